@@ -1,0 +1,9 @@
+import { setupWorker } from 'msw/browser';
+import { createMockBackend } from './app';
+import { forwardTo } from './handlers';
+
+/** `npm run dev:mock`: the SPA with no server; the API runs in the page over the in-memory store. */
+export async function startMockWorker(): Promise<void> {
+  const { app } = await createMockBackend({ scenario: true });
+  await setupWorker(...forwardTo(app)).start({ onUnhandledRequest: 'bypass' });
+}

@@ -1,0 +1,28 @@
+import { parseSeedBundle, type SeedBundle } from '../src/domain/compile-seeds';
+import ciSectors from './ci-sectors.json' with { type: 'json' };
+import instructions from './instructions.json' with { type: 'json' };
+import milestones from './milestones.json' with { type: 'json' };
+import organisations from './organisations.json' with { type: 'json' };
+import area51 from './strategy/5.1.json' with { type: 'json' };
+import area52 from './strategy/5.2.json' with { type: 'json' };
+import area53 from './strategy/5.3.json' with { type: 'json' };
+import area54 from './strategy/5.4.json' with { type: 'json' };
+import area6 from './strategy/6.json' with { type: 'json' };
+import strengtheningPackage from './strengthening-package.json' with { type: 'json' };
+import structure from './structure.json' with { type: 'json' };
+
+/**
+ * The strategy's facts, validated by the domain schemas. Static imports so that the server,
+ * the tests and the in-browser mock (Vite) all load the same files the same way.
+ */
+export function loadSeedBundle(): SeedBundle {
+  return parseSeedBundle({
+    structure,
+    organisations,
+    milestones,
+    strengtheningPackage,
+    instructions,
+    ciSectors,
+    strategy: [area51, area52, area53, area54, area6],
+  });
+}

@@ -1,0 +1,39 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { Lang } from '../../domain/i18n';
+import { ApiError } from '../lib/api-client';
+import { I18nProvider } from '../lib/i18n';
+import { createAppRouter } from './router';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx will not change on retry; a network blip might.
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+export function App({
+  history,
+  lang,
+  queryClient: given,
+}: {
+  history?: RouterHistory;
+  lang?: Lang;
+  queryClient?: QueryClient;
+}) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
+  const [router] = useState(() => createAppRouter(queryClient, history));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider lang={lang}>
+        <RouterProvider router={router} />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,10 @@
+import type { MeasureFilters } from '../../../../domain/contract';
+
+export type MeasureListParams = MeasureFilters & { asOf?: string; limit?: number; offset?: number };
+
+/** Hierarchical keys: invalidating ['measures'] refreshes every list and detail. */
+export const measureKeys = {
+  all: ['measures'] as const,
+  list: (params: MeasureListParams) => ['measures', 'list', params] as const,
+  detail: (id: string, asOf: string | undefined) => ['measures', 'detail', id, { asOf }] as const,
+};

@@ -1,0 +1,53 @@
+import type { MeasureDetail } from '../../../../domain/contract';
+import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '../../../../domain/status';
+import { ProgressBar, StatusBadge } from '../../../components/badges';
+import { useI18n } from '../../../lib/i18n';
+import { orgName } from '../../../lib/labels';
+import { useMinistries } from '../../strategy/api/get-ministries';
+
+export function MeasureAssignments({ measure: m }: { measure: MeasureDetail }) {
+  const { t, l, lang } = useI18n();
+  const ministries = useMinistries();
+  const orgs = new Map((ministries.data?.items ?? []).map((o) => [o.id, o]));
+  return (
+    <section aria-labelledby="assignments-title" className="card">
+      <h2 id="assignments-title">{t('assignments')}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('ministry')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('provenance')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('progress')}</th>
+              <th scope="col">{t('narrative')}</th>
+              <th scope="col">{t('lastUpdate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.assignments.map((a) => (
+              <tr key={a.ministryId}>
+                <th scope="row">{orgName(orgs.get(a.ministryId), lang)}</th>
+                <td>{l(ASSIGNMENT_ROLE_LABELS[a.role])}</td>
+                <td>
+                  <span className={a.provenance === 'proposed' && !a.confirmed ? 'chip chip--proposed' : 'chip'}>
+                    {l(PROVENANCE_LABELS[a.provenance])}
+                  </span>
+                </td>
+                <td>
+                  <StatusBadge status={a.status} />
+                </td>
+                <td>
+                  <ProgressBar value={a.progress} label={`${t('progress')} ${orgName(orgs.get(a.ministryId), lang)}`} />
+                </td>
+                <td className="narrative">{a.narrative || '—'}</td>
+                <td>{a.lastUpdate ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { Link } from '@tanstack/react-router';
+import type { MeasureDetail } from '../../../../domain/contract';
+import { DUE_KIND_LABELS } from '../../../../domain/deadline';
+import { dateLabel, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
+import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '../../../components/badges';
+import { useI18n } from '../../../lib/i18n';
+import { TAG_LABELS } from '../../../lib/labels';
+import { useMilestones } from '../../strategy/api/get-milestones';
+import { DueText } from './due-text';
+
+export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
+  const { t, l, lang } = useI18n();
+  const milestones = useMilestones();
+  const linked = (milestones.data?.items ?? []).filter((ms) => m.milestoneIds.includes(ms.id));
+  return (
+    <header className="measure-header">
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/measures">{t('navMeasures')}</Link>
+          </li>
+          {m.breadcrumb.map((b) => (
+            <li key={b.code}>
+              {b.level === 'item' ? (
+                <span>
+                  {b.code} {l(b.title)}
+                </span>
+              ) : (
+                <Link to="/measures" search={b.level === 'area' ? { area: b.code } : { section: b.code }}>
+                  {b.code} {l(b.title)}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <p className="measure-code">{m.code}</p>
+      <h1 id="measure-title">{l(m.title)}</h1>
+      {lang === 'en' && (
+        <p className="original-title" lang="ja">
+          {m.title.ja}
+        </p>
+      )}
+      <div className="measure-badges">
+        <StatusBadge status={m.status} />
+        <span>
+          <span className="label">{t('computedHealth')}: </span>
+          <HealthBadge health={m.health} />
+        </span>
+        {m.rag && (
+          <span>
+            <span className="label">{t('ragOverride')}: </span>
+            <RagBadge rag={m.rag.rating} /> <span className="sub">{m.rag.reason}</span>
+          </span>
+        )}
+        <ProgressBar value={m.progress} label={t('progress')} />
+        {m.crossRefCode && (
+          <span className="chip">
+            {t('crossListed')} {m.crossRefCode}
+          </span>
+        )}
+        {m.tags.map((tag) => (
+          <span key={tag} className="chip">
+            {l(TAG_LABELS[tag])}
+          </span>
+        ))}
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('deadlineWording')}</dt>
+          <dd>
+            <DueText due={m.due} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('deadlineKind')}</dt>
+          <dd>{l(DUE_KIND_LABELS[m.due.kind])}</dd>
+        </div>
+        <div>
+          <dt>{t('deadlineDate')}</dt>
+          <dd>
+            {dateLabel(m.dueDate, lang)}（{fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}）
+          </dd>
+        </div>
+        {linked.length > 0 && (
+          <div>
+            <dt>{t('milestones')}</dt>
+            <dd>{linked.map((ms) => `${l(ms.title)}（${dateLabel(ms.start, lang)}）`).join('、')}</dd>
+          </div>
+        )}
+        {m.crossListedBy.length > 0 && (
+          <div>
+            <dt>{t('crossListedBy')}</dt>
+            <dd>
+              {m.crossListedBy.map((x) => (
+                <Link key={x.id} to="/measures/$measureId" params={{ measureId: x.id }} className="code-link">
+                  {x.code}
+                </Link>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { QueryState } from '../../../components/query-state';
+import { useI18n } from '../../../lib/i18n';
+import { useMeasures } from '../api/get-measures';
+import { PAGE_SIZE } from '../search';
+import { MeasureFilters } from './measure-filters';
+import { MeasuresTable } from './measures-table';
+import { Pagination } from './pagination';
+
+const route = getRouteApi('/measures');
+
+export function MeasuresPage() {
+  const { t } = useI18n();
+  const { page = 1, ...filters } = route.useSearch();
+  const query = useMeasures({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  return (
+    <section aria-labelledby="measures-title">
+      <h1 id="measures-title">{t('measuresTitle')}</h1>
+      <MeasureFilters />
+      <QueryState query={query}>
+        {(data) => (
+          <div aria-busy={query.isFetching}>
+            <p className="result-count" aria-live="polite">
+              <strong>{data.total}</strong> {t('resultCount')}
+              <span className="as-of-note">
+                （{t('asOf')}: {data.asOf}）
+              </span>
+            </p>
+            {data.items.length === 0 ? (
+              <p className="empty">{t('noMatches')}</p>
+            ) : (
+              <MeasuresTable items={data.items} asOf={filters.asOf} />
+            )}
+            <Pagination page={page} total={data.total} pageSize={PAGE_SIZE} />
+          </div>
+        )}
+      </QueryState>
+    </section>
+  );
+}

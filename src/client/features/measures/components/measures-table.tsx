@@ -1,0 +1,66 @@
+import { Link } from '@tanstack/react-router';
+import type { MeasureSummary } from '../../../../domain/contract';
+import { dateLabel } from '../../../../domain/fiscal-year';
+import { HealthBadge, ProgressBar, StatusBadge } from '../../../components/badges';
+import { useI18n } from '../../../lib/i18n';
+import { orgName } from '../../../lib/labels';
+import { useMinistries } from '../../strategy/api/get-ministries';
+import { DueText } from './due-text';
+
+export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
+  const { t, l, lang } = useI18n();
+  const ministries = useMinistries();
+  const orgs = new Map((ministries.data?.items ?? []).map((o) => [o.id, o]));
+  return (
+    <div className="table-wrap">
+      <table className="measures-table">
+        <caption className="visually-hidden">{t('measuresTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('code')}</th>
+            <th scope="col">{t('title')}</th>
+            <th scope="col">{t('lead')}</th>
+            <th scope="col">{t('due')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('health')}</th>
+            <th scope="col">{t('progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td className="code">{m.code}</td>
+              <td>
+                <Link to="/measures/$measureId" params={{ measureId: m.id }} search={{ asOf }}>
+                  {l(m.title)}
+                </Link>
+                {m.crossRefCode && (
+                  <span className="chip">
+                    {t('crossListed')} {m.crossRefCode}
+                  </span>
+                )}
+              </td>
+              <td>
+                {orgName(orgs.get(m.leadMinistryId ?? ''), lang)}
+                {m.hasProposedAssignments && <span className="chip chip--proposed">{t('proposed')}</span>}
+              </td>
+              <td>
+                <DueText due={m.due} />
+                {m.due.date && <span className="sub">{dateLabel(m.due.date, lang)}</span>}
+              </td>
+              <td>
+                <StatusBadge status={m.status} />
+              </td>
+              <td>
+                <HealthBadge health={m.health} />
+              </td>
+              <td>
+                <ProgressBar value={m.progress} label={`${t('progress')} ${m.code}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../../../domain/dates';
+import { TagSchema } from '../../../domain/model';
+import { HealthSchema, StatusSchema } from '../../../domain/status';
+
+/**
+ * The measures list's state lives in the URL, so every view is a shareable link. A value that
+ * does not parse is dropped rather than breaking the page.
+ */
+export const MeasuresSearchSchema = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  area: z.string().min(1).optional().catch(undefined),
+  section: z.string().min(1).optional().catch(undefined),
+  ministry: z.string().min(1).optional().catch(undefined),
+  status: StatusSchema.optional().catch(undefined),
+  health: HealthSchema.optional().catch(undefined),
+  dueFy: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  tag: TagSchema.optional().catch(undefined),
+  asOf: IsoDateSchema.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+export type MeasuresSearch = z.infer<typeof MeasuresSearchSchema>;
+
+export const AsOfSearchSchema = z.object({ asOf: IsoDateSchema.optional().catch(undefined) });
+
+export const PAGE_SIZE = 50;

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './dates';
+import { DueSchema } from './deadline';
+import { LocalizedTextSchema } from './i18n';
+import {
+  AreaSchema,
+  ItemSchema,
+  MilestoneSchema,
+  OrganisationSchema,
+  PackageEntrySchema,
+  PlanPeriodSchema,
+  RagOverrideSchema,
+  SectionSchema,
+  TagSchema,
+} from './model';
+import { InstructionSchema, CiSectorSchema } from './seed-schema';
+import { AssignmentRoleSchema, HealthSchema, ProvenanceSchema, StatusSchema } from './status';
+
+/** The API contract: one source for server validation, client parsing and the OpenAPI document. */
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+const numberParam = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: '0以上の整数で指定してください / Use a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .int()
+        .min(0)
+        .max(max, { message: `${max}以下で指定してください / At most ${max}` }),
+    );
+
+export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+
+export const MeasureFiltersSchema = z.strictObject({
+  area: z.string().min(1).optional(),
+  section: z.string().min(1).optional(),
+  ministry: z.string().min(1).optional(),
+  status: StatusSchema.optional(),
+  health: HealthSchema.optional(),
+  dueFy: z
+    .string()
+    .regex(/^\d{4}$/, { message: '年度は西暦4桁で指定してください / Use a four-digit fiscal year' })
+    .transform(Number)
+    .optional(),
+  tag: TagSchema.optional(),
+  q: z.string().max(200).optional(),
+});
+export type MeasureFilters = z.infer<typeof MeasureFiltersSchema>;
+
+export const MeasureListQuerySchema = MeasureFiltersSchema.extend({
+  asOf: IsoDateSchema.optional(),
+  limit: numberParam(1000).optional(),
+  offset: numberParam(1_000_000).optional(),
+});
+export type MeasureListQuery = z.infer<typeof MeasureListQuerySchema>;
+
+export const MeasureSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: LocalizedTextSchema,
+  areaCode: z.string(),
+  sectionCode: z.string(),
+  itemCode: z.string(),
+  leadMinistryId: z.string().nullable(),
+  ministryIds: z.array(z.string()),
+  due: DueSchema,
+  dueDate: IsoDateSchema,
+  status: StatusSchema,
+  progress: z.int().min(0).max(100),
+  health: HealthSchema,
+  rag: RagOverrideSchema.nullable(),
+  tags: z.array(TagSchema),
+  milestoneIds: z.array(z.string()),
+  crossRefCode: z.string().nullable(),
+  hasProposedAssignments: z.boolean(),
+  lastUpdate: IsoDateSchema.nullable(),
+});
+export type MeasureSummary = z.infer<typeof MeasureSummarySchema>;
+
+export const MeasureListSchema = z.object({
+  items: z.array(MeasureSummarySchema),
+  total: z.int(),
+  asOf: IsoDateSchema,
+});
+export type MeasureList = z.infer<typeof MeasureListSchema>;
+
+export const AssignmentSchema = z.object({
+  ministryId: z.string(),
+  role: AssignmentRoleSchema,
+  provenance: ProvenanceSchema,
+  confirmed: z.boolean(),
+  status: StatusSchema,
+  progress: z.int().min(0).max(100),
+  narrative: z.string(),
+  lastUpdate: IsoDateSchema.nullable(),
+  version: z.int(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const HistoryEntrySchema = z.object({
+  id: z.int(),
+  ministryId: z.string(),
+  effectiveOn: IsoDateSchema,
+  status: StatusSchema,
+  progress: z.int(),
+  narrative: z.string(),
+  actor: z.string(),
+  recordedAt: z.string(),
+  origin: z.enum(['seed', 'scenario', 'user']),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const MeasureDetailSchema = MeasureSummarySchema.extend({
+  quote: z.string(),
+  source: z.object({ document: z.string(), section: z.string() }),
+  breadcrumb: z.array(
+    z.object({ level: z.enum(['area', 'section', 'item']), code: z.string(), title: LocalizedTextSchema }),
+  ),
+  assignments: z.array(AssignmentSchema),
+  history: z.array(HistoryEntrySchema),
+  packageEntries: z.array(PackageEntrySchema),
+  crossListedBy: z.array(z.object({ id: z.string(), code: z.string() })),
+  start: IsoDateSchema,
+  version: z.int(),
+});
+export type MeasureDetail = z.infer<typeof MeasureDetailSchema>;
+
+export const StrategySchema = z.object({
+  planPeriod: PlanPeriodSchema,
+  areas: z.array(AreaSchema),
+  sections: z.array(SectionSchema),
+  items: z.array(ItemSchema),
+  packageEntries: z.array(PackageEntrySchema),
+});
+export type Strategy = z.infer<typeof StrategySchema>;
+
+export const MinistrySchema = OrganisationSchema.extend({ leadCount: z.int(), contributingCount: z.int() });
+export const MinistryListSchema = z.object({ items: z.array(MinistrySchema) });
+export type Ministry = z.infer<typeof MinistrySchema>;
+
+export const MilestoneListSchema = z.object({ items: z.array(MilestoneSchema) });
+export const InstructionListSchema = z.object({ items: z.array(InstructionSchema) });
+export const CiSectorListSchema = z.object({ items: z.array(CiSectorSchema) });
+
+const CountsSchema = z.object({
+  total: z.int(),
+  byStatus: z.record(StatusSchema, z.int()),
+  byHealth: z.record(HealthSchema, z.int()),
+  progress: z.int(),
+});
+
+export const StatsSchema = z.object({
+  asOf: IsoDateSchema,
+  overall: CountsSchema,
+  byArea: z.array(z.object({ key: z.string(), counts: CountsSchema })),
+  bySection: z.array(z.object({ key: z.string(), counts: CountsSchema })),
+  byMinistry: z.array(
+    z.object({
+      ministryId: z.string(),
+      lead: z.int(),
+      contributing: z.int(),
+      counts: CountsSchema,
+      lastUpdate: IsoDateSchema.nullable(),
+    }),
+  ),
+  plannedVsActual: z.array(z.object({ date: IsoDateSchema, planned: z.int(), actual: z.int().nullable() })),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const StatsQuerySchema = z.strictObject({
+  asOf: IsoDateSchema.optional(),
+  granularity: z.enum(['month', 'quarter']).optional(),
+});
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+export const MetaSchema = z.object({
+  revision: z.int(),
+  today: IsoDateSchema,
+  scenarios: z.array(z.object({ id: z.string(), label: LocalizedTextSchema, loadedAt: z.string() })),
+});
+export type Meta = z.infer<typeof MetaSchema>;

@@ -1,0 +1,127 @@
+import type { IsoDate } from './dates';
+import { fiscalYearOf } from './fiscal-year';
+import type { MeasureDetail, MeasureFilters, MeasureSummary, Stats } from './contract';
+import { allStatesAt, measureStateAt, type MeasureState, type PlanIndex } from './snapshot';
+import { plannedVsActual, seriesDates, type Granularity } from './series';
+import { countStates, groupCounts, ministryCounts } from './summary';
+
+/** Read-side answers built from a plan index for an as-of date: the same for server and tests. */
+
+export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
+  const m = s.measure;
+  const lead = s.assignments.find((a) => a.role === 'lead');
+  return {
+    id: m.id,
+    code: m.code,
+    title: m.title,
+    areaCode: m.areaCode,
+    sectionCode: m.sectionCode,
+    itemCode: m.itemCode,
+    leadMinistryId: lead?.ministryId ?? null,
+    ministryIds: s.assignments.map((a) => a.ministryId),
+    due: m.due,
+    dueDate: s.dueDate,
+    status: s.status,
+    progress: s.progress,
+    health: s.health,
+    rag: m.rag,
+    tags: m.tags,
+    milestoneIds: m.milestoneIds,
+    crossRefCode: m.crossRefId ? (index.measureById.get(m.crossRefId)?.code ?? null) : null,
+    hasProposedAssignments: s.assignments.some((a) => a.provenance === 'proposed' && !a.confirmed),
+    lastUpdate: s.lastUpdate,
+  };
+}
+
+function matchesText(s: MeasureState, q: string): boolean {
+  const needle = q.normalize('NFKC').toLowerCase();
+  const m = s.measure;
+  return [m.code, m.title.ja, m.title.en, m.quote].some((t) => t.normalize('NFKC').toLowerCase().includes(needle));
+}
+
+export function matchesFilters(s: MeasureState, f: MeasureFilters): boolean {
+  const m = s.measure;
+  if (f.area && m.areaCode !== f.area) return false;
+  if (f.section && m.sectionCode !== f.section) return false;
+  if (f.ministry && !s.assignments.some((a) => a.ministryId === f.ministry)) return false;
+  if (f.status && s.status !== f.status) return false;
+  if (f.health && s.health !== f.health) return false;
+  if (f.dueFy !== undefined && fiscalYearOf(s.dueDate) !== f.dueFy) return false;
+  if (f.tag && !m.tags.includes(f.tag)) return false;
+  if (f.q && f.q.trim() && !matchesText(s, f.q.trim())) return false;
+  return true;
+}
+
+export function listMeasures(
+  index: PlanIndex,
+  filters: MeasureFilters,
+  page: { limit: number; offset: number },
+  asOf: IsoDate,
+): { items: MeasureSummary[]; total: number } {
+  const matching = allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters));
+  return {
+    items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s)),
+    total: matching.length,
+  };
+}
+
+export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): MeasureDetail | null {
+  const m = index.measureById.get(id);
+  if (!m) return null;
+  const s = measureStateAt(index, m, asOf);
+  const { areas, sections, items, packageEntries, measures } = index.snapshot;
+  const itemChain: MeasureDetail['breadcrumb'] = [];
+  for (
+    let item = items.find((i) => i.code === m.itemCode);
+    item;
+    item = items.find((i) => i.code === item?.parentCode)
+  ) {
+    itemChain.unshift({ level: 'item', code: item.code, title: item.title });
+  }
+  const area = areas.find((a) => a.code === m.areaCode);
+  const section = sections.find((x) => x.code === m.sectionCode);
+  return {
+    ...toSummary(index, s),
+    quote: m.quote,
+    source: { document: '2-3', section: m.itemCode },
+    breadcrumb: [
+      ...(area ? [{ level: 'area' as const, code: area.code, title: area.title }] : []),
+      ...(section && section.code !== area?.code
+        ? [{ level: 'section' as const, code: section.code, title: section.title }]
+        : []),
+      ...itemChain,
+    ],
+    assignments: s.assignments,
+    history: (index.eventsByMeasure.get(m.id) ?? []).filter((e) => e.effectiveOn <= asOf).reverse(),
+    packageEntries: packageEntries.filter((p) => m.packageIds.includes(p.id)),
+    crossListedBy: measures.filter((x) => x.crossRefId === m.id).map((x) => ({ id: x.id, code: x.code })),
+    start: m.start,
+    version: m.version,
+  };
+}
+
+export function computeStats(index: PlanIndex, asOf: IsoDate, granularity: Granularity): Stats {
+  const states = allStatesAt(index, asOf);
+  const { areas, sections, organisations, planPeriod, milestones } = index.snapshot;
+  const lastMilestone = milestones.reduce((acc, m) => (m.end > acc ? m.end : acc), planPeriod.end);
+  const seriesEnd = asOf > lastMilestone ? asOf : lastMilestone;
+  return {
+    asOf,
+    overall: countStates(states),
+    byArea: groupCounts(
+      states,
+      areas.map((a) => a.code),
+      (s) => s.measure.areaCode,
+    ),
+    bySection: groupCounts(
+      states,
+      sections.map((x) => x.code),
+      (s) => s.measure.sectionCode,
+    ),
+    byMinistry: ministryCounts(
+      states,
+      organisations.filter((o) => o.assignable).map((o) => o.id),
+    ),
+    plannedVsActual: plannedVsActual(index, seriesDates(planPeriod.start, seriesEnd, granularity), asOf),
+  };
+}

@@ -1,0 +1,59 @@
+import { compileSeeds, integrityProblems } from '../domain/compile-seeds';
+import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
+import { loadSeedBundle } from '../../seeds';
+import type { Clock } from './clock';
+import type { NewProgressEvent, Store } from './store/port';
+
+export const SYSTEM_ACTOR = 'system';
+
+/** Loads the strategy from seeds/ into an empty store; does nothing to a store that holds a plan. */
+export async function seedIfEmpty(store: Store, clock: Clock): Promise<{ seeded: boolean; measures: number }> {
+  if (!(await store.isEmpty())) return { seeded: false, measures: 0 };
+  const bundle = loadSeedBundle();
+  const problems = integrityProblems(bundle);
+  if (problems.length) throw new Error(`seeds/ is inconsistent:\n${problems.join('\n')}`);
+  const seeds = compileSeeds(bundle);
+  await store.seed(
+    seeds,
+    { instructions: bundle.instructions.instructions, ciSectors: bundle.ciSectors.sectors },
+    {
+      at: clock.now(),
+      actor: SYSTEM_ACTOR,
+      action: 'seed',
+      entity: 'plan',
+      entityId: 'strategy-2015',
+      before: undefined,
+      after: { measures: seeds.measures.length, assignments: seeds.assignments.length },
+      requestId: null,
+    },
+  );
+  return { seeded: true, measures: seeds.measures.length };
+}
+
+/** Loads a labelled sample scenario: validated, resolved against the plan, recorded in one write. */
+export async function loadScenario(store: Store, clock: Clock, raw: unknown, actor = SYSTEM_ACTOR): Promise<Scenario> {
+  const scenario = ScenarioSchema.parse(raw);
+  const now = clock.now();
+  const events: NewProgressEvent[] = scenario.events.map((e) => ({
+    measureId: e.measureCode,
+    ministryId: e.ministryId,
+    effectiveOn: e.effectiveOn,
+    status: e.status,
+    progress: e.progress,
+    narrative: e.narrative,
+    actor: `sample:${scenario.id}`,
+    recordedAt: now,
+    origin: 'scenario',
+  }));
+  await store.loadScenario({ id: scenario.id, label: scenario.label }, events, {
+    at: now,
+    actor,
+    action: 'scenario.load',
+    entity: 'scenario',
+    entityId: scenario.id,
+    before: undefined,
+    after: { events: events.length },
+    requestId: null,
+  });
+  return scenario;
+}

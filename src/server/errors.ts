@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+export type ApiIssue = { path: string; message: string };
+
+/** An error the client may see: its code, status and a Japanese / English message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: ApiIssue[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what}が見つかりません / ${what} not found`);
+
+export function invalidParams(issues: ApiIssue[]): ApiError {
+  const names = [...new Set(issues.map((i) => i.path))].join(', ');
+  return new ApiError(422, 'validation_failed', `パラメータが不正です: ${names} / Invalid parameter: ${names}`, issues);
+}
+
+export function zodIssues(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(root)');
+    const message =
+      i.code === 'unrecognized_keys'
+        ? `不明なパラメータです / Unknown parameter: ${i.keys.join(', ')}`
+        : i.code === 'invalid_value'
+          ? `次のいずれかを指定してください / Use one of: ${i.values.map(String).join(', ')}`
+          : i.message;
+    return { path, message };
+  });
+}
+
+export function errorResponse(c: Context, error: ApiError) {
+  return c.json(
+    { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } },
+    error.status,
+  );
+}

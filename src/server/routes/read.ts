@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import type { MeasureFilters } from '../../domain/contract';
+import { computeStats, listMeasures, measureDetail } from '../../domain/queries';
+import { ROUTES } from '../../domain/routes';
+import type { PlanIndex } from '../../domain/snapshot';
+import type { Clock } from '../clock';
+import { invalidParams, notFound, type ApiIssue } from '../errors';
+import type { Store } from '../store/port';
+import { parseQuery } from '../validate';
+
+type Deps = { store: Store; clock: Clock; plan: () => Promise<PlanIndex> };
+
+/** Filters that name things must name things that exist: an unknown code is a 422, not an empty list. */
+function checkReferences(index: PlanIndex, f: MeasureFilters): void {
+  const { areas, sections, organisations } = index.snapshot;
+  const issues: ApiIssue[] = [];
+  const unknown = (param: string, value: string) =>
+    issues.push({ path: param, message: `存在しない値です / Unknown value: ${value}` });
+  if (f.area && !areas.some((a) => a.code === f.area)) unknown('area', f.area);
+  if (f.section && !sections.some((s) => s.code === f.section)) unknown('section', f.section);
+  if (f.ministry && !organisations.some((o) => o.id === f.ministry && o.assignable)) unknown('ministry', f.ministry);
+  if (issues.length) throw invalidParams(issues);
+}
+
+export function readRoutes({ store, clock, plan }: Deps) {
+  const app = new Hono();
+
+  app.get('/meta', async (c) => {
+    return c.json({ revision: await store.revision(), today: clock.today(), scenarios: await store.scenarios() });
+  });
+
+  app.get('/strategy', async (c) => {
+    const { planPeriod, areas, sections, items, packageEntries } = (await plan()).snapshot;
+    return c.json({ planPeriod, areas, sections, items, packageEntries });
+  });
+
+  app.get('/ministries', async (c) => {
+    const index = await plan();
+    const counts = new Map<string, { lead: number; contributing: number }>();
+    for (const a of index.snapshot.assignments) {
+      const row = counts.get(a.ministryId) ?? { lead: 0, contributing: 0 };
+      row[a.role === 'lead' ? 'lead' : 'contributing']++;
+      counts.set(a.ministryId, row);
+    }
+    const items = index.snapshot.organisations.map((o) => ({
+      ...o,
+      leadCount: counts.get(o.id)?.lead ?? 0,
+      contributingCount: counts.get(o.id)?.contributing ?? 0,
+    }));
+    return c.json({ items });
+  });
+
+  app.get('/measures', async (c) => {
+    const { asOf, limit, offset, ...filters } = parseQuery(c, ROUTES.measures.query);
+    const index = await plan();
+    checkReferences(index, filters);
+    const date = asOf ?? clock.today();
+    const page = listMeasures(index, filters, { limit: limit ?? 100, offset: offset ?? 0 }, date);
+    return c.json({ ...page, asOf: date });
+  });
+
+  app.get('/measures/:id', async (c) => {
+    const { asOf } = parseQuery(c, ROUTES.measure.query);
+    const detail = measureDetail(await plan(), c.req.param('id'), asOf ?? clock.today());
+    if (!detail) throw notFound('施策 / Measure');
+    c.header('ETag', `"${detail.version}"`);
+    return c.json(detail);
+  });
+
+  app.get('/milestones', async (c) => c.json({ items: (await plan()).snapshot.milestones }));
+  app.get('/instructions', async (c) => c.json({ items: (await store.reference()).instructions }));
+  app.get('/ci-sectors', async (c) => c.json({ items: (await store.reference()).ciSectors }));
+
+  app.get('/stats', async (c) => {
+    const { asOf, granularity } = parseQuery(c, ROUTES.stats.query);
+    return c.json(computeStats(await plan(), asOf ?? clock.today(), granularity ?? 'month'));
+  });
+
+  return app;
+}

@@ -1,0 +1,84 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each; PRAGMA user_version
+ * records the last one applied. Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the strategy, its ministries, progress history and the audit trail */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE areas (
+    code TEXT PRIMARY KEY, position INTEGER NOT NULL,
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL, motto_ja TEXT, motto_en TEXT
+  ) STRICT;
+  CREATE TABLE sections (
+    code TEXT PRIMARY KEY, area_code TEXT NOT NULL REFERENCES areas(code), position INTEGER NOT NULL,
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE items (
+    code TEXT PRIMARY KEY, section_code TEXT NOT NULL REFERENCES sections(code),
+    parent_code TEXT REFERENCES items(code), position INTEGER NOT NULL,
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE organisations (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL, assignable INTEGER NOT NULL,
+    parent_id TEXT REFERENCES organisations(id), implies_id TEXT REFERENCES organisations(id),
+    name_ja TEXT NOT NULL, name_en TEXT NOT NULL, short_ja TEXT, short_en TEXT
+  ) STRICT;
+  CREATE TABLE milestones (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL,
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
+    version INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE package_entries (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL, parent_id TEXT REFERENCES package_entries(id),
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL, text TEXT, wording TEXT
+  ) STRICT;
+  CREATE TABLE measures (
+    id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, position INTEGER NOT NULL,
+    item_code TEXT NOT NULL, section_code TEXT NOT NULL REFERENCES sections(code),
+    area_code TEXT NOT NULL REFERENCES areas(code),
+    title_ja TEXT NOT NULL, title_en TEXT NOT NULL, quote TEXT NOT NULL,
+    due_wording TEXT, due_kind TEXT NOT NULL, due_date TEXT, due_source TEXT,
+    start TEXT NOT NULL, tags TEXT NOT NULL, cross_ref_id TEXT REFERENCES measures(id),
+    rag_rating TEXT, rag_reason TEXT, version INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE measure_milestones (
+    measure_id TEXT NOT NULL REFERENCES measures(id), milestone_id TEXT NOT NULL REFERENCES milestones(id),
+    PRIMARY KEY (measure_id, milestone_id)
+  ) STRICT;
+  CREATE TABLE measure_package (
+    measure_id TEXT NOT NULL REFERENCES measures(id), package_id TEXT NOT NULL REFERENCES package_entries(id),
+    PRIMARY KEY (measure_id, package_id)
+  ) STRICT;
+  CREATE TABLE assignments (
+    measure_id TEXT NOT NULL REFERENCES measures(id), ministry_id TEXT NOT NULL REFERENCES organisations(id),
+    position INTEGER NOT NULL, role TEXT NOT NULL CHECK (role IN ('lead','contributing')),
+    provenance TEXT NOT NULL CHECK (provenance IN ('named','implied','proposed')), confirmed INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not_started','in_progress','completed','suspended')),
+    progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100), narrative TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (measure_id, ministry_id)
+  ) STRICT;
+  CREATE TABLE progress_events (
+    id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL, ministry_id TEXT NOT NULL,
+    effective_on TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not_started','in_progress','completed','suspended')),
+    progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100), narrative TEXT NOT NULL,
+    actor TEXT NOT NULL, recorded_at TEXT NOT NULL, origin TEXT NOT NULL,
+    FOREIGN KEY (measure_id, ministry_id) REFERENCES assignments(measure_id, ministry_id)
+  ) STRICT;
+  CREATE INDEX progress_events_measure ON progress_events(measure_id, effective_on);
+  CREATE TABLE reference_documents (key TEXT PRIMARY KEY, json TEXT NOT NULL) STRICT;
+  CREATE TABLE scenarios (id TEXT PRIMARY KEY, label_ja TEXT NOT NULL, label_en TEXT NOT NULL, loaded_at TEXT NOT NULL) STRICT;
+  CREATE TABLE audit_events (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL, before TEXT, after TEXT, request_id TEXT
+  ) STRICT;
+  CREATE INDEX audit_events_entity ON audit_events(entity, entity_id);
+  -- The audit trail is append-only, in the database itself and not only in the API.
+  CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+  CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+  INSERT INTO meta (key, value) VALUES ('revision', '0');
+  `,
+];
