@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, seedIfEmpty } from './bootstrap';
+import { systemClock } from './clock';
+import { databasePath, parseEnv } from './env';
+import { createSqliteStore, openDatabase } from './store/sqlite';
+
+const USAGE = `usage: npm run cli -- <command>
+
+  seed                     load the strategy from seeds/ into an empty database
+  scenario list            list the sample scenarios loaded into the database
+  scenario load NAME       load seeds/scenarios/NAME.json (clearly labelled sample progress)
+  backup FILE              consistent online backup of the database to FILE
+  check                    PRAGMA integrity_check and foreign_key_check
+
+The database is DATABASE_URL (default file:data/tracker.db).`;
+
+const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds/scenarios');
+
+async function main(args: string[]): Promise<number> {
+  const [command, sub, arg] = args;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const path = databasePath(parseEnv(process.env).DATABASE_URL);
+  mkdirSync(dirname(path), { recursive: true });
+  const db = openDatabase(path);
+  const store = createSqliteStore(db);
+  try {
+    switch (command) {
+      case 'seed': {
+        const result = await seedIfEmpty(store, systemClock);
+        console.log(result.seeded ? `seeded ${result.measures} measures into ${path}` : `${path} already holds a plan; nothing changed`);
+        return 0;
+      }
+      case 'scenario': {
+        if (sub === 'list') {
+          for (const s of await store.scenarios()) console.log(`${s.id}\t${s.label.ja}\t${s.loadedAt}`);
+          return 0;
+        }
+        if (sub === 'load' && arg && /^[a-z0-9-]+$/.test(arg)) {
+          await seedIfEmpty(store, systemClock);
+          const raw: unknown = JSON.parse(readFileSync(resolve(SCENARIO_DIR, `${arg}.json`), 'utf8'));
+          const scenario = await loadScenario(store, systemClock, raw, 'cli');
+          console.log(`loaded sample scenario "${scenario.label.ja}" (${scenario.events.length} updates) into ${path}`);
+          return 0;
+        }
+        break;
+      }
+      case 'backup': {
+        if (!sub) break;
+        mkdirSync(dirname(resolve(sub)), { recursive: true });
+        const { totalPages } = await db.backup(sub);
+        console.log(`backed up ${path} to ${sub} (${totalPages} pages)`);
+        return 0;
+      }
+      case 'check': {
+        const integrity = db.pragma('integrity_check', { simple: true });
+        const fk = db.pragma('foreign_key_check') as unknown[];
+        console.log(`integrity_check: ${String(integrity)}; foreign key problems: ${fk.length}`);
+        return integrity === 'ok' && fk.length === 0 ? 0 : 1;
+      }
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

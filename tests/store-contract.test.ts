@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { compileSeeds } from '../src/domain/compile-seeds';
+import { loadSeedBundle } from '../seeds';
+import { createMemoryStore } from '../src/server/store/memory';
+import { StoreConflictError, type NewAuditEntry, type NewProgressEvent, type Store } from '../src/server/store/port';
+import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
+
+/** One contract, every adapter: the mock and production cannot drift apart. */
+const bundle = loadSeedBundle();
+const seeds = compileSeeds(bundle);
+const reference = { instructions: bundle.instructions.instructions, ciSectors: bundle.ciSectors.sectors };
+const audit = (action: string): NewAuditEntry => ({
+  at: '2016-03-31T09:00:00.000Z',
+  actor: 'test',
+  action,
+  entity: 'plan',
+  entityId: 'x',
+  before: undefined,
+  after: { n: 1 },
+  requestId: null,
+});
+const event = (over: Partial<NewProgressEvent> = {}): NewProgressEvent => ({
+  measureId: seeds.assignments[0]!.measureId,
+  ministryId: seeds.assignments[0]!.ministryId,
+  effectiveOn: '2015-09-30',
+  status: 'in_progress',
+  progress: 40,
+  narrative: 'n',
+  actor: 'sample:t',
+  recordedAt: '2016-03-31T09:00:00.000Z',
+  origin: 'scenario',
+  ...over,
+});
+
+const adapters: [string, () => Store][] = [
+  ['memory', createMemoryStore],
+  ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+];
+
+describe.each(adapters)('store contract: %s', (_name, create) => {
+  it('starts empty and holds exactly the seeded plan afterwards', async () => {
+    const store = create();
+    expect(await store.isEmpty()).toBe(true);
+    await store.seed(seeds, reference, audit('seed'));
+    expect(await store.isEmpty()).toBe(false);
+    const snap = await store.snapshot();
+    expect(snap.measures).toEqual(seeds.measures);
+    expect(snap.assignments).toEqual(seeds.assignments);
+    expect(snap.items).toEqual(seeds.items);
+    expect(snap.organisations).toEqual(seeds.organisations);
+    expect(snap.milestones).toEqual(seeds.milestones);
+    expect(snap.packageEntries).toEqual(seeds.packageEntries);
+    expect(snap.planPeriod).toEqual(seeds.planPeriod);
+    expect(await store.reference()).toEqual(reference);
+  });
+
+  it('refuses to seed twice and changes nothing', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const revision = await store.revision();
+    await expect(store.seed(seeds, reference, audit('seed'))).rejects.toBeInstanceOf(StoreConflictError);
+    expect(await store.revision()).toBe(revision);
+    expect((await store.listAudit({ limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('records a scenario atomically: current state, history, audit and revision together', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const before = await store.revision();
+    await store.loadScenario({ id: 't', label: { ja: 'テスト', en: 'Test' } }, [event(), event({ effectiveOn: '2016-03-31', progress: 70 })], audit('scenario.load'));
+    const snap = await store.snapshot();
+    expect(snap.events.map((e) => e.progress)).toEqual([40, 70]);
+    const a = snap.assignments.find((x) => x.measureId === event().measureId && x.ministryId === event().ministryId);
+    expect(a).toMatchObject({ status: 'in_progress', progress: 70, version: 2 });
+    expect(await store.revision()).toBeGreaterThan(before);
+    expect((await store.scenarios()).map((s) => s.id)).toEqual(['t']);
+    const log = await store.listAudit({ limit: 10, offset: 0 });
+    expect(log.items.map((e) => e.action)).toEqual(['scenario.load', 'seed']);
+    expect(log.items[0]?.after).toEqual({ n: 1 });
+  });
+
+  it('refuses a scenario naming an unknown assignment, and writes none of it', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const before = await store.snapshot();
+    await expect(
+      store.loadScenario({ id: 't', label: { ja: 'テスト', en: 'Test' } }, [event(), event({ ministryId: 'nobody' })], audit('scenario.load')),
+    ).rejects.toMatchObject({ code: 'unknown_reference' });
+    const after = await store.snapshot();
+    expect(after.events).toEqual([]);
+    expect(after.assignments).toEqual(before.assignments);
+    expect(await store.scenarios()).toEqual([]);
+    expect((await store.listAudit({ limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('refuses to load the same scenario twice', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const info = { id: 't', label: { ja: 'テスト', en: 'Test' } };
+    await store.loadScenario(info, [event()], audit('scenario.load'));
+    await expect(store.loadScenario(info, [event()], audit('scenario.load'))).rejects.toMatchObject({ code: 'already_loaded' });
+    expect((await store.snapshot()).events).toHaveLength(1);
+  });
+
+  it('pages the audit trail newest first and filters by entity', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    await store.loadScenario({ id: 't', label: { ja: 'テ', en: 'T' } }, [event()], { ...audit('scenario.load'), entity: 'scenario' });
+    expect((await store.listAudit({ limit: 1, offset: 0 })).items.map((e) => e.action)).toEqual(['scenario.load']);
+    expect((await store.listAudit({ limit: 1, offset: 1 })).items.map((e) => e.action)).toEqual(['seed']);
+    expect((await store.listAudit({ limit: 10, offset: 0, entity: 'plan' })).items.map((e) => e.action)).toEqual(['seed']);
+  });
+});
+
+describe('sqlite specifics', () => {
+  it('runs in WAL mode with synchronous=FULL and foreign keys on', () => {
+    const db = openDatabase(':memory:');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+  });
+
+  it('refuses to edit or delete audit events at the database level', async () => {
+    const db = openDatabase(':memory:');
+    await createSqliteStore(db).seed(seeds, reference, audit('seed'));
+    expect(() => db.prepare(`UPDATE audit_events SET actor = 'x'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+  });
+
+  it('refuses a database from a newer build', async () => {
+    const db = openDatabase(':memory:');
+    db.pragma('user_version = 999');
+    const { migrate } = await import('../src/server/store/sqlite');
+    expect(() => migrate(db)).toThrow(/newer than this build/);
+  });
+});
