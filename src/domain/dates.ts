@@ -26,8 +26,13 @@ export function parts(date: IsoDate): { year: number; month: number; day: number
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/** `Date.UTC` without its two-digit-year quirk (it reads years 0–99 as 1900–1999). */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 export function fromParts(year: number, month: number, day: number): IsoDate {
@@ -37,7 +42,7 @@ export function fromParts(year: number, month: number, day: number): IsoDate {
 /** Days since 1970-01-01 for a date; exact for every Gregorian date. */
 export function dayNumber(date: IsoDate): number {
   const { year, month, day } = parts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+  return Math.round(utcMs(year, month - 1, day) / 86_400_000);
 }
 
 export function fromDayNumber(n: number): IsoDate {

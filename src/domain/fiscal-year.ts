@@ -83,13 +83,19 @@ export function fiscalQuarterLabel(q: FiscalQuarter, lang: Lang): string {
   return lang === 'ja' ? `${q.fiscalYear}年度 第${q.quarter}四半期` : `FY${q.fiscalYear} Q${q.quarter}`;
 }
 
+/** 2016年3月31日 / 31 Mar 2016: for tables and lists. */
+export function dateLabelShort(date: IsoDate, lang: Lang): string {
+  const { year, month, day } = parts(date);
+  if (lang === 'en') return `${day} ${MONTHS_EN[month - 1]} ${year}`;
+  return `${year}年${month}月${day}日`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
 /** 2016年3月31日（平成28年3月31日） / 31 Mar 2016 */
 export function dateLabel(date: IsoDate, lang: Lang): string {
   const { year, month, day } = parts(date);
-  if (lang === 'en') {
-    const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1];
-    return `${day} ${mon} ${year}`;
-  }
+  if (lang === 'en') return dateLabelShort(date, lang);
   const { era, year: ey } = eraOfDate(date);
   return `${year}年${month}月${day}日（${eraYear(era.ja, ey)}年${month}月${day}日）`;
 }

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { MeasureDetail } from '../../../../domain/contract';
 import { DUE_KIND_LABELS } from '../../../../domain/deadline';
-import { dateLabel, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
+import { dateLabel, dateLabelShort, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '../../../components/badges';
 import { useI18n } from '../../../lib/i18n';
 import { TAG_LABELS } from '../../../lib/labels';
@@ -79,13 +79,14 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
         <div>
           <dt>{t('deadlineDate')}</dt>
           <dd>
-            {dateLabel(m.dueDate, lang)}（{fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}）
+            {dateLabel(m.dueDate, lang)}
+            {lang === 'ja' ? `（${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}）` : ` — ${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}`}
           </dd>
         </div>
         {linked.length > 0 && (
           <div>
             <dt>{t('milestones')}</dt>
-            <dd>{linked.map((ms) => `${l(ms.title)}（${dateLabel(ms.start, lang)}）`).join('、')}</dd>
+            <dd>{linked.map((ms) => (lang === 'ja' ? `${l(ms.title)}（${dateLabelShort(ms.start, lang)}〜）` : `${l(ms.title)} (from ${dateLabelShort(ms.start, lang)})`)).join(lang === 'ja' ? '、' : '; ')}</dd>
           </div>
         )}
         {m.crossListedBy.length > 0 && (

@@ -20,7 +20,7 @@ export function MeasuresPage() {
       <QueryState query={query}>
         {(data) => (
           <div aria-busy={query.isFetching}>
-            <p className="result-count" aria-live="polite">
+            <p className="result-count" role="status">
               <strong>{data.total}</strong> {t('resultCount')}
               <span className="as-of-note">
                 （{t('asOf')}: {data.asOf}）

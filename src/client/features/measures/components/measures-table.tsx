@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { MeasureSummary } from '../../../../domain/contract';
-import { dateLabel } from '../../../../domain/fiscal-year';
+import { dateLabelShort } from '../../../../domain/fiscal-year';
 import { HealthBadge, ProgressBar, StatusBadge } from '../../../components/badges';
 import { useI18n } from '../../../lib/i18n';
 import { orgName } from '../../../lib/labels';
@@ -46,7 +46,7 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
               </td>
               <td>
                 <DueText due={m.due} />
-                {m.due.date && <span className="sub">{dateLabel(m.due.date, lang)}</span>}
+                {m.due.date && <span className="sub">{dateLabelShort(m.due.date, lang)}</span>}
               </td>
               <td>
                 <StatusBadge status={m.status} />
