@@ -17,11 +17,21 @@ const pages = [
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 for (const lang of ['ja', 'en'] as const) {
   for (const width of [1366, 390]) {
-    const context = await browser.newContext({ viewport: { width, height: 768 }, locale: lang === 'ja' ? 'ja-JP' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width, height: 768 },
+      locale: lang === 'ja' ? 'ja-JP' : 'en-GB',
+    });
     await context.addInitScript((l) => localStorage.setItem('tracker.lang', l), lang);
     const page = await context.newPage();
     for (const p of pages) {

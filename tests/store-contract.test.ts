@@ -67,7 +67,11 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     const store = create();
     await store.seed(seeds, reference, audit('seed'));
     const before = await store.revision();
-    await store.loadScenario({ id: 't', label: { ja: 'テスト', en: 'Test' } }, [event(), event({ effectiveOn: '2016-03-31', progress: 70 })], audit('scenario.load'));
+    await store.loadScenario(
+      { id: 't', label: { ja: 'テスト', en: 'Test' } },
+      [event(), event({ effectiveOn: '2016-03-31', progress: 70 })],
+      audit('scenario.load'),
+    );
     const snap = await store.snapshot();
     expect(snap.events.map((e) => e.progress)).toEqual([40, 70]);
     const a = snap.assignments.find((x) => x.measureId === event().measureId && x.ministryId === event().ministryId);
@@ -84,7 +88,11 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     await store.seed(seeds, reference, audit('seed'));
     const before = await store.snapshot();
     await expect(
-      store.loadScenario({ id: 't', label: { ja: 'テスト', en: 'Test' } }, [event(), event({ ministryId: 'nobody' })], audit('scenario.load')),
+      store.loadScenario(
+        { id: 't', label: { ja: 'テスト', en: 'Test' } },
+        [event(), event({ ministryId: 'nobody' })],
+        audit('scenario.load'),
+      ),
     ).rejects.toMatchObject({ code: 'unknown_reference' });
     const after = await store.snapshot();
     expect(after.events).toEqual([]);
@@ -98,17 +106,24 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     await store.seed(seeds, reference, audit('seed'));
     const info = { id: 't', label: { ja: 'テスト', en: 'Test' } };
     await store.loadScenario(info, [event()], audit('scenario.load'));
-    await expect(store.loadScenario(info, [event()], audit('scenario.load'))).rejects.toMatchObject({ code: 'already_loaded' });
+    await expect(store.loadScenario(info, [event()], audit('scenario.load'))).rejects.toMatchObject({
+      code: 'already_loaded',
+    });
     expect((await store.snapshot()).events).toHaveLength(1);
   });
 
   it('pages the audit trail newest first and filters by entity', async () => {
     const store = create();
     await store.seed(seeds, reference, audit('seed'));
-    await store.loadScenario({ id: 't', label: { ja: 'テ', en: 'T' } }, [event()], { ...audit('scenario.load'), entity: 'scenario' });
+    await store.loadScenario({ id: 't', label: { ja: 'テ', en: 'T' } }, [event()], {
+      ...audit('scenario.load'),
+      entity: 'scenario',
+    });
     expect((await store.listAudit({ limit: 1, offset: 0 })).items.map((e) => e.action)).toEqual(['scenario.load']);
     expect((await store.listAudit({ limit: 1, offset: 1 })).items.map((e) => e.action)).toEqual(['seed']);
-    expect((await store.listAudit({ limit: 10, offset: 0, entity: 'plan' })).items.map((e) => e.action)).toEqual(['seed']);
+    expect((await store.listAudit({ limit: 10, offset: 0, entity: 'plan' })).items.map((e) => e.action)).toEqual([
+      'seed',
+    ]);
   });
 });
 

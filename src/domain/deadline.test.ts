@@ -24,7 +24,10 @@ describe('kindHasDate', () => {
 
 describe('effectiveDue', () => {
   it.each([
-    { due: { wording: '本年中を目途', kind: 'calendar_year', date: '2015-12-31', source: '2-1' }, expected: '2015-12-31' },
+    {
+      due: { wording: '本年中を目途', kind: 'calendar_year', date: '2015-12-31', source: '2-1' },
+      expected: '2015-12-31',
+    },
     { due: { wording: '本年度中', kind: 'fiscal_year', date: '2016-03-31', source: '2-3' }, expected: '2016-03-31' },
     { due: { wording: '速やかに検討', kind: 'asap', date: null, source: '2-3' }, expected: PLAN_END },
     { due: { wording: '継続実施', kind: 'continuous', date: null, source: '2-1' }, expected: PLAN_END },

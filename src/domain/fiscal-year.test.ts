@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateLabel,
+  dateLabelShort,
   eraOfDate,
   eraOfFiscalYear,
   fiscalQuarterLabel,
@@ -120,15 +121,17 @@ describe('eraOfDate', () => {
   });
 });
 
-describe('dateLabel', () => {
+describe('dateLabel / dateLabelShort', () => {
   it.each([
-    { date: '2016-03-31', ja: '2016年3月31日（平成28年3月31日）', en: '31 Mar 2016' },
-    { date: '2019-04-30', ja: '2019年4月30日（平成31年4月30日）', en: '30 Apr 2019' },
-    { date: '2019-05-01', ja: '2019年5月1日（令和元年5月1日）', en: '1 May 2019' },
-    { date: '2020-07-24', ja: '2020年7月24日（令和2年7月24日）', en: '24 Jul 2020' },
-    { date: '2015-12-01', ja: '2015年12月1日（平成27年12月1日）', en: '1 Dec 2015' },
-  ])('$date', ({ date, ja, en }) => {
+    { date: '2016-03-31', ja: '2016年3月31日（平成28年3月31日）', short: '2016年3月31日', en: '31 Mar 2016' },
+    { date: '2019-04-30', ja: '2019年4月30日（平成31年4月30日）', short: '2019年4月30日', en: '30 Apr 2019' },
+    { date: '2019-05-01', ja: '2019年5月1日（令和元年5月1日）', short: '2019年5月1日', en: '1 May 2019' },
+    { date: '2020-07-24', ja: '2020年7月24日（令和2年7月24日）', short: '2020年7月24日', en: '24 Jul 2020' },
+    { date: '2015-12-01', ja: '2015年12月1日（平成27年12月1日）', short: '2015年12月1日', en: '1 Dec 2015' },
+  ])('$date', ({ date, ja, short, en }) => {
     expect(dateLabel(date, 'ja')).toBe(ja);
     expect(dateLabel(date, 'en')).toBe(en);
+    expect(dateLabelShort(date, 'ja')).toBe(short);
+    expect(dateLabelShort(date, 'en')).toBe(en);
   });
 });

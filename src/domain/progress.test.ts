@@ -19,14 +19,63 @@ const POINTS: ProgressPoint[] = [
 
 describe('stateAt', () => {
   it.each([
-    { asOf: '2015-04-01', status: 'not_started', progress: 0, narrative: '', lastUpdate: null, why: 'before the first point' },
+    {
+      asOf: '2015-04-01',
+      status: 'not_started',
+      progress: 0,
+      narrative: '',
+      lastUpdate: null,
+      why: 'before the first point',
+    },
     { asOf: '2015-06-29', status: 'not_started', progress: 0, narrative: '', lastUpdate: null, why: 'the day before' },
-    { asOf: '2015-06-30', status: 'in_progress', progress: 20, narrative: 'started', lastUpdate: '2015-06-30', why: 'on the first point' },
-    { asOf: '2015-09-30', status: 'in_progress', progress: 20, narrative: 'started', lastUpdate: '2015-06-30', why: 'between points' },
-    { asOf: '2015-12-31', status: 'in_progress', progress: 60, narrative: 'halfway', lastUpdate: '2015-12-31', why: 'exactly on a point' },
-    { asOf: '2016-03-31', status: 'in_progress', progress: 60, narrative: 'halfway', lastUpdate: '2015-12-31', why: 'the day before a tie' },
-    { asOf: '2016-04-01', status: 'completed', progress: 100, narrative: 'corrected the same day', lastUpdate: '2016-04-01', why: 'a tie keeps the later one' },
-    { asOf: '2020-01-01', status: 'completed', progress: 100, narrative: 'corrected the same day', lastUpdate: '2016-04-01', why: 'after the last point' },
+    {
+      asOf: '2015-06-30',
+      status: 'in_progress',
+      progress: 20,
+      narrative: 'started',
+      lastUpdate: '2015-06-30',
+      why: 'on the first point',
+    },
+    {
+      asOf: '2015-09-30',
+      status: 'in_progress',
+      progress: 20,
+      narrative: 'started',
+      lastUpdate: '2015-06-30',
+      why: 'between points',
+    },
+    {
+      asOf: '2015-12-31',
+      status: 'in_progress',
+      progress: 60,
+      narrative: 'halfway',
+      lastUpdate: '2015-12-31',
+      why: 'exactly on a point',
+    },
+    {
+      asOf: '2016-03-31',
+      status: 'in_progress',
+      progress: 60,
+      narrative: 'halfway',
+      lastUpdate: '2015-12-31',
+      why: 'the day before a tie',
+    },
+    {
+      asOf: '2016-04-01',
+      status: 'completed',
+      progress: 100,
+      narrative: 'corrected the same day',
+      lastUpdate: '2016-04-01',
+      why: 'a tie keeps the later one',
+    },
+    {
+      asOf: '2020-01-01',
+      status: 'completed',
+      progress: 100,
+      narrative: 'corrected the same day',
+      lastUpdate: '2016-04-01',
+      why: 'after the last point',
+    },
   ] as const)('$asOf: $why', ({ asOf, status, progress, narrative, lastUpdate }) => {
     expect(stateAt(POINTS, asOf)).toEqual({ status, progress, narrative, lastUpdate });
   });

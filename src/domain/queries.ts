@@ -46,7 +46,8 @@ export function matchesFilters(s: MeasureState, f: MeasureFilters): boolean {
   if (f.ministry && !s.assignments.some((a) => a.ministryId === f.ministry)) return false;
   if (f.status && s.status !== f.status) return false;
   if (f.health && s.health !== f.health) return false;
-  if (f.dueFy !== undefined && fiscalYearOf(s.dueDate) !== f.dueFy) return false;
+  // The fiscal year of the deadline the text states; measures without one have no due year.
+  if (f.dueFy !== undefined && (!m.due.date || fiscalYearOf(m.due.date) !== f.dueFy)) return false;
   if (f.tag && !m.tags.includes(f.tag)) return false;
   if (f.q && f.q.trim() && !matchesText(s, f.q.trim())) return false;
   return true;
@@ -122,6 +123,16 @@ export function computeStats(index: PlanIndex, asOf: IsoDate, granularity: Granu
       states,
       organisations.filter((o) => o.assignable).map((o) => o.id),
     ),
-    plannedVsActual: plannedVsActual(index, seriesDates(planPeriod.start, seriesEnd, granularity), asOf),
+    plannedVsActual: plannedVsActual(
+      index,
+      withAsOf(seriesDates(planPeriod.start, seriesEnd, granularity), asOf),
+      asOf,
+    ),
   };
+}
+
+/** The as-of date joins the series, so the actual line ends on the reporting date, not the period before. */
+function withAsOf(dates: string[], asOf: IsoDate): string[] {
+  if (dates.includes(asOf) || asOf < (dates[0] ?? '') || asOf > (dates[dates.length - 1] ?? '')) return dates;
+  return [...dates, asOf].sort();
 }

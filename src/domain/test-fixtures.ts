@@ -23,7 +23,9 @@ const org = (id: string, ja: string, en: string, assignable = true): Organisatio
   name: { ja, en },
 });
 
-const measure = (m: Partial<MeasureRecord> & Pick<MeasureRecord, 'id' | 'code' | 'itemCode' | 'due'>): MeasureRecord => {
+const measure = (
+  m: Partial<MeasureRecord> & Pick<MeasureRecord, 'id' | 'code' | 'itemCode' | 'due'>,
+): MeasureRecord => {
   const sectionCode = m.itemCode.replace(/\(.*$/, '');
   return {
     sectionCode,
@@ -54,15 +56,15 @@ const assignment = (measureId: string, ministryId: string, role: AssignmentRole)
   version: 1,
 });
 
-let nextId = 1;
 const event = (
+  id: number,
   measureId: string,
   ministryId: string,
   effectiveOn: string,
   status: Status,
   progress: number,
 ): ProgressEvent => ({
-  id: nextId++,
+  id,
   measureId,
   ministryId,
   effectiveOn,
@@ -74,7 +76,7 @@ const event = (
   origin: 'user',
 });
 
-export const MEASURES: MeasureRecord[] = [
+const MEASURES: MeasureRecord[] = [
   measure({
     id: 'm1',
     code: '5.1.1(1)-1',
@@ -130,7 +132,7 @@ export const MEASURES: MeasureRecord[] = [
   }),
 ].map((m, position) => ({ ...m, position }));
 
-export const ASSIGNMENTS: AssignmentRecord[] = [
+const ASSIGNMENTS: AssignmentRecord[] = [
   assignment('m1', 'meti', 'lead'),
   assignment('m1', 'mic', 'contributing'),
   assignment('m2', 'mic', 'lead'),
@@ -143,22 +145,21 @@ export const ASSIGNMENTS: AssignmentRecord[] = [
   assignment('m6', 'meti', 'lead'),
 ];
 
-nextId = 1;
-const m3Start = event('m3', 'nisc', '2015-05-01', 'in_progress', 30);
-export const EVENTS: ProgressEvent[] = [
-  event('m1', 'meti', '2015-06-30', 'in_progress', 40),
-  event('m1', 'mic', '2015-06-30', 'in_progress', 20),
-  event('m1', 'meti', '2015-12-15', 'completed', 100),
-  event('m1', 'mic', '2015-12-20', 'completed', 100),
-  event('m2', 'mic', '2015-10-01', 'in_progress', 50),
-  event('m2', 'mic', '2016-02-01', 'completed', 100),
-  event('m2', 'mic', '2016-06-01', 'in_progress', 80),
-  event('m5', 'mic', '2016-04-01', 'in_progress', 30),
-  event('m5', 'mic', '2016-04-01', 'in_progress', 35),
-  event('m5', 'meti', '2017-01-31', 'suspended', 0),
-  event('m5', 'mic', '2017-02-28', 'completed', 100),
-  // Recorded first (id 1) but listed last: the index must sort by date, not by array order.
-  m3Start,
+/** Ids are recording order. */
+const EVENTS: ProgressEvent[] = [
+  event(2, 'm1', 'meti', '2015-06-30', 'in_progress', 40),
+  event(3, 'm1', 'mic', '2015-06-30', 'in_progress', 20),
+  event(4, 'm1', 'meti', '2015-12-15', 'completed', 100),
+  event(5, 'm1', 'mic', '2015-12-20', 'completed', 100),
+  event(6, 'm2', 'mic', '2015-10-01', 'in_progress', 50),
+  event(7, 'm2', 'mic', '2016-02-01', 'completed', 100),
+  event(8, 'm2', 'mic', '2016-06-01', 'in_progress', 80),
+  event(9, 'm5', 'mic', '2016-04-01', 'in_progress', 30),
+  event(10, 'm5', 'mic', '2016-04-01', 'in_progress', 35),
+  event(11, 'm5', 'meti', '2017-01-31', 'suspended', 0),
+  event(12, 'm5', 'mic', '2017-02-28', 'completed', 100),
+  // Listed last but earliest: the index must sort by date, not trust array order.
+  event(1, 'm3', 'nisc', '2015-05-01', 'in_progress', 30),
 ];
 
 export function fixtureSnapshot(): PlanSnapshot {

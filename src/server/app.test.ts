@@ -56,7 +56,11 @@ describe('read API', () => {
     expect(list.total).toBe(snapshot.measures.length);
     expect(list.items).toHaveLength(100);
     const first = list.items[0]!;
-    expect(first).toMatchObject({ code: '5.1.1(1)-1', sectionCode: '5.1.1', leadMinistryId: expect.any(String) as string });
+    expect(first).toMatchObject({
+      code: '5.1.1(1)-1',
+      sectionCode: '5.1.1',
+      leadMinistryId: expect.any(String) as string,
+    });
     expect(first.due).toHaveProperty('wording');
   });
 
@@ -72,7 +76,11 @@ describe('read API', () => {
       { q: 'ＧＳＯＣ' },
     ];
     for (const filters of cases) {
-      const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), asOf: '2017-03-31', limit: '1000' });
+      const query = new URLSearchParams({
+        ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])),
+        asOf: '2017-03-31',
+        limit: '1000',
+      });
       const list = MeasureListSchema.parse((await get(`/api/measures?${query}`)).body);
       const expected = listMeasures(index, filters, { limit: 1000, offset: 0 }, '2017-03-31');
       expect(list.total, JSON.stringify(filters)).toBe(expected.total);
@@ -130,7 +138,9 @@ describe('read API', () => {
     const { items } = MinistryListSchema.parse((await get('/api/ministries')).body);
     const snapshot = await store.snapshot();
     const nisc = items.find((o) => o.id === 'nisc')!;
-    expect(nisc.leadCount).toBe(snapshot.assignments.filter((a) => a.ministryId === 'nisc' && a.role === 'lead').length);
+    expect(nisc.leadCount).toBe(
+      snapshot.assignments.filter((a) => a.ministryId === 'nisc' && a.role === 'lead').length,
+    );
     expect(items.find((o) => o.id === 'police')).toMatchObject({ assignable: false, impliesId: 'npa' });
   });
 
@@ -156,14 +166,18 @@ describe('read API', () => {
     const { body } = await get('/api/openapi.json');
     const doc = body as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const route of Object.values(ROUTES)) expect(doc.paths[route.path]?.[route.method]?.operationId).toBe(route.operationId);
+    for (const route of Object.values(ROUTES))
+      expect(doc.paths[route.path]?.[route.method]?.operationId).toBe(route.operationId);
     expect(JSON.stringify(doc.paths['/api/measures'])).toContain('"name":"dueFy"');
   });
 });
 
 describe('errors', () => {
   it('never leaks internals in a 5xx', async () => {
-    const broken: Store = { ...createMemoryStore(), revision: () => Promise.reject(new Error('disk on fire at /var/secret')) };
+    const broken: Store = {
+      ...createMemoryStore(),
+      revision: () => Promise.reject(new Error('disk on fire at /var/secret')),
+    };
     const logged: unknown[] = [];
     const res = await createApp({ store: broken, clock, log: (_m, e) => logged.push(e) }).request('/api/measures');
     expect(res.status).toBe(500);

@@ -32,7 +32,11 @@ async function main(args: string[]): Promise<number> {
     switch (command) {
       case 'seed': {
         const result = await seedIfEmpty(store, systemClock);
-        console.log(result.seeded ? `seeded ${result.measures} measures into ${path}` : `${path} already holds a plan; nothing changed`);
+        console.log(
+          result.seeded
+            ? `seeded ${result.measures} measures into ${path}`
+            : `${path} already holds a plan; nothing changed`,
+        );
         return 0;
       }
       case 'scenario': {

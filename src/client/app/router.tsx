@@ -3,7 +3,6 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
-  parseSearchWith,
   redirect,
   stringifySearchWith,
 } from '@tanstack/react-router';
@@ -49,8 +48,10 @@ export function createAppRouter(queryClient: QueryClient, history?: Parameters<t
     routeTree,
     context: { queryClient },
     history,
-    // Search values stay strings: codes such as "5.1" must not turn into numbers.
-    parseSearch: parseSearchWith((value) => value),
+    // Search values stay strings: codes such as "5.1" must not turn into numbers. Not
+    // parseSearchWith: its decoder has already made "5.2" the number 5.2 before the parser runs,
+    // and the route schema then drops the area. The schemas coerce what should be numbers.
+    parseSearch: (searchStr) => Object.fromEntries(new URLSearchParams(searchStr)),
     stringifySearch: stringifySearchWith((value: unknown) => String(value)),
     defaultPreload: 'intent',
     scrollRestoration: true,

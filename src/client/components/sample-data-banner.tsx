@@ -11,7 +11,9 @@ export function SampleDataBanner() {
     <div className="sample-banner" role="note">
       <strong>{t('sampleBanner')}</strong>
       <span className="sample-banner__names">
-        {lang === 'ja' ? `（${scenarios.map((s) => l(s.label)).join('、')}）` : ` (${scenarios.map((s) => l(s.label)).join(', ')})`}
+        {lang === 'ja'
+          ? `（${scenarios.map((s) => l(s.label)).join('、')}）`
+          : ` (${scenarios.map((s) => l(s.label)).join(', ')})`}
       </span>
     </div>
   );

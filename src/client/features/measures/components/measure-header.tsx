@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import type { MeasureDetail } from '../../../../domain/contract';
 import { DUE_KIND_LABELS } from '../../../../domain/deadline';
 import { dateLabel, dateLabelShort, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
@@ -8,8 +8,12 @@ import { TAG_LABELS } from '../../../lib/labels';
 import { useMilestones } from '../../strategy/api/get-milestones';
 import { DueText } from './due-text';
 
+const route = getRouteApi('/measures/$measureId');
+
 export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
   const { t, l, lang } = useI18n();
+  // Links keep the reporting date, so going back to the list does not reset it.
+  const { asOf } = route.useSearch();
   const milestones = useMilestones();
   const linked = (milestones.data?.items ?? []).filter((ms) => m.milestoneIds.includes(ms.id));
   return (
@@ -17,7 +21,9 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
       <nav aria-label="breadcrumb" className="breadcrumb">
         <ol>
           <li>
-            <Link to="/measures">{t('navMeasures')}</Link>
+            <Link to="/measures" search={{ asOf }}>
+              {t('navMeasures')}
+            </Link>
           </li>
           {m.breadcrumb.map((b) => (
             <li key={b.code}>
@@ -26,7 +32,7 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
                   {b.code} {l(b.title)}
                 </span>
               ) : (
-                <Link to="/measures" search={b.level === 'area' ? { area: b.code } : { section: b.code }}>
+                <Link to="/measures" search={b.level === 'area' ? { area: b.code, asOf } : { section: b.code, asOf }}>
                   {b.code} {l(b.title)}
                 </Link>
               )}
@@ -80,13 +86,23 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
           <dt>{t('deadlineDate')}</dt>
           <dd>
             {dateLabel(m.dueDate, lang)}
-            {lang === 'ja' ? `（${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}）` : ` — ${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}`}
+            {lang === 'ja'
+              ? `（${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}）`
+              : ` — ${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}`}
           </dd>
         </div>
         {linked.length > 0 && (
           <div>
             <dt>{t('milestones')}</dt>
-            <dd>{linked.map((ms) => (lang === 'ja' ? `${l(ms.title)}（${dateLabelShort(ms.start, lang)}〜）` : `${l(ms.title)} (from ${dateLabelShort(ms.start, lang)})`)).join(lang === 'ja' ? '、' : '; ')}</dd>
+            <dd>
+              {linked
+                .map((ms) =>
+                  lang === 'ja'
+                    ? `${l(ms.title)}（${dateLabelShort(ms.start, lang)}〜）`
+                    : `${l(ms.title)} (from ${dateLabelShort(ms.start, lang)})`,
+                )
+                .join(lang === 'ja' ? '、' : '; ')}
+            </dd>
           </div>
         )}
         {m.crossListedBy.length > 0 && (
@@ -94,7 +110,13 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
             <dt>{t('crossListedBy')}</dt>
             <dd>
               {m.crossListedBy.map((x) => (
-                <Link key={x.id} to="/measures/$measureId" params={{ measureId: x.id }} className="code-link">
+                <Link
+                  key={x.id}
+                  to="/measures/$measureId"
+                  params={{ measureId: x.id }}
+                  search={{ asOf }}
+                  className="code-link"
+                >
                   {x.code}
                 </Link>
               ))}

@@ -20,7 +20,9 @@ async function expectCount(total: number) {
 }
 
 function dataRows() {
-  return within(screen.getByRole('table', { name: '施策一覧' })).getAllByRole('row').slice(1);
+  return within(screen.getByRole('table', { name: '施策一覧' }))
+    .getAllByRole('row')
+    .slice(1);
 }
 
 /** Options come from /api/strategy and /api/ministries; a select shows its value only once they exist. */
@@ -64,6 +66,18 @@ describe('measures list: filters in the URL', () => {
     expect(screen.getByLabelText('状況')).toHaveDisplayValue('実施中');
     expect(screen.getByLabelText('基準日')).toHaveValue('2016-03-31');
     for (const row of dataRows()) expect(within(row).getByText('実施中')).toBeInTheDocument();
+  });
+
+  it('keeps number-like codes and keywords as text', async () => {
+    // "6" and "2019" look like numbers; read as numbers they failed the schema and were dropped.
+    renderApp('/measures?area=6&q=2019');
+    const want = expected({ area: '6', q: '2019' });
+    expect(want.total).toBeGreaterThan(0);
+    expect(want.total).toBeLessThan(expected({ area: '6' }).total);
+    await expectCount(want.total);
+    await optionsLoaded();
+    expect(screen.getByLabelText('政策領域')).toHaveValue('6');
+    expect(screen.getByLabelText('キーワード')).toHaveValue('2019');
   });
 
   it('writes a changed select to the URL and refetches the list', async () => {
@@ -137,7 +151,9 @@ describe('measures list: loading and errors', () => {
 
   it('shows the error inline and refetches on Retry', async () => {
     let failures = 0;
-    const body: ErrorBody = { error: { code: 'internal', message: 'サーバーで問題が発生しました / Something went wrong' } };
+    const body: ErrorBody = {
+      error: { code: 'internal', message: 'サーバーで問題が発生しました / Something went wrong' },
+    };
     api().server.use(
       http.get(
         '*/api/measures',

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { compileSeeds, integrityProblems, type SeedBundle } from '../src/domain/compile-seeds';
+import { loadSeedBundle } from './index';
+
+const bundle = loadSeedBundle();
+const measures = bundle.strategy.flatMap((f) => f.measures);
+
+describe('seed files', () => {
+  it('pass every integrity check', () => {
+    expect(integrityProblems(bundle)).toEqual([]);
+  });
+
+  it('hold the whole strategy: at least 200 measures', () => {
+    expect(measures.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('have the five policy areas and twelve sections of the text', () => {
+    expect(bundle.structure.areas.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6']);
+    expect(bundle.structure.sections.map((s) => s.code)).toEqual([
+      '5.1.1',
+      '5.1.2',
+      '5.1.3',
+      '5.2.1',
+      '5.2.2',
+      '5.2.3',
+      '5.3.1',
+      '5.3.2',
+      '5.3.3',
+      '5.4.1',
+      '5.4.2',
+      '6',
+    ]);
+  });
+
+  it('run the plan period FY2015–FY2017', () => {
+    expect(bundle.structure.planPeriod).toMatchObject({ start: '2015-04-01', end: '2018-03-31' });
+  });
+
+  it('list 13 critical-infrastructure sectors with distinct ids', () => {
+    const ids = bundle.ciSectors.sectors.map((s) => s.id);
+    expect(ids).toHaveLength(13);
+    expect(new Set(ids).size).toBe(13);
+  });
+
+  it.each([
+    { id: 'ise-shima-2016', start: '2016-05-26', end: '2016-05-27' },
+    { id: 'rwc-2019', start: '2019-09-20', end: '2019-11-02' },
+    { id: 'tokyo2020-olympics', start: '2020-07-24', end: '2020-08-09' },
+    { id: 'tokyo2020-paralympics', start: '2020-08-25', end: '2020-09-06' },
+  ])('have milestone $id ($start … $end)', ({ id, start, end }) => {
+    expect(bundle.milestones.milestones.find((m) => m.id === id)).toMatchObject({ start, end });
+  });
+
+  it('have the chair’s instructions ① to ⑦, all issued in 2015, in order', () => {
+    const list = bundle.instructions.instructions;
+    expect([...new Set(list.map((i) => i.number))]).toEqual(['①', '②', '③', '④', '⑤', '⑥', '⑦']);
+    for (const i of list) expect(i.issuedOn).toMatch(/^2015-/);
+    const dates = list.map((i) => i.issuedOn);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('give every measure exactly one lead and a non-empty quote', () => {
+    const badLead = measures.filter((m) => m.assignments.filter((a) => a.role === 'lead').length !== 1);
+    const noQuote = measures.filter((m) => m.quote.trim() === '');
+    expect(badLead.map((m) => m.code)).toEqual([]);
+    expect(noQuote.map((m) => m.code)).toEqual([]);
+  });
+
+  it('carry every package entry that has text in some measure', () => {
+    const carried = new Set(measures.flatMap((m) => m.packageIds ?? []));
+    const entries = bundle.strengtheningPackage.entries.filter((p) => p.text);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((p) => !carried.has(p.id)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('include the GSOC measure of 5.2.3(1)ii', () => {
+    const gsoc = measures.filter((m) => m.itemCode === '5.2.3(1)ii' && m.title.ja.includes('GSOC'));
+    expect(gsoc.length).toBeGreaterThanOrEqual(1);
+    expect(gsoc[0]?.assignments.find((a) => a.role === 'lead')?.orgId).toBe('nisc');
+  });
+
+  it('compile into measures that all sit in a known area and section', () => {
+    const compiled = compileSeeds(bundle);
+    const areas = new Set(compiled.areas.map((a) => a.code));
+    const sections = new Set(compiled.sections.map((s) => s.code));
+    expect(compiled.measures).toHaveLength(measures.length);
+    expect(compiled.measures.filter((m) => !areas.has(m.areaCode) || !sections.has(m.sectionCode))).toEqual([]);
+    expect(compiled.assignments.every((a) => a.status === 'not_started' && a.progress === 0)).toBe(true);
+  });
+});
+
+/** A copy of the real bundle with one thing broken: the check must say exactly what. */
+describe('integrityProblems catches', () => {
+  const first = (b: SeedBundle) => b.strategy[1]!.measures[0]!;
+  const code = first(bundle).code;
+
+  it.each<{ name: string; breakIt: (b: SeedBundle) => void; problem: string }>([
+    {
+      name: 'a duplicated measure code',
+      breakIt: (b) => b.strategy[1]!.measures.push(structuredClone(first(b))),
+      problem: `duplicate measure: ${code}`,
+    },
+    {
+      name: 'a dangling ministry id',
+      breakIt: (b) =>
+        first(b).assignments.push({ orgId: 'no_such_ministry', role: 'contributing', provenance: 'proposed' }),
+      problem: `measure ${code}: unknown ministry no_such_ministry`,
+    },
+    {
+      name: 'a fiscal-year deadline without a date',
+      breakIt: (b) => {
+        first(b).due = { wording: '本年度中', kind: 'fiscal_year', date: null, source: '2-3' };
+      },
+      problem: `measure ${code}: deadline kind fiscal_year needs a date`,
+    },
+    {
+      name: 'a body that cannot be assigned work',
+      breakIt: (b) => first(b).assignments.push({ orgId: 'gsoc', role: 'contributing', provenance: 'implied' }),
+      problem: `measure ${code}: gsoc cannot be assigned work`,
+    },
+    {
+      name: 'a second lead',
+      breakIt: (b) => first(b).assignments.push({ orgId: 'moj', role: 'lead', provenance: 'proposed' }),
+      problem: `measure ${code}: 2 lead ministries (need exactly one)`,
+    },
+    {
+      name: 'an unknown milestone',
+      breakIt: (b) => {
+        first(b).milestoneIds = ['expo-2025'];
+      },
+      problem: `measure ${code}: unknown milestone expo-2025`,
+    },
+  ])('$name', ({ breakIt, problem }) => {
+    const broken = structuredClone(bundle);
+    breakIt(broken);
+    expect(integrityProblems(broken)).toEqual([problem]);
+  });
+});

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, setupMockApi, TODAY } from '../../../tests/client/harness';
+import { listMeasures } from '../../domain/queries';
+import { PAGE_SIZE } from '../features/measures/search';
+
+const api = setupMockApi({ scenario: true });
+
+const inProgress = () =>
+  listMeasures(api().index, { status: 'in_progress' }, { limit: PAGE_SIZE, offset: 0 }, TODAY).total;
+
+describe('language', () => {
+  it('renders English labels and sets <html lang> when asked for English', async () => {
+    renderApp('/measures?status=in_progress', { lang: 'en' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Measures' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('lang', 'en');
+    const status = await screen.findByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent(new RegExp(`^${inProgress()} measures`)));
+    expect(status).toHaveTextContent(`As of: ${TODAY}`);
+    expect(screen.getByRole('link', { name: 'Measures' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Policy area')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Measures' });
+    expect(within(table).getAllByText('In progress').length).toBeGreaterThan(0);
+    expect(within(table).queryByText('実施中')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('switches every label with the language toggle and remembers the choice', async () => {
+    const { user } = renderApp('/measures?status=in_progress');
+    expect(await screen.findByRole('heading', { level: 1, name: '施策一覧' })).toBeInTheDocument();
+    await screen.findByRole('table', { name: '施策一覧' });
+    expect(document.documentElement).toHaveAttribute('lang', 'ja');
+    expect(screen.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByText('実施中').length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Measures' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('lang', 'en');
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(screen.getByRole('table', { name: 'Measures' })).getAllByText('In progress').length).toBeGreaterThan(
+      0,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(`${inProgress()} measures`);
+    expect(localStorage.getItem('tracker.lang')).toBe('en');
+
+    await user.click(screen.getByRole('button', { name: '日本語' }));
+    expect(screen.getByRole('heading', { level: 1, name: '施策一覧' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('lang', 'ja');
+    expect(screen.queryByText('In progress')).not.toBeInTheDocument();
+  });
+
+  it('shows the measure page in English, keeping the Japanese title and quote', async () => {
+    renderApp(`/measures/${encodeURIComponent('5.2.3(1)ii-1')}?asOf=${TODAY}`, { lang: 'en' });
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Strengthen GSOC detection and analysis across government',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('GSOCによる政府機関全体における検知・解析機能の強化')).toHaveAttribute('lang', 'ja');
+    expect(screen.getByRole('region', { name: 'Source text' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Responsible ministries' })).toHaveTextContent('Implied by the text');
+    expect(screen.getByText('No deadline in the text (runs to the end of the plan period)')).toBeInTheDocument();
+  });
+});
+
+describe('routes', () => {
+  it('sends / to the measures list', async () => {
+    const { history } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: '施策一覧' })).toBeInTheDocument();
+    expect(history.location.pathname).toBe('/measures');
+  });
+
+  it('shows a not-found page for an unknown path', async () => {
+    renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'ページが見つかりません' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '施策一覧へ戻る' })).toHaveAttribute('href', '/measures');
+  });
+});

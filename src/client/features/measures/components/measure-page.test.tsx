@@ -1,0 +1,143 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
+import type { ErrorBody } from '../../../../domain/contract';
+import { listMeasures, measureDetail } from '../../../../domain/queries';
+import { PAGE_SIZE } from '../search';
+
+const api = setupMockApi({ scenario: true });
+
+/** 5.2.3(1)ii: GSOC; no deadline in the text, NISC implied as lead, sample updates from FY2015. */
+const GSOC = '5.2.3(1)ii-1';
+/** 5.2.2(3): My Number; "本年度中を目途", the commission named in the text, MIC only proposed. */
+const MY_NUMBER = '5.2.2(3)-4';
+
+function detail(id: string, asOf = TODAY) {
+  const d = measureDetail(api().index, id, asOf);
+  if (!d) throw new Error(`no measure ${id} in the seeds`);
+  return d;
+}
+
+const measureUrl = (id: string, asOf = TODAY) => `/measures/${encodeURIComponent(id)}?asOf=${asOf}`;
+
+async function findTitle(title: string) {
+  return screen.findByRole('heading', { level: 1, name: title });
+}
+
+describe('measure page', () => {
+  it('shows the breadcrumb from area through section to item, linking back to the filtered list at the same date', async () => {
+    const m = detail(GSOC);
+    const { user, history } = renderApp(measureUrl(GSOC));
+    await findTitle(m.title.ja);
+    const crumbs = within(screen.getByRole('navigation', { name: 'breadcrumb' }));
+    expect(m.breadcrumb.map((b) => b.level)).toEqual(['area', 'section', 'item', 'item']);
+    const [area, section, ...items] = m.breadcrumb;
+
+    expect(crumbs.getByRole('link', { name: '施策一覧' })).toHaveAttribute('href', '/measures?asOf=2016-03-31');
+    const areaLink = crumbs.getByRole('link', { name: `${area!.code} ${area!.title.ja}` });
+    expect(areaLink).toHaveAttribute('href', '/measures?area=5.2&asOf=2016-03-31');
+    expect(crumbs.getByRole('link', { name: `${section!.code} ${section!.title.ja}` })).toHaveAttribute(
+      'href',
+      '/measures?section=5.2.3&asOf=2016-03-31',
+    );
+    for (const item of items) {
+      expect(crumbs.getByText(`${item.code} ${item.title.ja}`)).toBeInTheDocument();
+      expect(crumbs.queryByRole('link', { name: `${item.code} ${item.title.ja}` })).not.toBeInTheDocument();
+    }
+
+    await user.click(areaLink);
+    const total = listMeasures(api().index, { area: '5.2' }, { limit: PAGE_SIZE, offset: 0 }, TODAY).total;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(new RegExp(`^${total} 件`)));
+    expect(history.location.search).toBe('?area=5.2&asOf=2016-03-31');
+  });
+
+  it('quotes the source text and says when the text gives no deadline', async () => {
+    const m = detail(GSOC);
+    expect(m.due.wording).toBeNull();
+    renderApp(measureUrl(GSOC));
+    await findTitle(m.title.ja);
+    const source = screen.getByRole('region', { name: '出典（本文）' });
+    expect(within(source).getByText(m.quote)).toBeInTheDocument();
+    expect(source).toHaveTextContent(m.itemCode);
+    expect(screen.getByText('本文の表現', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      '本文に期限の記載なし（計画期間末まで）',
+    );
+  });
+
+  it("shows the deadline in the text's own words", async () => {
+    const m = detail(MY_NUMBER);
+    expect(m.due.wording).toBe('本年度中を目途');
+    renderApp(measureUrl(MY_NUMBER));
+    await findTitle(m.title.ja);
+    // The wording may also appear under the strengthening package: read the deadline's own fact.
+    const fact = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(fact('本文の表現')).toHaveTextContent('「本年度中を目途」');
+    expect(fact('期限の種類')).toHaveTextContent('年度');
+    expect(screen.queryByText('本文に期限の記載なし（計画期間末まで）')).not.toBeInTheDocument();
+  });
+
+  it('lists the responsible ministries with their role and where the assignment comes from', async () => {
+    const m = detail(MY_NUMBER);
+    renderApp(measureUrl(MY_NUMBER));
+    await findTitle(m.title.ja);
+    const table = within(screen.getByRole('region', { name: '担当府省庁' }));
+    // Ministry names come from a second query: wait for them rather than the "—" placeholder.
+    const ppc = (await table.findByRole('rowheader', { name: '特定個人情報保護委員会' })).closest('tr')!;
+    const mic = table.getByRole('rowheader', { name: '総務省' }).closest('tr')!;
+    expect(table.getAllByRole('row')).toHaveLength(1 + m.assignments.length);
+
+    expect(ppc).toHaveTextContent('主担当');
+    expect(within(ppc).getByText('本文に明記')).toBeInTheDocument();
+    expect(mic).toHaveTextContent('関係');
+    expect(within(mic).getByText('案（未確認）')).toHaveClass('chip--proposed');
+  });
+
+  it('shows the sample updates up to the as-of date, newest first', async () => {
+    const m = detail(GSOC);
+    expect(m.history.length).toBeGreaterThan(0);
+    renderApp(measureUrl(GSOC));
+    await findTitle(m.title.ja);
+    const history = screen.getByRole('region', { name: '更新履歴' });
+    const entries = within(history).getAllByRole('listitem');
+    expect(entries).toHaveLength(m.history.length);
+    const latest = m.history[0]!;
+    expect(entries[0]).toHaveTextContent(latest.effectiveOn);
+    expect(entries[0]).toHaveTextContent(latest.narrative);
+    expect(entries[0]).toHaveTextContent(`${latest.progress}%`);
+    expect(screen.queryByText('この基準日までの更新はありません。')).not.toBeInTheDocument();
+  });
+
+  it('shows no history before the first update', async () => {
+    const asOf = '2015-12-31';
+    const m = detail(GSOC, asOf);
+    expect(m.history).toEqual([]);
+    renderApp(measureUrl(GSOC, asOf));
+    await findTitle(m.title.ja);
+    const history = screen.getByRole('region', { name: '更新履歴' });
+    expect(within(history).getByText('この基準日までの更新はありません。')).toBeInTheDocument();
+    expect(within(history).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('says so for an unknown measure', async () => {
+    renderApp('/measures/9.9.9-99');
+    expect(await screen.findByRole('heading', { level: 1, name: 'この施策は見つかりません。' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '施策一覧へ戻る' })).toHaveAttribute('href', '/measures');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a server error inline with Retry', async () => {
+    const m = detail(GSOC);
+    const body: ErrorBody = {
+      error: { code: 'internal', message: 'サーバーで問題が発生しました / Something went wrong' },
+    };
+    api().server.use(http.get('*/api/measures/:id', () => HttpResponse.json(body, { status: 500 }), { once: true }));
+    const { user } = renderApp(measureUrl(GSOC));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(body.error.message);
+
+    await user.click(within(alert).getByRole('button', { name: '再試行' }));
+    expect(await findTitle(m.title.ja)).toBeInTheDocument();
+  });
+});
