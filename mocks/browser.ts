@@ -4,6 +4,6 @@ import { forwardTo } from './handlers';
 
 /** `npm run dev:mock`: the SPA with no server; the API runs in the page over the in-memory store. */
 export async function startMockWorker(): Promise<void> {
-  const { app } = await createMockBackend({ scenario: true });
-  await setupWorker(...forwardTo(app)).start({ onUnhandledRequest: 'bypass' });
+  const { app, session } = await createMockBackend({ scenario: true });
+  await setupWorker(...forwardTo(app, session)).start({ onUnhandledRequest: 'bypass' });
 }

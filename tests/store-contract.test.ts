@@ -27,6 +27,8 @@ const event = (over: Partial<NewProgressEvent> = {}): NewProgressEvent => ({
   progress: 40,
   narrative: 'n',
   actor: 'sample:t',
+  submittedBy: null,
+  comment: '',
   recordedAt: '2016-03-31T09:00:00.000Z',
   origin: 'scenario',
   ...over,

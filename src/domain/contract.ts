@@ -23,6 +23,8 @@ export const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** With a 412 or 409: the record as it stands now. */
+    current: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
@@ -115,6 +117,8 @@ export const HistoryEntrySchema = z.object({
   progress: z.int(),
   narrative: z.string(),
   actor: z.string(),
+  submittedBy: z.string().nullable(),
+  comment: z.string(),
   recordedAt: z.string(),
   origin: z.enum(['seed', 'scenario', 'user']),
 });

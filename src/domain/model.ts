@@ -107,6 +107,10 @@ export const ProgressEventSchema = z.strictObject({
   progress: z.int().min(0).max(100),
   narrative: z.string(),
   actor: z.string(),
+  /** For an approved liaison submission: who submitted it (`actor` approved it). */
+  submittedBy: z.string().nullable(),
+  /** Why the update was made; every user update carries one. */
+  comment: z.string(),
   recordedAt: z.string(),
   origin: z.enum(EVENT_ORIGINS),
 });

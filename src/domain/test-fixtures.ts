@@ -72,6 +72,8 @@ const event = (
   progress,
   narrative: `${measureId}/${ministryId} ${effectiveOn}`,
   actor: 'test',
+  submittedBy: null,
+  comment: '',
   recordedAt: `${effectiveOn}T09:00:00Z`,
   origin: 'user',
 });

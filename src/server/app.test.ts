@@ -18,20 +18,25 @@ import { loadScenario, seedIfEmpty } from './bootstrap';
 import { fixedClock } from './clock';
 import { createMemoryStore } from './store/memory';
 import type { Store } from './store/port';
+import { client, seedTestUsers, signIn } from './testing';
 
 const clock = fixedClock('2016-03-31');
 let store: Store;
 let app: ReturnType<typeof createApp>;
+let viewer: ReturnType<typeof client>;
 
 beforeAll(async () => {
   store = createMemoryStore();
   await seedIfEmpty(store, clock);
   await loadScenario(store, clock, sample);
   app = createApp({ store, clock });
+  await seedTestUsers(store, clock);
+  viewer = client(app, await signIn(app, clock, 'viewer'));
 });
 
+/** Reads as a signed-in viewer: the least privileged role that may read the plan. */
 async function get(path: string) {
-  const res = await app.request(path);
+  const res = await viewer.get(path);
   return { status: res.status, body: (await res.json()) as unknown, headers: res.headers };
 }
 
@@ -174,12 +179,15 @@ describe('read API', () => {
 
 describe('errors', () => {
   it('never leaks internals in a 5xx', async () => {
+    // The session lookup is the first thing a signed-in request does: make it fail.
     const broken: Store = {
       ...createMemoryStore(),
-      revision: () => Promise.reject(new Error('disk on fire at /var/secret')),
+      getSession: () => Promise.reject(new Error('disk on fire at /var/secret')),
     };
     const logged: unknown[] = [];
-    const res = await createApp({ store: broken, clock, log: (_m, e) => logged.push(e) }).request('/api/measures');
+    const res = await createApp({ store: broken, clock, log: (_m, e) => logged.push(e) }).request('/api/measures', {
+      headers: { cookie: 'sid=abc' },
+    });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain('secret');

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { compileSeeds, integrityProblems } from '../domain/compile-seeds';
 import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
 import { loadSeedBundle } from '../../seeds';
+import { newUserRecord } from './auth/users';
 import type { Clock } from './clock';
 import type { NewProgressEvent, Store } from './store/port';
 
@@ -42,6 +44,8 @@ export async function loadScenario(store: Store, clock: Clock, raw: unknown, act
     progress: e.progress,
     narrative: e.narrative,
     actor: `sample:${scenario.id}`,
+    submittedBy: null,
+    comment: '',
     recordedAt: now,
     origin: 'scenario',
   }));
@@ -56,4 +60,19 @@ export async function loadScenario(store: Store, clock: Clock, raw: unknown, act
     requestId: null,
   });
   return scenario;
+}
+
+/**
+ * No default credentials, ever: with no users yet, create one administrator with a random one-time
+ * password, to be changed at first sign-in (TOTP enrolment follows). Returns what to print.
+ */
+export async function ensureFirstAdmin(store: Store, clock: Clock, email: string): Promise<{ email: string; password: string } | null> {
+  if ((await store.userCount()) > 0) return null;
+  const password = randomBytes(15).toString('base64url');
+  const admin = await newUserRecord({ email, name: 'Administrator', role: 'nisc_admin', ministryId: null, password, mustChangePassword: true, now: clock.now() });
+  await store.commit(
+    [{ kind: 'user', expectVersion: null, next: admin }],
+    [{ at: clock.now(), actor: SYSTEM_ACTOR, action: 'user.create', entity: 'user', entityId: admin.id, before: undefined, after: { email, role: 'nisc_admin', firstStart: true }, requestId: null }],
+  );
+  return { email: admin.email, password };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario, seedIfEmpty } from './bootstrap';
+import { USER_USAGE, userCommand } from './cli-users';
 import { systemClock } from './clock';
 import { databasePath, parseEnv } from './env';
 import { createSqliteStore, openDatabase } from './store/sqlite';
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run cli -- <command>
   scenario load NAME       load seeds/scenarios/NAME.json (clearly labelled sample progress)
   backup FILE              consistent online backup of the database to FILE
   check                    PRAGMA integrity_check and foreign_key_check
+${USER_USAGE}
 
 The database is DATABASE_URL (default file:data/tracker.db).`;
 
@@ -51,6 +53,12 @@ async function main(args: string[]): Promise<number> {
           console.log(`loaded sample scenario "${scenario.label.ja}" (${scenario.events.length} updates) into ${path}`);
           return 0;
         }
+        break;
+      }
+      case 'user': {
+        await seedIfEmpty(store, systemClock);
+        const code = await userCommand(store, systemClock, args.slice(1));
+        if (code !== 2) return code;
         break;
       }
       case 'backup': {

@@ -9,6 +9,14 @@ const EnvSchema = z.object({
     .regex(/^file:.+/, { message: 'DATABASE_URL must look like file:path/to/tracker.db' })
     .default('file:data/tracker.db'),
   STATIC_DIR: z.string().default('dist/client'),
+  /** The first administrator's sign-in name, created on first start when there are no users. */
+  ADMIN_EMAIL: z.email().default('admin@tracker.local'),
+  /** "true": every role must use TOTP, not only administrators. */
+  TOTP_REQUIRED_FOR_ALL: z.enum(['true', 'false']).default('false'),
+  /** "true" behind a reverse proxy that sets X-Forwarded-Proto/-For/-Host (and terminates HTTPS). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -24,4 +32,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export function databasePath(url: string): string {
   return url.replace(/^file:/, '');
+}
+
+export function appConfig(env: Env) {
+  return {
+    requireTotpForAll: env.TOTP_REQUIRED_FOR_ALL === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+  };
 }

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ApiIssue[],
+    /** Extra fields for the client, e.g. the current state with a 412 so the UI can show what changed. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,3 +45,23 @@ export function errorResponse(c: Context, error: ApiError) {
     error.status,
   );
 }
+
+export const unauthorized = () => new ApiError(401, 'unauthenticated', 'サインインしてください / Please sign in');
+export const forbidden = (why = 'この操作は許可されていません / You are not allowed to do this') =>
+  new ApiError(403, 'forbidden', why);
+export const versionRequired = () =>
+  new ApiError(
+    428,
+    'version_required',
+    'If-Match ヘッダーで版を指定してください / Send the version you read in If-Match',
+  );
+export const staleVersion = (current: unknown) =>
+  new ApiError(
+    412,
+    'stale_version',
+    '他の利用者が先に更新しました。最新の内容を確認してください / Someone else changed this first; review the current version',
+    undefined,
+    { current },
+  );
+export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
+  new ApiError(409, code, message, undefined, extra);

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
-import { seedIfEmpty } from './bootstrap';
+import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
-import { databasePath, parseEnv } from './env';
+import { appConfig, databasePath, parseEnv } from './env';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
@@ -16,8 +16,21 @@ async function main() {
   const store = createSqliteStore(openDatabase(path));
   const seeded = await seedIfEmpty(store, systemClock);
   if (seeded.seeded) console.log(`seeded ${seeded.measures} measures from seeds/ into ${path}`);
+  const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL);
+  if (admin) {
+    console.log(
+      [
+        '',
+        '  初回起動：管理者アカウントを作成しました / First start: an administrator account was created',
+        `    email:    ${admin.email}`,
+        `    password: ${admin.password}   (one-time: change it at first sign-in / 初回サインイン時に変更)`,
+        '  This password is shown only now. / このパスワードは今回のみ表示されます。',
+        '',
+      ].join('\n'),
+    );
+  }
 
-  const app = createApp({ store, clock: systemClock, log: (m, e) => console.error(m, e) });
+  const app = createApp({ store, clock: systemClock, config: appConfig(env), log: (m, e) => console.error(m, e) });
   app.use('/*', serveStatic({ root: env.STATIC_DIR }));
   // Client-side routes: every other GET answers with the SPA's index.html.
   app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));

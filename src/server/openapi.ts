@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorBodySchema } from '../domain/contract';
-import { ROUTES, type RouteSpec } from '../domain/routes';
+import { ALL_ROUTES } from '../domain/routes-write';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -23,7 +23,7 @@ export function openApiDocument() {
     description: 'Error',
     content: { 'application/json': { schema: jsonSchema(ErrorBodySchema, 'output') } },
   };
-  for (const route of Object.values(ROUTES) as RouteSpec[]) {
+  for (const route of ALL_ROUTES) {
     const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
@@ -35,7 +35,21 @@ export function openApiDocument() {
       [route.method]: {
         operationId: route.operationId,
         summary: route.summary,
-        parameters: [...params, ...queryParameters(route.query)],
+        parameters: [
+          ...params,
+          ...queryParameters(route.query),
+          ...(route.ifMatch ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] : []),
+        ],
+        ...(route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              },
+            }
+          : {}),
+        security: route.access === 'public' ? [] : [{ session: [] }],
+        'x-access': route.access,
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
           ...(route.query ? { 422: error } : {}),
@@ -51,5 +65,15 @@ export function openApiDocument() {
       version: '0.1.0',
     },
     paths,
+    components: {
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sid',
+          description: 'Session cookie from POST /api/session; writes also send X-CSRF-Token',
+        },
+      },
+    },
   };
 }

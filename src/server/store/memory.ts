@@ -1,84 +1,152 @@
 import type { CompiledSeeds } from '../../domain/compile-seeds';
 import type { ProgressEvent } from '../../domain/model';
 import type { PlanSnapshot } from '../../domain/snapshot';
+import { auditMatches, memoryAccounts } from './memory-accounts';
 import {
   assignmentKey,
+  changeId,
   latestByAssignment,
+  StaleVersionError,
   StoreConflictError,
+  touchesPlan,
   type AuditEntry,
+  type Change,
   type NewAuditEntry,
   type ReferenceData,
   type ScenarioInfo,
   type Store,
 } from './port';
 
+const EMPTY: Omit<PlanSnapshot, 'events'> = {
+  planPeriod: { start: '2015-04-01', end: '2018-03-31', label: { ja: '', en: '' } },
+  areas: [],
+  sections: [],
+  items: [],
+  organisations: [],
+  milestones: [],
+  packageEntries: [],
+  measures: [],
+  assignments: [],
+};
+
 /** The in-memory adapter: the same contract as SQLite, for the browser mock and fast tests. */
 export function createMemoryStore(): Store {
-  let seeds: CompiledSeeds | null = null;
+  let plan: CompiledSeeds | null = null;
   let reference: ReferenceData = { instructions: [], ciSectors: [] };
   let events: ProgressEvent[] = [];
   const audit: AuditEntry[] = [];
   const loaded: ScenarioInfo[] = [];
+  const accounts = memoryAccounts();
   let revision = 0;
 
-  const appendAudit = (entry: NewAuditEntry) => audit.push({ ...entry, id: audit.length + 1 });
   const clone = <T>(value: T): T => structuredClone(value);
+  const appendAudit = (entry: NewAuditEntry) => audit.push({ ...clone(entry), id: audit.length + 1 });
+
+  /** Checks every expectation first, then applies: complete or absent, like the SQLite transaction. */
+  function commit(changes: Change[], entries: NewAuditEntry[]) {
+    const current = plan ?? EMPTY;
+    const find = (c: Exclude<Change, { kind: 'event' }>): { version: number } | undefined => {
+      switch (c.kind) {
+        case 'measure':
+          return current.measures.find((m) => m.id === c.next.id);
+        case 'assignment':
+          return current.assignments.find(
+            (a) => a.measureId === c.next.measureId && a.ministryId === c.next.ministryId,
+          );
+        case 'milestone':
+          return current.milestones.find((m) => m.id === c.next.id);
+        case 'submission':
+          return accounts.submissions.get(c.next.id);
+        case 'user':
+          return accounts.users.get(c.next.id) ?? [...accounts.users.values()].find((u) => u.email === c.next.email);
+      }
+    };
+    for (const c of changes) {
+      if (c.kind === 'event') {
+        if (
+          !current.assignments.some((a) => a.measureId === c.event.measureId && a.ministryId === c.event.ministryId)
+        ) {
+          throw new StoreConflictError(
+            'unknown_reference',
+            `no assignment ${c.event.measureId} × ${c.event.ministryId}`,
+          );
+        }
+        continue;
+      }
+      const found = find(c);
+      const ok = c.expectVersion === null ? !found : found?.version === c.expectVersion;
+      if (!ok) throw new StaleVersionError(c.kind, changeId(c));
+    }
+    const replace = <T>(list: T[], match: (x: T) => boolean, next: T) =>
+      list.splice(list.findIndex(match), 1, clone(next));
+    for (const c of changes) {
+      if (c.kind === 'event') events.push({ ...clone(c.event), id: events.length + 1 });
+      else if (c.kind === 'measure') replace(current.measures, (m) => m.id === c.next.id, c.next);
+      else if (c.kind === 'assignment')
+        replace(
+          current.assignments,
+          (a) => a.measureId === c.next.measureId && a.ministryId === c.next.ministryId,
+          c.next,
+        );
+      else if (c.kind === 'milestone') replace(current.milestones, (m) => m.id === c.next.id, c.next);
+      else if (c.kind === 'submission') accounts.submissions.set(c.next.id, clone(c.next));
+      else accounts.users.set(c.next.id, clone(c.next));
+    }
+    entries.forEach(appendAudit);
+    if (touchesPlan(changes)) revision++;
+  }
+
+  const resolve = <T>(fn: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
 
   return {
     kind: 'memory',
-    isEmpty: () => Promise.resolve(seeds === null),
-    seed(next, ref, entry) {
-      if (seeds) return Promise.reject(new StoreConflictError('not_empty', 'the store already holds a plan'));
-      seeds = clone(next);
-      reference = clone(ref);
-      appendAudit(entry);
-      revision++;
-      return Promise.resolve();
-    },
+    isEmpty: () => Promise.resolve(plan === null),
+    seed: (next, ref, entry) =>
+      resolve(() => {
+        if (plan) throw new StoreConflictError('not_empty', 'the store already holds a plan');
+        plan = clone(next);
+        reference = clone(ref);
+        appendAudit(entry);
+        revision++;
+      }),
     revision: () => Promise.resolve(revision),
-    snapshot() {
-      const base: PlanSnapshot = seeds
-        ? { ...clone(seeds), events: clone(events) }
-        : {
-            planPeriod: { start: '2015-04-01', end: '2018-03-31', label: { ja: '', en: '' } },
-            areas: [],
-            sections: [],
-            items: [],
-            organisations: [],
-            milestones: [],
-            packageEntries: [],
-            measures: [],
-            assignments: [],
-            events: [],
-          };
-      return Promise.resolve({ ...base, revision });
-    },
+    snapshot: () => Promise.resolve({ ...clone(plan ?? EMPTY), events: clone(events), revision }),
     reference: () => Promise.resolve(clone(reference)),
-    loadScenario(info, newEvents, entry) {
-      if (!seeds) return Promise.reject(new StoreConflictError('unknown_reference', 'the store holds no plan'));
-      if (loaded.some((s) => s.id === info.id))
-        return Promise.reject(new StoreConflictError('already_loaded', `scenario ${info.id} is already loaded`));
-      const byKey = new Map(seeds.assignments.map((a) => [assignmentKey(a.measureId, a.ministryId), a]));
-      const unknown = newEvents.find((e) => !byKey.has(assignmentKey(e.measureId, e.ministryId)));
-      if (unknown)
-        return Promise.reject(
-          new StoreConflictError('unknown_reference', `no assignment ${unknown.measureId} × ${unknown.ministryId}`),
-        );
-      for (const [key, state] of latestByAssignment([...events, ...newEvents])) {
-        const a = byKey.get(key);
-        if (a) Object.assign(a, state, { version: a.version + 1 });
-      }
-      events = [...events, ...newEvents.map((e, i) => ({ ...e, id: events.length + i + 1 }))];
-      loaded.push({ ...info, loadedAt: entry.at });
-      appendAudit(entry);
-      revision++;
-      return Promise.resolve();
-    },
+    loadScenario: (info, newEvents, entry) =>
+      resolve(() => {
+        if (!plan) throw new StoreConflictError('unknown_reference', 'the store holds no plan');
+        if (loaded.some((s) => s.id === info.id))
+          throw new StoreConflictError('already_loaded', `scenario ${info.id} is already loaded`);
+        const byKey = new Map(plan.assignments.map((a) => [assignmentKey(a.measureId, a.ministryId), a]));
+        const unknown = newEvents.find((e) => !byKey.has(assignmentKey(e.measureId, e.ministryId)));
+        if (unknown)
+          throw new StoreConflictError(
+            'unknown_reference',
+            `no assignment ${unknown.measureId} × ${unknown.ministryId}`,
+          );
+        const touched = new Set(newEvents.map((e) => assignmentKey(e.measureId, e.ministryId)));
+        for (const [key, state] of latestByAssignment([...events, ...newEvents])) {
+          const a = byKey.get(key);
+          if (a && touched.has(key)) Object.assign(a, state, { version: a.version + 1 });
+        }
+        events = [...events, ...newEvents.map((e, i) => ({ ...e, id: events.length + i + 1 }))];
+        loaded.push({ ...info, loadedAt: entry.at });
+        appendAudit(entry);
+        revision++;
+      }),
     scenarios: () => Promise.resolve(clone(loaded)),
-    listAudit({ limit, offset, entity }) {
-      const matching = audit.filter((a) => !entity || a.entity === entity).reverse();
+    listAudit({ limit, offset, ...filter }) {
+      const matching = audit.filter((a) => auditMatches(a, filter)).reverse();
       return Promise.resolve({ items: clone(matching.slice(offset, offset + limit)), total: matching.length });
     },
+    commit: (changes, entries) => resolve(() => commit(changes, entries)),
+    ...accounts.api,
     close: () => Promise.resolve(),
   };
 }

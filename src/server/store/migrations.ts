@@ -81,4 +81,33 @@ export const MIGRATIONS: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
   INSERT INTO meta (key, value) VALUES ('revision', '0');
   `,
+  /* 2: accounts, sessions, liaison submissions; comments and submitters on progress events */ `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('nisc_admin','nisc_staff','liaison','viewer')),
+    ministry_id TEXT REFERENCES organisations(id), password_hash TEXT NOT NULL,
+    must_change_password INTEGER NOT NULL, totp_secret TEXT, totp_enabled INTEGER NOT NULL,
+    failed_logins INTEGER NOT NULL, locked_until TEXT, disabled INTEGER NOT NULL,
+    created_at TEXT NOT NULL, version INTEGER NOT NULL,
+    CHECK ((role = 'liaison') = (ministry_id IS NOT NULL))
+  ) STRICT;
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+    ip TEXT NOT NULL, user_agent TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE submissions (
+    id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, ministry_id TEXT NOT NULL, base_version INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('not_started','in_progress','completed','suspended')),
+    progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100), narrative TEXT NOT NULL, evidence TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending','approved','returned')),
+    submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL,
+    reviewed_by TEXT, reviewed_at TEXT, review_comment TEXT, version INTEGER NOT NULL,
+    FOREIGN KEY (measure_id, ministry_id) REFERENCES assignments(measure_id, ministry_id)
+  ) STRICT;
+  CREATE INDEX submissions_state ON submissions(state, ministry_id);
+  ALTER TABLE progress_events ADD COLUMN comment TEXT NOT NULL DEFAULT '';
+  ALTER TABLE progress_events ADD COLUMN submitted_by TEXT;
+  `,
 ];

@@ -1,5 +1,7 @@
 import type { CompiledSeeds } from '../../domain/compile-seeds';
-import type { ProgressEvent } from '../../domain/model';
+import type { UserRole } from '../../domain/auth';
+import type { Submission } from '../../domain/contract-updates';
+import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '../../domain/model';
 import type { CiSector, Instruction } from '../../domain/seed-schema';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import type { Status } from '../../domain/status';
@@ -24,6 +26,87 @@ export type ReferenceData = { instructions: Instruction[]; ciSectors: CiSector[]
 
 export type ScenarioInfo = { id: string; label: { ja: string; en: string }; loadedAt: string };
 
+export type UserRecord = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  ministryId: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  totpSecret: string | null;
+  totpEnabled: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+  createdAt: string;
+  version: number;
+};
+
+/** `id` is the SHA-256 of the cookie's token: a copy of the table cannot be replayed as sessions. */
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string;
+  userAgent: string;
+};
+
+export type SubmissionRecord = Submission;
+
+/**
+ * One change in a commit. `expectVersion` is the version the writer read: the commit fails with
+ * StaleVersionError if the stored record has moved on (null: the record must not exist yet).
+ */
+export type Change =
+  | { kind: 'measure'; expectVersion: number; next: MeasureRecord }
+  | { kind: 'assignment'; expectVersion: number; next: AssignmentRecord }
+  | { kind: 'milestone'; expectVersion: number; next: Milestone }
+  | { kind: 'submission'; expectVersion: number | null; next: SubmissionRecord }
+  | { kind: 'user'; expectVersion: number | null; next: UserRecord }
+  | { kind: 'event'; event: NewProgressEvent };
+
+export class StaleVersionError extends Error {
+  constructor(
+    readonly entity: Exclude<Change['kind'], 'event'>,
+    readonly entityId: string,
+  ) {
+    super(`${entity} ${entityId} has changed since it was read`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+export function changeId(change: Exclude<Change, { kind: 'event' }>): string {
+  switch (change.kind) {
+    case 'assignment':
+      return `${change.next.measureId}/${change.next.ministryId}`;
+    default:
+      return change.next.id;
+  }
+}
+
+/** Changes to these kinds alter what the read side computes, so they move the revision on. */
+export function touchesPlan(changes: readonly Change[]): boolean {
+  return changes.some(
+    (c) => c.kind === 'measure' || c.kind === 'assignment' || c.kind === 'milestone' || c.kind === 'event',
+  );
+}
+
+export type AuditFilter = {
+  limit: number;
+  offset: number;
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+};
+
+export type SubmissionFilter = { state?: Submission['state']; ministryId?: string; measureId?: string };
+
 /**
  * The storage port. Every write is one transaction that also appends its audit entry; a write is
  * complete or absent. `revision` grows with every committed write so readers can cache.
@@ -46,7 +129,21 @@ export interface Store {
     audit: NewAuditEntry,
   ): Promise<void>;
   scenarios(): Promise<ScenarioInfo[]>;
-  listAudit(query: { limit: number; offset: number; entity?: string }): Promise<{ items: AuditEntry[]; total: number }>;
+  listAudit(query: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
+  /** Applies every change and appends every audit entry in one transaction, or none of them. */
+  commit(changes: Change[], audit: NewAuditEntry[]): Promise<void>;
+  userCount(): Promise<number>;
+  getUser(id: string): Promise<UserRecord | null>;
+  getUserByEmail(email: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  getSubmission(id: string): Promise<SubmissionRecord | null>;
+  listSubmissions(filter: SubmissionFilter): Promise<SubmissionRecord[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, at: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user but `exceptId` (a password change keeps the session that made it). */
+  deleteUserSessions(userId: string, exceptId?: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -107,6 +107,8 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
       progress: Number(r.progress),
       narrative: str(r.narrative),
       actor: str(r.actor),
+      submittedBy: opt(r.submitted_by) ?? null,
+      comment: str(r.comment),
       recordedAt: str(r.recorded_at),
       origin: str(r.origin) as ProgressEvent['origin'],
     })),

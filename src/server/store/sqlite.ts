@@ -9,10 +9,14 @@ import {
   type NewAuditEntry,
   type NewProgressEvent,
   type ReferenceData,
+  type Change,
   type ScenarioInfo,
   type Store,
+  touchesPlan,
 } from './port';
 import { readSnapshot } from './sqlite-read';
+import { accountQueries } from './sqlite-accounts';
+import { applyChanges } from './sqlite-commit';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -89,8 +93,8 @@ export function createSqliteStore(db: Database.Database): Store {
     if (unknown)
       throw new StoreConflictError('unknown_reference', `no assignment ${unknown.measureId} × ${unknown.ministryId}`);
     const insert = db.prepare(
-      `INSERT INTO progress_events (measure_id, ministry_id, effective_on, status, progress, narrative, actor, recorded_at, origin)
-       VALUES (@measureId, @ministryId, @effectiveOn, @status, @progress, @narrative, @actor, @recordedAt, @origin)`,
+      `INSERT INTO progress_events (measure_id, ministry_id, effective_on, status, progress, narrative, actor, submitted_by, comment, recorded_at, origin)
+       VALUES (@measureId, @ministryId, @effectiveOn, @status, @progress, @narrative, @actor, @submittedBy, @comment, @recordedAt, @origin)`,
     );
     for (const e of events) insert.run(e);
     const all = db
@@ -117,8 +121,36 @@ export function createSqliteStore(db: Database.Database): Store {
     audit(entry);
   });
 
+  const commitTx = db.transaction((changes: Change[], entries: NewAuditEntry[]) => {
+    applyChanges(db, changes);
+    for (const entry of entries) audit(entry);
+    if (touchesPlan(changes)) bump.run();
+  });
+  const accounts = accountQueries(db);
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): Promise<R> => {
+      try {
+        return Promise.resolve(fn(...args));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+
   return {
     kind: 'sqlite',
+    commit: wrap((changes: Change[], entries: NewAuditEntry[]) => commitTx(changes, entries)),
+    userCount: wrap(accounts.userCount),
+    getUser: wrap(accounts.getUser),
+    getUserByEmail: wrap(accounts.getUserByEmail),
+    listUsers: wrap(accounts.listUsers),
+    getSubmission: wrap(accounts.getSubmission),
+    listSubmissions: wrap(accounts.listSubmissions),
+    createSession: wrap(accounts.createSession),
+    getSession: wrap(accounts.getSession),
+    touchSession: wrap(accounts.touchSession),
+    deleteSession: wrap(accounts.deleteSession),
+    deleteUserSessions: wrap(accounts.deleteUserSessions),
     isEmpty: () => Promise.resolve((db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n === 0),
     seed: (seeds, reference, entry) => run(() => seedTx(seeds, reference, entry)),
     revision: () => Promise.resolve(revisionNow()),
@@ -144,12 +176,22 @@ export function createSqliteStore(db: Database.Database): Store {
         rows.map((r) => ({ id: r.id, label: { ja: r.label_ja, en: r.label_en }, loadedAt: r.loaded_at })),
       );
     },
-    listAudit({ limit, offset, entity }) {
-      const where = entity ? 'WHERE entity = @entity' : '';
-      const total = (db.prepare(`SELECT count(*) AS n FROM audit_events ${where}`).get({ entity }) as { n: number }).n;
+    listAudit({ limit, offset, ...f }) {
+      const where = `WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+        AND (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)
+        AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)`;
+      const params = {
+        entity: f.entity ?? null,
+        entityId: f.entityId ?? null,
+        actor: f.actor ?? null,
+        action: f.action ?? null,
+        from: f.from ?? null,
+        to: f.to ?? null,
+      };
+      const total = (db.prepare(`SELECT count(*) AS n FROM audit_events ${where}`).get(params) as { n: number }).n;
       const rows = db
         .prepare(`SELECT * FROM audit_events ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
-        .all({ entity, limit, offset }) as Record<string, string | number | null>[];
+        .all({ ...params, limit, offset }) as Record<string, string | number | null>[];
       const items = rows.map((r) => ({
         id: Number(r.id),
         at: String(r.at),

@@ -1,0 +1,112 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { totpRequired } from '../../domain/auth';
+import type { Session } from '../../domain/contract-auth';
+import type { AppConfig, AppEnv, Deps } from '../context';
+import type { SessionRecord, UserRecord } from '../store/port';
+import { toPublicUser } from './users';
+
+export const COOKIE = 'sid';
+
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function isHttps(c: Context, config: AppConfig): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function clientAddress(c: Context<AppEnv>, config: AppConfig): string {
+  if (config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+function addMinutes(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+}
+
+export function expiries(session: SessionRecord, config: AppConfig) {
+  return {
+    idleExpiresAt: addMinutes(session.lastSeenAt, config.sessionIdleMinutes),
+    absoluteExpiresAt: addMinutes(session.createdAt, config.sessionAbsoluteHours * 60),
+  };
+}
+
+/** A fresh session id at every sign-in: a planted cookie can never be promoted (session fixation). */
+export async function startSession(c: Context<AppEnv>, deps: Deps, user: UserRecord): Promise<SessionRecord> {
+  const token = newToken();
+  const now = deps.clock.now();
+  const session: SessionRecord = {
+    id: hashToken(token),
+    userId: user.id,
+    csrfToken: newToken(),
+    createdAt: now,
+    lastSeenAt: now,
+    ip: clientAddress(c, deps.config),
+    userAgent: (c.req.header('user-agent') ?? '').slice(0, 300),
+  };
+  await deps.store.createSession(session);
+  setCookie(c, COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c, deps.config),
+    path: '/',
+    maxAge: deps.config.sessionAbsoluteHours * 3600,
+  });
+  return session;
+}
+
+export function endSessionCookie(c: Context<AppEnv>, deps: Deps): void {
+  deleteCookie(c, COOKIE, { path: '/', secure: isHttps(c, deps.config) });
+}
+
+/** The session behind the request's cookie, if it is valid now; expired ones are removed. */
+export async function loadSession(
+  c: Context<AppEnv>,
+  deps: Deps,
+): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+  const token = getCookie(c, COOKIE);
+  if (!token || token.length > 100) return null;
+  const session = await deps.store.getSession(hashToken(token));
+  if (!session) return null;
+  const now = deps.clock.now();
+  const { idleExpiresAt, absoluteExpiresAt } = expiries(session, deps.config);
+  const user = await deps.store.getUser(session.userId);
+  if (!user || user.disabled || now > idleExpiresAt || now > absoluteExpiresAt) {
+    await deps.store.deleteSession(session.id);
+    return null;
+  }
+  // Touch at most once a minute: a read-heavy page should not turn into a write per request.
+  if (Date.parse(now) - Date.parse(session.lastSeenAt) > 60_000) {
+    await deps.store.touchSession(session.id, now);
+    session.lastSeenAt = now;
+  }
+  return { session, user };
+}
+
+export function sessionRequirements(user: UserRecord, config: AppConfig): Session['requires'] {
+  const requires: Session['requires'] = [];
+  if (user.mustChangePassword) requires.push('password_change');
+  if (totpRequired(user.role, config.requireTotpForAll) && !user.totpEnabled) requires.push('totp_enrolment');
+  return requires;
+}
+
+export function sessionBody(session: SessionRecord, user: UserRecord, config: AppConfig): Session {
+  return {
+    user: toPublicUser(user),
+    csrfToken: session.csrfToken,
+    requires: sessionRequirements(user, config),
+    ...expiries(session, config),
+  };
+}

@@ -1,0 +1,74 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** RFC 6238 time-based one-time passwords (SHA-1, 30-second steps, 6 digits), as authenticator apps expect. */
+const STEP_SECONDS = 30;
+const DIGITS = 6;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function base32Encode(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
+
+export function base32Decode(text: string): Buffer {
+  const clean = text.replace(/=+$/, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of clean) {
+    const idx = ALPHABET.indexOf(ch);
+    if (idx < 0) throw new Error('invalid base32');
+    value = (value << 5) | idx;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+export function generateTotpSecret(): string {
+  return base32Encode(randomBytes(20));
+}
+
+/** HOTP (RFC 4226) for a counter; TOTP is HOTP of the time step. */
+export function hotp(secret: Buffer, counter: number, digits = DIGITS): string {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const mac = createHmac('sha1', secret).update(msg).digest();
+  const offset = mac[mac.length - 1]! & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
+  return String(code).padStart(digits, '0');
+}
+
+export function totpAt(secretBase32: string, unixSeconds: number, digits = DIGITS): string {
+  return hotp(base32Decode(secretBase32), Math.floor(unixSeconds / STEP_SECONDS), digits);
+}
+
+/** Accepts the current step and one either side, for clocks a little apart. */
+export function verifyTotp(secretBase32: string, code: string, unixSeconds: number): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  const secret = base32Decode(secretBase32);
+  const step = Math.floor(unixSeconds / STEP_SECONDS);
+  let ok = false;
+  for (const s of [step - 1, step, step + 1])
+    ok = timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code)) || ok;
+  return ok;
+}
+
+export function otpauthUri(secretBase32: string, account: string, issuer = 'NISC Strategy Tracker'): string {
+  const label = encodeURIComponent(`${issuer}:${account}`);
+  return `otpauth://totp/${label}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=${DIGITS}&period=${STEP_SECONDS}`;
+}

@@ -1,0 +1,35 @@
+import type { Clock } from './clock';
+import type { Throttle } from './auth/throttle';
+import type { SessionRecord, Store, UserRecord } from './store/port';
+
+export type AppConfig = {
+  /** Require TOTP for every role, not only administrators. */
+  requireTotpForAll: boolean;
+  /** Trust X-Forwarded-Proto/-Host/-For from a reverse proxy in front of the app. */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Consecutive failed sign-ins before an account locks, and for how long. */
+  lockAfterFailures: number;
+  lockMinutes: number;
+};
+
+export const DEFAULT_CONFIG: AppConfig = {
+  requireTotpForAll: false,
+  trustProxy: false,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  lockAfterFailures: 5,
+  lockMinutes: 15,
+};
+
+/** What every route handler can reach: injected, never imported (fastify/demo's rule). */
+export type Deps = { store: Store; clock: Clock; config: AppConfig; throttle: Throttle };
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    user: UserRecord | null;
+    session: SessionRecord | null;
+  };
+};

@@ -1,0 +1,132 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import { can } from '../domain/auth';
+import { matchRoute } from '../domain/routes-write';
+import { isHttps, loadSession, safeEqual, sessionRequirements } from './auth/session';
+import type { AppEnv, Deps } from './context';
+import { ApiError, forbidden, invalidParams, notFound, unauthorized, versionRequired, zodIssues } from './errors';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Headers on every response: CSP without inline script, no framing, no sniffing, strict referrers, HSTS over HTTPS. */
+export function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    // React and recharts set style attributes; no inline <style> or script is needed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    if (isHttps(c, deps.config)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  };
+}
+
+/**
+ * Deny by default: a request must match a declared route; its access rule decides who may call it.
+ * Sessions that must still change their password or enrol TOTP may only use `session` routes.
+ * State-changing requests from a session carry the session's CSRF token and a same-origin Origin.
+ */
+export function accessControl(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const spec = matchRoute(c.req.method, c.req.path);
+    if (!spec) throw notFound('API');
+    c.set('user', null);
+    c.set('session', null);
+    checkOrigin(c, deps);
+    const loaded = await loadSession(c, deps);
+    if (loaded) {
+      c.set('user', loaded.user);
+      c.set('session', loaded.session);
+    }
+    if (spec.access === 'public') return next();
+    if (!loaded) throw unauthorized();
+    if (!SAFE.has(c.req.method)) {
+      const token = c.req.header('x-csrf-token') ?? '';
+      if (!safeEqual(token, loaded.session.csrfToken)) {
+        throw new ApiError(
+          403,
+          'csrf_failed',
+          'リクエストを検証できませんでした。再読み込みしてください / The request could not be verified; reload the page',
+        );
+      }
+    }
+    if (spec.access === 'session') return next();
+    if (sessionRequirements(loaded.user, deps.config).length > 0) {
+      throw new ApiError(
+        403,
+        'setup_required',
+        'パスワード変更または二要素認証の設定を先に完了してください / Finish changing your password or setting up two-factor authentication first',
+      );
+    }
+    if (!can(loaded.user.role, spec.access)) throw forbidden();
+    return next();
+  };
+}
+
+function checkOrigin(c: Context<AppEnv>, deps: Deps): void {
+  if (SAFE.has(c.req.method)) return;
+  const origin = c.req.header('origin');
+  if (!origin) return; // non-browser clients; the CSRF token still applies to session writes
+  const host =
+    (deps.config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || new URL(c.req.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = '';
+  }
+  if (originHost !== host)
+    throw new ApiError(
+      403,
+      'bad_origin',
+      '別のサイトからのリクエストは受け付けません / Cross-site requests are refused',
+    );
+}
+
+/** Parses a JSON body against the contract: 415 for other types, 400 for broken JSON, 422 naming fields. */
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'JSON で送信してください / Send the body as application/json');
+  }
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'JSON として読めません / The body is not valid JSON');
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issues = zodIssues(result.error);
+    const names = [...new Set(issues.map((i) => i.path))].join(', ');
+    throw new ApiError(422, 'validation_failed', `入力内容が不正です: ${names} / Invalid values: ${names}`, issues);
+  }
+  return result.data;
+}
+
+/** The version the client read, from If-Match: 428 if missing, 400 if it is not a version. */
+export function ifMatchVersion(c: Context): number {
+  const header = c.req.header('if-match');
+  if (!header) throw versionRequired();
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!m) throw new ApiError(400, 'bad_if_match', 'If-Match の形式が不正です / If-Match must be a version such as "3"');
+  return Number(m[1]);
+}
+
+export { invalidParams };

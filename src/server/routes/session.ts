@@ -1,0 +1,205 @@
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
+import { WRITE_ROUTES } from '../../domain/routes-write';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
+import { clientAddress, endSessionCookie, sessionBody, startSession } from '../auth/session';
+import { generateTotpSecret, otpauthUri, verifyTotp } from '../auth/totp';
+import type { AppEnv, Deps } from '../context';
+import { ApiError, unauthorized } from '../errors';
+import { parseBody } from '../middleware';
+import type { NewAuditEntry, UserRecord } from '../store/port';
+
+const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが違います / Wrong email address or password';
+
+export function passwordError(password: string, identity: { email: string; name: string }): ApiError | null {
+  const problems = passwordProblems(password, identity);
+  if (!problems.length) return null;
+  const issues = problems.map((p) => ({
+    path: 'newPassword',
+    message: `${PASSWORD_PROBLEM_LABELS[p].ja} / ${PASSWORD_PROBLEM_LABELS[p].en}`,
+  }));
+  return new ApiError(422, 'weak_password', issues.map((i) => i.message).join('; '), issues);
+}
+
+export function sessionRoutes(deps: Deps) {
+  const { store, clock, config, throttle } = deps;
+  const app = new Hono<AppEnv>();
+  const entry = (
+    c: { get: (k: 'requestId') => string },
+    actor: string,
+    action: string,
+    user: UserRecord | null,
+    after?: unknown,
+  ): NewAuditEntry => ({
+    at: clock.now(),
+    actor,
+    action,
+    entity: 'user',
+    entityId: user?.id ?? '-',
+    before: undefined,
+    after,
+    requestId: c.get('requestId'),
+  });
+
+  app.post('/session', async (c) => {
+    const address = clientAddress(c, config);
+    const nowMs = Date.parse(clock.now());
+    const wait = throttle.retryAfter(address, nowMs);
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        'サインインの失敗が続いたため、しばらく待ってから再試行してください / Too many failed sign-ins; wait a minute and try again',
+      );
+    }
+    const body = await parseBody(c, WRITE_ROUTES.signIn.body);
+    const user = await store.getUserByEmail(body.email);
+    const fail = async (reason: string, changed?: UserRecord) => {
+      throttle.fail(address, nowMs);
+      const audits = [entry(c, body.email, 'session.failed', user, { reason, address })];
+      if (changed && user && changed.lockedUntil && changed.lockedUntil !== user.lockedUntil) {
+        audits.push(
+          entry(c, 'system', 'user.locked', user, { until: changed.lockedUntil, failures: changed.failedLogins }),
+        );
+      }
+      await store.commit(changed && user ? [{ kind: 'user', expectVersion: user.version, next: changed }] : [], audits);
+    };
+    if (!user || user.disabled) {
+      await verifyAgainstDummy(body.password);
+      await fail(user ? 'disabled' : 'unknown_email');
+      throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
+    }
+    if (user.lockedUntil && user.lockedUntil > clock.now()) {
+      await fail('locked');
+      throw new ApiError(
+        429,
+        'account_locked',
+        'アカウントは一時的にロックされています。しばらくしてから再試行してください / This account is locked for a while after repeated failures',
+      );
+    }
+    const failed = (): UserRecord => {
+      const failures = user.failedLogins + 1;
+      const lock = failures >= config.lockAfterFailures;
+      return {
+        ...user,
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(nowMs + config.lockMinutes * 60_000).toISOString() : user.lockedUntil,
+        version: user.version + 1,
+      };
+    };
+    if (!(await verifyPassword(user.passwordHash, body.password))) {
+      await fail('bad_password', failed());
+      throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
+    }
+    if (user.totpEnabled && user.totpSecret) {
+      if (!body.totp)
+        throw new ApiError(
+          401,
+          'totp_required',
+          '確認コード（6桁）を入力してください / Enter the 6-digit code from your authenticator app',
+        );
+      if (!verifyTotp(user.totpSecret, body.totp, nowMs / 1000)) {
+        await fail('bad_totp', failed());
+        throw new ApiError(401, 'totp_invalid', '確認コードが違います / The code is not right');
+      }
+    }
+    const signedIn: UserRecord =
+      user.failedLogins || user.lockedUntil
+        ? { ...user, failedLogins: 0, lockedUntil: null, version: user.version + 1 }
+        : user;
+    await store.commit(signedIn === user ? [] : [{ kind: 'user', expectVersion: user.version, next: signedIn }], [
+      entry(c, user.email, 'session.signin', user, { address }),
+    ]);
+    const session = await startSession(c, deps, signedIn);
+    return c.json(sessionBody(session, signedIn, config));
+  });
+
+  app.get('/session', (c) => {
+    const session = c.get('session');
+    const user = c.get('user');
+    if (!session || !user) throw unauthorized();
+    return c.json(sessionBody(session, user, config));
+  });
+
+  app.delete('/session', async (c) => {
+    const session = c.get('session');
+    const user = c.get('user');
+    if (session) await store.deleteSession(session.id);
+    endSessionCookie(c, deps);
+    if (user) await store.commit([], [entry(c, user.email, 'session.signout', user)]);
+    return c.json({ ok: true as const });
+  });
+
+  app.post('/session/password', async (c) => {
+    const session = c.get('session')!;
+    const user = c.get('user')!;
+    const body = await parseBody(c, WRITE_ROUTES.changePassword.body);
+    if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+      throw new ApiError(422, 'bad_current_password', '現在のパスワードが違います / The current password is wrong', [
+        { path: 'currentPassword', message: '現在のパスワードが違います / The current password is wrong' },
+      ]);
+    }
+    const weak = passwordError(body.newPassword, user);
+    if (weak) throw weak;
+    if (body.newPassword === body.currentPassword) {
+      throw new ApiError(
+        422,
+        'same_password',
+        '新しいパスワードは現在と別にしてください / Choose a password different from the current one',
+        [{ path: 'newPassword', message: '現在と同じです / Same as the current password' }],
+      );
+    }
+    const next: UserRecord = {
+      ...user,
+      passwordHash: await hashPassword(body.newPassword),
+      mustChangePassword: false,
+      version: user.version + 1,
+    };
+    await store.commit(
+      [{ kind: 'user', expectVersion: user.version, next }],
+      [entry(c, user.email, 'user.password_changed', user)],
+    );
+    // Every other session of this user ends: a stolen session does not survive a password change.
+    await store.deleteUserSessions(user.id, session.id);
+    return c.json(sessionBody(session, next, config));
+  });
+
+  app.post('/session/totp', async (c) => {
+    const user = c.get('user')!;
+    const secret = generateTotpSecret();
+    const next: UserRecord = { ...user, totpSecret: secret, totpEnabled: false, version: user.version + 1 };
+    await store.commit(
+      [{ kind: 'user', expectVersion: user.version, next }],
+      [entry(c, user.email, 'user.totp_enrolment_started', user)],
+    );
+    const uri = otpauthUri(secret, user.email);
+    return c.json({
+      secret,
+      uri,
+      qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    });
+  });
+
+  app.post('/session/totp/confirm', async (c) => {
+    const session = c.get('session')!;
+    const user = c.get('user')!;
+    const { code } = await parseBody(c, WRITE_ROUTES.confirmTotp.body);
+    if (!user.totpSecret)
+      throw new ApiError(409, 'no_enrolment', '先に設定を開始してください / Start the set-up first');
+    if (!verifyTotp(user.totpSecret, code, Date.parse(clock.now()) / 1000)) {
+      throw new ApiError(422, 'totp_invalid', '確認コードが違います / The code is not right', [
+        { path: 'code', message: '確認コードが違います / The code is not right' },
+      ]);
+    }
+    const next: UserRecord = { ...user, totpEnabled: true, version: user.version + 1 };
+    await store.commit(
+      [{ kind: 'user', expectVersion: user.version, next }],
+      [entry(c, user.email, 'user.totp_enabled', user)],
+    );
+    return c.json(sessionBody(session, next, config));
+  });
+
+  return app;
+}

@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { WRITE_ROUTES } from '../../domain/routes-write';
+import type { PlanIndex } from '../../domain/snapshot';
+import { hashPassword } from '../auth/passwords';
+import { newUserRecord, toPublicUser } from '../auth/users';
+import type { AppEnv, Deps } from '../context';
+import { ApiError, conflict, notFound, staleVersion } from '../errors';
+import { ifMatchVersion, parseBody } from '../middleware';
+import type { UserRecord } from '../store/port';
+import { passwordError } from './session';
+import { commitOrStale } from './updates';
+
+/** Administrators manage accounts; every change is audited and never leaves the tracker without an admin. */
+export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
+  const { store, clock, plan } = deps;
+  const app = new Hono<AppEnv>();
+
+  const checkMinistry = async (role: UserRecord['role'], ministryId: string | null | undefined) => {
+    if (role !== 'liaison') return null;
+    const org = (await plan()).snapshot.organisations.find((o) => o.id === ministryId && o.assignable);
+    if (!org) {
+      throw new ApiError(
+        422,
+        'validation_failed',
+        '府省庁担当者には所属府省庁が必要です / A liaison needs a ministry',
+        [{ path: 'ministryId', message: '存在する府省庁を指定してください / Choose an existing ministry' }],
+      );
+    }
+    return org.id;
+  };
+
+  app.get('/users', async (c) => c.json({ items: (await store.listUsers()).map(toPublicUser) }));
+
+  app.post('/users', async (c) => {
+    const body = await parseBody(c, WRITE_ROUTES.createUser.body);
+    const ministryId = await checkMinistry(body.role, body.ministryId);
+    const weak = passwordError(body.password, body);
+    if (weak) throw weak;
+    if (await store.getUserByEmail(body.email))
+      throw conflict('email_taken', 'このメールアドレスは登録済みです / This email address is already registered');
+    const user = await newUserRecord({ ...body, ministryId, mustChangePassword: true, now: clock.now() });
+    await commitOrStale(deps, [{ kind: 'user', expectVersion: null, next: user }], {
+      c,
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      before: undefined,
+      after: toPublicUser(user),
+      current: () => Promise.resolve(null),
+    });
+    return c.json(toPublicUser(user), 201);
+  });
+
+  app.patch('/users/:id', async (c) => {
+    const expected = ifMatchVersion(c);
+    const body = await parseBody(c, WRITE_ROUTES.updateUser.body);
+    const user = await store.getUser(c.req.param('id'));
+    if (!user) throw notFound('利用者 / User');
+    if (user.version !== expected) throw staleVersion(toPublicUser(user));
+    const role = body.role ?? user.role;
+    const ministryId = await checkMinistry(role, body.ministryId === undefined ? user.ministryId : body.ministryId);
+    if (body.resetPassword) {
+      const weak = passwordError(body.resetPassword, user);
+      if (weak) throw weak;
+    }
+    const next: UserRecord = {
+      ...user,
+      name: body.name ?? user.name,
+      role,
+      ministryId,
+      disabled: body.disabled ?? user.disabled,
+      failedLogins: body.unlock ? 0 : user.failedLogins,
+      lockedUntil: body.unlock ? null : user.lockedUntil,
+      passwordHash: body.resetPassword ? await hashPassword(body.resetPassword) : user.passwordHash,
+      mustChangePassword: body.resetPassword ? true : user.mustChangePassword,
+      version: user.version + 1,
+    };
+    const admins = (await store.listUsers()).filter((u) => u.role === 'nisc_admin' && !u.disabled);
+    if (user.role === 'nisc_admin' && (next.role !== 'nisc_admin' || next.disabled) && admins.length <= 1) {
+      throw conflict(
+        'last_admin',
+        '最後の管理者は変更できません / The last administrator cannot be demoted or disabled',
+      );
+    }
+    await commitOrStale(deps, [{ kind: 'user', expectVersion: expected, next }], {
+      c,
+      action: body.role && body.role !== user.role ? 'user.role_changed' : 'user.update',
+      entity: 'user',
+      entityId: user.id,
+      before: toPublicUser(user),
+      after: { ...toPublicUser(next), passwordReset: Boolean(body.resetPassword) },
+      current: async () => toPublicUser((await store.getUser(user.id))!),
+    });
+    // A disabled account or a reset password ends the user's sessions; so does a change of role.
+    if (next.disabled || body.resetPassword || next.role !== user.role || next.ministryId !== user.ministryId) {
+      await store.deleteUserSessions(user.id);
+    }
+    c.header('ETag', `"${next.version}"`);
+    return c.json(toPublicUser(next));
+  });
+
+  return app;
+}

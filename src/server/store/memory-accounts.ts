@@ -1,0 +1,81 @@
+import type { AuditEntry, AuditFilter, SessionRecord, Store, SubmissionRecord, UserRecord } from './port';
+
+type AccountApi = Pick<
+  Store,
+  | 'userCount'
+  | 'getUser'
+  | 'getUserByEmail'
+  | 'listUsers'
+  | 'getSubmission'
+  | 'listSubmissions'
+  | 'createSession'
+  | 'getSession'
+  | 'touchSession'
+  | 'deleteSession'
+  | 'deleteUserSessions'
+>;
+
+/** Users, sessions and submissions for the in-memory store; writes to users and submissions go through commit. */
+export function memoryAccounts() {
+  const users = new Map<string, UserRecord>();
+  const submissions = new Map<string, SubmissionRecord>();
+  const sessions = new Map<string, SessionRecord>();
+  const copy = <T>(v: T | undefined): Promise<T | null> => Promise.resolve(v === undefined ? null : structuredClone(v));
+  const api: AccountApi = {
+    userCount: () => Promise.resolve(users.size),
+    getUser: (id) => copy(users.get(id)),
+    getUserByEmail: (email) => copy([...users.values()].find((u) => u.email === email)),
+    listUsers: () =>
+      Promise.resolve(
+        structuredClone(
+          [...users.values()].sort((a, b) => a.role.localeCompare(b.role) || a.email.localeCompare(b.email)),
+        ),
+      ),
+    getSubmission: (id) => copy(submissions.get(id)),
+    listSubmissions: (f) =>
+      Promise.resolve(
+        structuredClone(
+          [...submissions.values()]
+            .filter(
+              (s) =>
+                (!f.state || s.state === f.state) &&
+                (!f.ministryId || s.ministryId === f.ministryId) &&
+                (!f.measureId || s.measureId === f.measureId),
+            )
+            .sort((a, b) =>
+              a.submittedAt === b.submittedAt ? b.id.localeCompare(a.id) : b.submittedAt.localeCompare(a.submittedAt),
+            ),
+        ),
+      ),
+    createSession: (s) => {
+      sessions.set(s.id, structuredClone(s));
+      return Promise.resolve();
+    },
+    getSession: (id) => copy(sessions.get(id)),
+    touchSession: (id, at) => {
+      const s = sessions.get(id);
+      if (s) s.lastSeenAt = at;
+      return Promise.resolve();
+    },
+    deleteSession: (id) => {
+      sessions.delete(id);
+      return Promise.resolve();
+    },
+    deleteUserSessions: (userId, exceptId) => {
+      for (const [id, s] of sessions) if (s.userId === userId && id !== exceptId) sessions.delete(id);
+      return Promise.resolve();
+    },
+  };
+  return { users, submissions, sessions, api };
+}
+
+export function auditMatches(a: AuditEntry, f: Omit<AuditFilter, 'limit' | 'offset'>): boolean {
+  return (
+    (!f.entity || a.entity === f.entity) &&
+    (!f.entityId || a.entityId === f.entityId) &&
+    (!f.actor || a.actor === f.actor) &&
+    (!f.action || a.action === f.action) &&
+    (!f.from || a.at >= f.from) &&
+    (!f.to || a.at < f.to)
+  );
+}
