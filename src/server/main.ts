@@ -35,13 +35,21 @@ async function main() {
   // Client-side routes: every other GET answers with the SPA's index.html.
   app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    console.log(`tracker listening on http://localhost:${info.port} (database ${path})`);
-  });
-  if ('headersTimeout' in server) {
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
-  }
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: env.PORT,
+      hostname: env.HOST,
+      // Slow clients are cut off: headers within 10 s, the whole request within 30 s, checked every second.
+      serverOptions: {
+        headersTimeout: 10_000,
+        requestTimeout: 30_000,
+        connectionsCheckingInterval: 1_000,
+        keepAliveTimeout: 5_000,
+      },
+    },
+    (info) => console.log(`tracker listening on http://localhost:${info.port} (database ${path})`),
+  );
   const stop = () => {
     server.close();
     void store.close().then(() => process.exit(0));
