@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario, seedIfEmpty } from './bootstrap';
 import { USER_USAGE, userCommand } from './cli-users';
+import { seedSynthetic } from './synthetic';
 import { systemClock } from './clock';
 import { databasePath, parseEnv } from './env';
 import { createSqliteStore, openDatabase } from './store/sqlite';
@@ -10,6 +12,8 @@ import { createSqliteStore, openDatabase } from './store/sqlite';
 const USAGE = `usage: npm run cli -- <command>
 
   seed                     load the strategy from seeds/ into an empty database
+  seed synthetic --measures N --ministries M --years Y
+                           fill an EMPTY database with a generated plan of that size (benchmarks only)
   scenario list            list the sample scenarios loaded into the database
   scenario load NAME       load seeds/scenarios/NAME.json (clearly labelled sample progress)
   backup FILE              consistent online backup of the database to FILE
@@ -33,6 +37,23 @@ async function main(args: string[]): Promise<number> {
   try {
     switch (command) {
       case 'seed': {
+        if (sub === 'synthetic') {
+          const { values } = parseArgs({
+            args: args.slice(2),
+            options: { measures: { type: 'string' }, ministries: { type: 'string' }, years: { type: 'string' } },
+          });
+          const n = (v: string | undefined, d: number) => (v === undefined ? d : Math.max(1, Math.floor(Number(v))));
+          const t0 = Date.now();
+          const r = await seedSynthetic(store, systemClock, {
+            measures: n(values.measures, 5000),
+            ministries: n(values.ministries, 20),
+            years: n(values.years, 5),
+          });
+          console.log(
+            `synthetic plan: ${r.measures} measures, ${r.events} updates, ${r.submissions} pending submissions in ${Date.now() - t0} ms → ${path}`,
+          );
+          return 0;
+        }
         const result = await seedIfEmpty(store, systemClock);
         console.log(
           result.seeded
