@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import { fiscalYearOf } from './fiscal-year';
 import type { MeasureDetail, MeasureFilters, MeasureSummary, Stats } from './contract';
-import { allStatesAt, measureStateAt, type MeasureState, type PlanIndex } from './snapshot';
+import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from './snapshot';
 import { plannedVsActual, seriesDates, type Granularity } from './series';
 import { countStates, groupCounts, ministryCounts } from './summary';
 
@@ -59,7 +59,9 @@ export function listMeasures(
   page: { limit: number; offset: number },
   asOf: IsoDate,
 ): { items: MeasureSummary[]; total: number } {
-  const matching = allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters));
+  const matching = memo(index, `list:${asOf}:${JSON.stringify(filters)}`, () =>
+    allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters)),
+  );
   return {
     items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s)),
     total: matching.length,
@@ -102,6 +104,10 @@ export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): Meas
 }
 
 export function computeStats(index: PlanIndex, asOf: IsoDate, granularity: Granularity): Stats {
+  return memo(index, `stats:${asOf}:${granularity}`, () => computeStatsUncached(index, asOf, granularity));
+}
+
+function computeStatsUncached(index: PlanIndex, asOf: IsoDate, granularity: Granularity): Stats {
   const states = allStatesAt(index, asOf);
   const { areas, sections, organisations, planPeriod, milestones } = index.snapshot;
   const lastMilestone = milestones.reduce((acc, m) => (m.end > acc ? m.end : acc), planPeriod.end);

@@ -25,6 +25,7 @@ import {
   SubmissionSchema,
 } from './contract-updates';
 import { ROUTES, type RouteSpec } from './routes';
+import { ANNUAL_ROUTES } from './routes-annual';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -188,18 +189,25 @@ export const WRITE_ROUTES = {
 } as const satisfies Record<string, RouteSpec>;
 
 /** The route table: what the server answers, the OpenAPI document and the permission matrix test. */
-export const ALL_ROUTES: RouteSpec[] = [...Object.values(ROUTES), ...Object.values(WRITE_ROUTES)];
+export const ALL_ROUTES: RouteSpec[] = [
+  ...Object.values(ROUTES),
+  ...Object.values(WRITE_ROUTES),
+  ...Object.values(ANNUAL_ROUTES),
+];
+
+const COMPILED = ALL_ROUTES.map((spec) => ({
+  spec,
+  pattern: new RegExp(`^${spec.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+  params: (spec.path.match(/\{/g) ?? []).length,
+}));
 
 /** Finds the spec for a request; paths with fewer parameters win over the same shape with more. */
 export function matchRoute(method: string, path: string): RouteSpec | null {
   const m = method.toLowerCase();
-  let best: { spec: RouteSpec; params: number } | null = null;
-  for (const spec of ALL_ROUTES) {
-    if (spec.method !== m) continue;
-    const pattern = new RegExp(`^${spec.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
-    if (!pattern.test(path)) continue;
-    const params = (spec.path.match(/\{/g) ?? []).length;
-    if (!best || params < best.params) best = { spec, params };
+  let best: (typeof COMPILED)[number] | null = null;
+  for (const route of COMPILED) {
+    if (route.spec.method !== m || !route.pattern.test(path)) continue;
+    if (!best || route.params < best.params) best = route;
   }
   return best?.spec ?? null;
 }

@@ -1,7 +1,7 @@
 import { monthEnds, type IsoDate } from './dates';
 import { effectiveDue } from './deadline';
 import { rollUpAssignments, stateAt } from './progress';
-import type { PlanIndex } from './snapshot';
+import { memo, type PlanIndex } from './snapshot';
 
 export type SeriesPoint = {
   date: IsoDate;
@@ -31,7 +31,8 @@ export function plannedVsActual(index: PlanIndex, dates: readonly IsoDate[], asO
     .filter((m) => m.due.kind !== 'continuous')
     .map((m) => effectiveDue(m.due, planEnd))
     .sort();
-  const completedAt = completionTimelines(index);
+  // The timelines do not depend on the date asked about: once per index.
+  const completedAt = memo(index, 'completion-timelines', () => completionTimelines(index));
   return dates.map((date) => {
     const planned = upperBound(dueDates, date);
     let actual: number | null = null;

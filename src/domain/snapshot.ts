@@ -42,7 +42,23 @@ export type PlanIndex = {
   measureByCode: Map<string, MeasureRecord>;
   tracksByMeasure: Map<string, AssignmentTrack[]>;
   eventsByMeasure: Map<string, ProgressEvent[]>;
+  /** Answers already computed from this (immutable) index, by question; see `memo`. */
+  memo: Map<string, unknown>;
 };
+
+const MEMO_LIMIT = 64;
+
+/**
+ * An index never changes once built (a write builds a new one), so any answer computed from it can
+ * be kept with it: states for an as-of date, statistics, a filtered list. Bounded, oldest out first.
+ */
+export function memo<T>(index: PlanIndex, key: string, compute: () => T): T {
+  if (index.memo.has(key)) return index.memo.get(key) as T;
+  const value = compute();
+  if (index.memo.size >= MEMO_LIMIT) index.memo.delete(index.memo.keys().next().value!);
+  index.memo.set(key, value);
+  return value;
+}
 
 function byEffectiveDate(a: ProgressEvent, b: ProgressEvent): number {
   return a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : a.id - b.id;
@@ -70,6 +86,7 @@ export function buildIndex(snapshot: PlanSnapshot): PlanIndex {
     measureByCode: new Map(snapshot.measures.map((m) => [m.code, m])),
     tracksByMeasure,
     eventsByMeasure,
+    memo: new Map(),
   };
 }
 
@@ -130,6 +147,7 @@ function assignmentView(record: AssignmentRecord, state: AssignmentState): Assig
   };
 }
 
+/** Every measure's state at `asOf`, computed once per index and date. Treat the result as read-only. */
 export function allStatesAt(index: PlanIndex, asOf: IsoDate): MeasureState[] {
-  return index.snapshot.measures.map((m) => measureStateAt(index, m, asOf));
+  return memo(index, `states:${asOf}`, () => index.snapshot.measures.map((m) => measureStateAt(index, m, asOf)));
 }

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { MeasureFilters } from '../../domain/contract';
 import { computeStats, listMeasures, measureDetail } from '../../domain/queries';
 import { ROUTES } from '../../domain/routes';
-import type { PlanIndex } from '../../domain/snapshot';
+import { memo, type PlanIndex } from '../../domain/snapshot';
 import type { Clock } from '../clock';
 import { invalidParams, notFound, type ApiIssue } from '../errors';
 import type { Store } from '../store/port';
@@ -20,6 +20,15 @@ function checkReferences(index: PlanIndex, f: MeasureFilters): void {
   if (f.section && !sections.some((s) => s.code === f.section)) unknown('section', f.section);
   if (f.ministry && !organisations.some((o) => o.id === f.ministry && o.assignable)) unknown('ministry', f.ministry);
   if (issues.length) throw invalidParams(issues);
+}
+
+/**
+ * The serialised answer is kept with the plan index it came from (decision record 003): the same
+ * question against the same revision costs a lookup, not a recomputation and a JSON.stringify.
+ */
+export function cachedJson(c: Context, index: PlanIndex, key: string, compute: () => unknown): Response {
+  const body = memo(index, `json:${key}`, () => JSON.stringify(compute()));
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
 }
 
 export function readRoutes({ store, clock, plan }: Deps) {
@@ -55,8 +64,11 @@ export function readRoutes({ store, clock, plan }: Deps) {
     const index = await plan();
     checkReferences(index, filters);
     const date = asOf ?? clock.today();
-    const page = listMeasures(index, filters, { limit: limit ?? 100, offset: offset ?? 0 }, date);
-    return c.json({ ...page, asOf: date });
+    const page = { limit: limit ?? 100, offset: offset ?? 0 };
+    return cachedJson(c, index, `measures:${date}:${page.limit}:${page.offset}:${JSON.stringify(filters)}`, () => ({
+      ...listMeasures(index, filters, page, date),
+      asOf: date,
+    }));
   });
 
   app.get('/measures/:id', async (c) => {
@@ -73,7 +85,11 @@ export function readRoutes({ store, clock, plan }: Deps) {
 
   app.get('/stats', async (c) => {
     const { asOf, granularity } = parseQuery(c, ROUTES.stats.query);
-    return c.json(computeStats(await plan(), asOf ?? clock.today(), granularity ?? 'month'));
+    const index = await plan();
+    const date = asOf ?? clock.today();
+    return cachedJson(c, index, `stats:${date}:${granularity ?? 'month'}`, () =>
+      computeStats(index, date, granularity ?? 'month'),
+    );
   });
 
   return app;

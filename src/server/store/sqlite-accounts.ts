@@ -67,8 +67,15 @@ function sessionFromRow(r: Row): SessionRecord {
 
 /** Accounts, sessions and submissions: reads and the session writes (not audited, not versioned). */
 export function accountQueries(db: Database.Database) {
+  // Statements are prepared once: these run on every request (the session lookup).
+  const prepared = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
   const one = <T>(sql: string, map: (r: Row) => T, ...args: unknown[]) => {
-    const row = db.prepare(sql).get(...args) as Row | undefined;
+    const row = stmt(sql).get(...args) as Row | undefined;
     return row ? map(row) : null;
   };
   return {
