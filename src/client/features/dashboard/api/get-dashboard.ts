@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { DashboardSchema } from '../../../../domain/contract-dashboard';
+import { apiGet } from '../../../lib/api-client';
+import { dashboardKeys } from './keys';
+
+export function getDashboard(asOf: string | undefined, signal?: AbortSignal) {
+  return apiGet('/dashboard', DashboardSchema, { asOf }, signal);
+}
+
+export function getDashboardQueryOptions(asOf: string | undefined) {
+  return queryOptions({
+    queryKey: dashboardKeys.overview(asOf),
+    queryFn: ({ signal }) => getDashboard(asOf, signal),
+  });
+}
+
+export function useDashboard(asOf: string | undefined) {
+  return useQuery(getDashboardQueryOptions(asOf));
+}

@@ -1,0 +1,83 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { AsOfControl } from '../../../components/as-of-control';
+import { QueryState } from '../../../components/query-state';
+import { useI18n } from '../../../lib/i18n';
+import { useDashboard } from '../api/get-dashboard';
+import { useStats } from '../api/get-stats';
+import { useStrategy } from '../../strategy/api/get-strategy';
+import { AttentionLists } from './attention-lists';
+import { CountdownCards } from './countdown-cards';
+import { GroupBreakdown } from './group-breakdown';
+import { HeadlineFigures } from './headline-figures';
+import { MinistryScorecard } from './ministry-scorecard';
+import { PlannedVsActual } from './planned-vs-actual';
+
+const route = getRouteApi('/');
+
+/** Headline figures, countdowns and what needs attention: one request (/api/dashboard). */
+function Summary({ asOf }: { asOf: string | undefined }) {
+  const query = useDashboard(asOf);
+  return (
+    <QueryState query={query} skeletonRows={4}>
+      {(data) => (
+        <>
+          <HeadlineFigures data={data} asOf={asOf} />
+          <CountdownCards data={data} asOf={asOf} />
+          <AttentionLists data={data} asOf={asOf} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** Charts and the scorecard: /api/stats, with area and section names from /api/strategy. */
+function Breakdowns({ asOf }: { asOf: string | undefined }) {
+  const { t, l } = useI18n();
+  const query = useStats(asOf);
+  const strategy = useStrategy();
+  const areaTitle = new Map((strategy.data?.areas ?? []).map((a) => [a.code, l(a.title)]));
+  const sectionTitle = new Map((strategy.data?.sections ?? []).map((s) => [s.code, l(s.title)]));
+  return (
+    <QueryState query={query} skeletonRows={6}>
+      {(stats) => (
+        <>
+          <PlannedVsActual stats={stats} />
+          <div className="overview__pair">
+            <GroupBreakdown
+              id="by-area"
+              title={t('byAreaTitle')}
+              rows={stats.byArea.map((g) => ({ ...g, label: `${g.key} ${areaTitle.get(g.key) ?? ''}` }))}
+            />
+            <GroupBreakdown
+              id="by-section"
+              title={t('bySectionTitle')}
+              rows={stats.bySection.map((g) => ({ ...g, label: `${g.key} ${sectionTitle.get(g.key) ?? ''}` }))}
+            />
+          </div>
+          <MinistryScorecard stats={stats} asOf={asOf} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+export function OverviewPage() {
+  const { t } = useI18n();
+  const { asOf } = route.useSearch();
+  // Fetch the chart code while the data is on its way, not after it arrives (lazy() reuses it).
+  useEffect(() => {
+    void import('./planned-vs-actual-chart');
+    void import('./group-bar-chart');
+  }, []);
+  return (
+    <div className="overview">
+      <div className="page-head">
+        <h1>{t('overviewTitle')}</h1>
+        <AsOfControl />
+      </div>
+      <Summary asOf={asOf} />
+      <Breakdowns asOf={asOf} />
+    </div>
+  );
+}

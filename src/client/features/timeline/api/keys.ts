@@ -1,0 +1,6 @@
+export type TimelineParams = { asOf?: string; groupBy?: 'area' | 'ministry'; fy?: number };
+
+export const timelineKeys = {
+  all: ['timeline'] as const,
+  view: (params: TimelineParams) => ['timeline', 'view', params] as const,
+};

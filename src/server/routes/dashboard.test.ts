@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import sample from '../../../seeds/scenarios/sample.json' with { type: 'json' };
+import { ErrorBodySchema } from '../../domain/contract';
+import { DashboardSchema, MinistrySummarySchema, TimelineSchema } from '../../domain/contract-dashboard';
+import { overview } from '../../domain/dashboard';
+import { ministrySummary } from '../../domain/ministry-summary';
+import { buildIndex, type PlanIndex } from '../../domain/snapshot';
+import { timeline } from '../../domain/timeline';
+import { createApp } from '../app';
+import { loadScenario, seedIfEmpty } from '../bootstrap';
+import { fixedClock } from '../clock';
+import { createMemoryStore } from '../store/memory';
+import { client, seedTestUsers, signIn } from '../testing';
+
+const clock = fixedClock('2016-03-31');
+let app: ReturnType<typeof createApp>;
+let api: ReturnType<typeof client>;
+let index: PlanIndex;
+
+beforeAll(async () => {
+  const store = createMemoryStore();
+  await seedIfEmpty(store, clock);
+  await loadScenario(store, clock, sample);
+  await seedTestUsers(store, clock);
+  app = createApp({ store, clock });
+  // A reader: the dashboard needs only plan.read.
+  api = client(app, await signIn(app, clock, 'viewer'));
+  index = buildIndex(await store.snapshot());
+});
+
+async function get(path: string) {
+  const res = await api.get(path);
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+describe('GET /api/dashboard', () => {
+  it.each(['2016-03-31', '2018-03-31'])('answers exactly what the domain computes as of %s', async (asOf) => {
+    const { status, body } = await get(`/api/dashboard?asOf=${asOf}`);
+    expect(status).toBe(200);
+    const dashboard = DashboardSchema.parse(body);
+    expect(dashboard).toEqual(JSON.parse(JSON.stringify(overview(index, asOf))));
+    expect(dashboard.headline.find((f) => f.key === 'total')?.value).toBe(index.snapshot.measures.length);
+  });
+
+  it('defaults to today on the server clock and compares with the previous quarter end', async () => {
+    const dashboard = DashboardSchema.parse((await get('/api/dashboard')).body);
+    expect(dashboard.asOf).toBe('2016-03-31');
+    expect(dashboard.previousAsOf).toBe('2015-12-31');
+    expect(dashboard.countdowns.tokyo2020).toMatchObject({ days: 1576, tagged: 27, phase: 'upcoming' });
+    expect(dashboard.countdowns.next?.milestone.id).toBe('ise-shima-2016');
+  });
+
+  it.each([
+    ['asOf=2016-02-30', 'asOf'],
+    ['limit=5', 'limit'],
+  ])('refuses %s with a 422 naming %s', async (query, param) => {
+    const { status, body } = await get(`/api/dashboard?${query}`);
+    expect(status).toBe(422);
+    expect(ErrorBodySchema.parse(body).error.message).toContain(param);
+  });
+});
+
+describe('GET /api/timeline', () => {
+  it.each([
+    { query: 'asOf=2016-03-31', groupBy: 'area' as const, fy: null },
+    { query: 'asOf=2018-03-31&groupBy=ministry', groupBy: 'ministry' as const, fy: null },
+    { query: 'asOf=2018-03-31&groupBy=ministry&fy=2017', groupBy: 'ministry' as const, fy: 2017 },
+  ])('answers what the domain computes for $query', async ({ query, groupBy, fy }) => {
+    const asOf = new URLSearchParams(query).get('asOf')!;
+    const t = TimelineSchema.parse((await get(`/api/timeline?${query}`)).body);
+    expect(t).toEqual(JSON.parse(JSON.stringify(timeline(index, asOf, groupBy, fy))));
+  });
+
+  it('puts every measure in exactly one group over the whole range', async () => {
+    const t = TimelineSchema.parse((await get('/api/timeline?groupBy=ministry')).body);
+    const ids = t.groups.flatMap((g) => g.rows.map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(index.snapshot.measures.length);
+    expect(t.quarters[0]).toMatchObject({ fiscalYear: 2015, quarter: 1, start: '2015-04-01' });
+    expect(t.quarters.at(-1)).toMatchObject({ fiscalYear: 2020, quarter: 4, end: '2021-03-31' });
+  });
+
+  it.each([
+    ['groupBy=section', 'groupBy'],
+    ['fy=15', 'fy'],
+  ])('refuses %s with a 422 naming %s', async (query, param) => {
+    const { status, body } = await get(`/api/timeline?${query}`);
+    expect(status).toBe(422);
+    expect(ErrorBodySchema.parse(body).error.message).toContain(param);
+  });
+});
+
+describe('GET /api/ministries/:id/summary', () => {
+  it.each(['2016-03-31', '2018-03-31'])('answers what the domain computes for MIC as of %s', async (asOf) => {
+    const s = MinistrySummarySchema.parse((await get(`/api/ministries/mic/summary?asOf=${asOf}`)).body);
+    expect(s).toEqual(JSON.parse(JSON.stringify(ministrySummary(index, 'mic', asOf))));
+    expect(s.lead.length + s.contributing.length).toBe(
+      index.snapshot.assignments.filter((a) => a.ministryId === 'mic').length,
+    );
+  });
+
+  it('answers 404 for an unknown ministry and for a body that cannot be assigned work', async () => {
+    for (const id of ['nope', 'police']) {
+      const { status, body } = await get(`/api/ministries/${id}/summary`);
+      expect(status).toBe(404);
+      expect(ErrorBodySchema.parse(body).error.code).toBe('not_found');
+    }
+  });
+});
+
+describe('access', () => {
+  it.each(['/api/dashboard', '/api/timeline', '/api/ministries/mic/summary'])(
+    '%s needs a signed-in reader',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(401);
+    },
+  );
+});

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { overview } from '../../domain/dashboard';
+import { ministrySummary } from '../../domain/ministry-summary';
+import { ROUTES } from '../../domain/routes';
+import type { PlanIndex } from '../../domain/snapshot';
+import { timeline } from '../../domain/timeline';
+import type { Clock } from '../clock';
+import { notFound } from '../errors';
+import { parseQuery } from '../validate';
+import { cachedJson } from './read';
+
+type Deps = { clock: Clock; plan: () => Promise<PlanIndex> };
+
+/**
+ * The dashboard's reads (issue 3). Each answers for `asOf` (default: today in Tokyo) and is a
+ * domain function over the plan index; counts by area, section and ministry come from /api/stats.
+ */
+export function dashboardRoutes({ clock, plan }: Deps) {
+  const app = new Hono();
+
+  app.get('/dashboard', async (c) => {
+    const { asOf } = parseQuery(c, ROUTES.dashboard.query);
+    const [index, date] = [await plan(), asOf ?? clock.today()];
+    return cachedJson(c, index, `dashboard:${date}`, () => overview(index, date));
+  });
+
+  app.get('/timeline', async (c) => {
+    const { asOf, groupBy = 'area', fy = null } = parseQuery(c, ROUTES.timeline.query);
+    const [index, date] = [await plan(), asOf ?? clock.today()];
+    return cachedJson(c, index, `timeline:${date}:${groupBy}:${fy}`, () => timeline(index, date, groupBy, fy));
+  });
+
+  app.get('/ministries/:id/summary', async (c) => {
+    const { asOf } = parseQuery(c, ROUTES.ministrySummary.query);
+    const [index, date, id] = [await plan(), asOf ?? clock.today(), c.req.param('id')];
+    if (!index.snapshot.organisations.some((o) => o.id === id && o.assignable)) throw notFound('府省庁 / Ministry');
+    return cachedJson(c, index, `ministry:${id}:${date}`, () => ministrySummary(index, id, date));
+  });
+
+  return app;
+}
