@@ -3,19 +3,42 @@ import type { TestSession } from '../src/server/testing';
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
 
+/** The session cookie the "browser" holds: set by sign-in responses, cleared by sign-out. */
+export type CookieJar = { cookie: string | null };
+
+export function createCookieJar(session: TestSession | null = null): CookieJar {
+  return { cookie: session?.cookie ?? null };
+}
+
+/** Follows Set-Cookie for the session cookie as a browser would (a Max-Age=0 or empty value ends it). */
+function remember(jar: CookieJar, setCookie: string | null): void {
+  if (!setCookie) return;
+  const [pair = '', ...attributes] = setCookie.split(';').map((s) => s.trim());
+  const value = pair.slice(pair.indexOf('=') + 1);
+  const expired = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a));
+  jar.cookie = value && !expired ? pair : null;
+}
+
 /**
  * Every /api request goes to the same Hono app the server runs. A service worker (and Node's fetch)
- * cannot carry the HttpOnly session cookie, so the mock attaches the signed-in session's cookie
- * itself, as the browser would. The CSRF token is not added: the client must send the one it got
- * from GET /api/session, as it does against the real server.
+ * cannot carry the HttpOnly session cookie, so the mock keeps it in a jar and attaches it itself,
+ * as the browser would: the signed-in session's cookie to start with, then whatever sign-in and
+ * sign-out set. The CSRF token is not added: the client must send the one it got from
+ * GET /api/session, as it does against the real server.
  */
-export function forwardTo(app: FetchApp, session: TestSession | null = null): RequestHandler[] {
+export function forwardTo(
+  app: FetchApp,
+  session: TestSession | null = null,
+  jar: CookieJar = createCookieJar(session),
+): RequestHandler[] {
   return [
-    http.all('*/api/*', ({ request }) => {
-      if (!session) return app.fetch(request);
+    http.all('*/api/*', async ({ request }) => {
       const headers = new Headers(request.headers);
-      headers.set('cookie', session.cookie);
-      return app.fetch(new Request(request, { headers }));
+      if (jar.cookie) headers.set('cookie', jar.cookie);
+      else headers.delete('cookie');
+      const response = await app.fetch(new Request(request, { headers }));
+      remember(jar, response.headers.get('set-cookie'));
+      return response;
     }),
   ];
 }

@@ -8,26 +8,65 @@ import { App } from '../../src/client/app/app';
 import type { Lang } from '../../src/domain/i18n';
 import { buildIndex, type PlanIndex } from '../../src/domain/snapshot';
 import { fixedClock } from '../../src/server/clock';
+import { totpAt } from '../../src/server/auth/totp';
+import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '../../src/server/testing';
 import { createMockServer } from '../../mocks/node';
 
 /** The date every client test runs on: the end of FY2015, the first year of the plan. */
 export const TODAY = '2016-03-31';
 
-type MockApi = Awaited<ReturnType<typeof createMockServer>> & { index: PlanIndex };
+const clock = fixedClock(TODAY);
+
+type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
+  index: PlanIndex;
+  /** The browser's session from now on: signs `who` in (or signs out with null) behind the app's back. */
+  signInAs: (who: TestUser | null) => Promise<void>;
+  /** Another browser: a client signed in as `who`, sending its own cookie and CSRF token. */
+  clientAs: (who: TestUser) => Promise<ReturnType<typeof client>>;
+  /** Forwards a request to the app with the browser's cookie, for handlers that wrap the real app. */
+  forward: (request: Request) => Response | Promise<Response>;
+};
+
+/** The current TOTP code for a secret (the seeded admin's by default) on the tests' fixed clock. */
+export const currentTotp = (secret = TEST_TOTP_SECRET) => totpAt(secret, Date.parse(clock.now()) / 1000);
+
+export { TEST_PASSWORD, TEST_USERS } from '../../src/server/testing';
 
 /**
  * Starts the real API (MSW → createApp → in-memory store) for the enclosing file or describe
- * block. Returns a getter: the server exists only once beforeAll has run.
+ * block, signed in `as` a test user (staff unless told; null for nobody). Returns a getter: the
+ * server exists only once beforeAll has run. After each test the browser holds `as`'s session again.
  */
-export function setupMockApi({ scenario = true }: { scenario?: boolean } = {}): () => MockApi {
+export function setupMockApi({
+  scenario = true,
+  as = 'staff',
+}: { scenario?: boolean; as?: TestUser | null } = {}): () => MockApi {
   let api: MockApi | undefined;
+  let initialCookie: string | null = null;
   beforeAll(async () => {
-    const mock = await createMockServer({ clock: fixedClock(TODAY), scenario });
+    const mock = await createMockServer({ clock, scenario, as });
+    initialCookie = mock.jar.cookie;
+    const signInAs = async (who: TestUser | null) => {
+      mock.jar.cookie = who ? (await signIn(mock.app, clock, who)).cookie : null;
+    };
+    const clientAs = async (who: TestUser) => client(mock.app, await signIn(mock.app, clock, who));
+    const forward = (request: Request) => {
+      const headers = new Headers(request.headers);
+      if (mock.jar.cookie) headers.set('cookie', mock.jar.cookie);
+      return mock.app.fetch(new Request(request, { headers }));
+    };
     // The expected answers come from the same domain functions over the same store.
-    api = { ...mock, index: buildIndex(await mock.store.snapshot()) };
+    api = { ...mock, index: buildIndex(await mock.store.snapshot()), signInAs, clientAs, forward };
     api.server.listen({ onUnhandledRequest: 'error' });
   });
-  afterEach(() => api?.server.resetHandlers());
+  afterEach(async () => {
+    api?.server.resetHandlers();
+    // A test that signed in or out leaves the next one a fresh session of the file's user.
+    if (api && api.jar.cookie !== initialCookie) {
+      await api.signInAs(as);
+      initialCookie = api.jar.cookie;
+    }
+  });
   afterAll(() => api?.server.close());
   return () => {
     if (!api) throw new Error('setupMockApi: the mock API is not started yet');

@@ -10,6 +10,19 @@ configure({ asyncUtilTimeout: 5_000 });
 // "not implemented". Nothing to restore in a test, so make it a no-op.
 window.scrollTo = () => {};
 
+// jsdom has no layout and no ResizeObserver, which recharts' ResponsiveContainer uses to size its
+// chart. Report a fixed box, so charts draw in tests as they do in a browser.
+class FixedSizeResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    const contentRect = { width: 800, height: 320, top: 0, left: 0, bottom: 320, right: 800, x: 0, y: 0 };
+    this.callback([{ target, contentRect } as unknown as ResizeObserverEntry], this);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver ??= FixedSizeResizeObserver;
+
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();

@@ -1,0 +1,35 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { AuditListSchema } from '../../../../domain/contract-updates';
+import { apiGet, toSearch } from '../../../lib/api-client';
+import { adminKeys } from './keys';
+
+export type AuditFilters = {
+  actor?: string;
+  entity?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+};
+
+export function getAudit(filters: AuditFilters, signal?: AbortSignal) {
+  return apiGet('/audit', AuditListSchema, filters, signal);
+}
+
+/** The same filters as a CSV download (every matching entry, not one page). */
+export function auditCsvHref({ limit: _limit, offset: _offset, ...filters }: AuditFilters): string {
+  return `/api/audit${toSearch({ format: 'csv', ...filters })}`;
+}
+
+export function getAuditQueryOptions(filters: AuditFilters) {
+  return queryOptions({
+    queryKey: adminKeys.auditList(filters),
+    queryFn: ({ signal }) => getAudit(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAudit(filters: AuditFilters) {
+  return useQuery(getAuditQueryOptions(filters));
+}

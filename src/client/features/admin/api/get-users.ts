@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { UserListSchema } from '../../../../domain/contract-auth';
+import { apiGet } from '../../../lib/api-client';
+import { adminKeys } from './keys';
+
+export function getUsers(signal?: AbortSignal) {
+  return apiGet('/users', UserListSchema, {}, signal);
+}
+
+export function getUsersQueryOptions() {
+  return queryOptions({ queryKey: adminKeys.users, queryFn: ({ signal }) => getUsers(signal) });
+}
+
+export function useUsers() {
+  return useQuery(getUsersQueryOptions());
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { USER_ROLE_LABELS } from '../../../../domain/auth';
+import type { PublicUser } from '../../../../domain/contract-auth';
+import { QueryState } from '../../../components/query-state';
+import { useI18n } from '../../../lib/i18n';
+import { orgName } from '../../../lib/labels';
+import { useMinistries } from '../../strategy/api/get-ministries';
+import { useUsers } from '../api/get-users';
+import { AdminNav } from './admin-nav';
+import { RequirePermission } from './admin-only';
+import { CreateUserDialog } from './create-user-dialog';
+import { EditUserDialog } from './edit-user-dialog';
+import { isLocked } from './password-tools';
+
+/** Accounts: who may sign in, with which role and ministry; create, change, disable, unlock, reset. */
+export function UsersPage() {
+  return (
+    <RequirePermission permission="user.manage">
+      <Users />
+    </RequirePermission>
+  );
+}
+
+function Users() {
+  const { t, l, lang } = useI18n();
+  const query = useUsers();
+  const ministries = useMinistries();
+  const orgs = new Map((ministries.data?.items ?? []).map((o) => [o.id, o]));
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<PublicUser | null>(null);
+  const [notice, setNotice] = useState<{ text: string; password?: string } | null>(null);
+  return (
+    <section aria-labelledby="users-title">
+      <AdminNav />
+      <div className="page-head">
+        <h1 id="users-title">{t('usersTitle')}</h1>
+        <button type="button" onClick={() => setCreating(true)}>
+          {t('addUser')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {notice && (
+          <div className="notice notice--success">
+            <p>{notice.text}</p>
+            {notice.password && (
+              <p>
+                {t('temporaryPassword')}: <code className="secret">{notice.password}</code>
+                <span className="sub">{t('temporaryPasswordNote')}</span>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      <QueryState query={query} skeletonRows={6}>
+        {({ items }) => (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('usersTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('userName')}</th>
+                  <th scope="col">{t('email')}</th>
+                  <th scope="col">{t('userRole')}</th>
+                  <th scope="col">{t('ministry')}</th>
+                  <th scope="col">{t('totpShort')}</th>
+                  <th scope="col">{t('accountState')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">{u.name}</th>
+                    <td>{u.email}</td>
+                    <td>{l(USER_ROLE_LABELS[u.role])}</td>
+                    <td>{u.ministryId ? orgName(orgs.get(u.ministryId), lang) : '—'}</td>
+                    <td>{u.totpEnabled ? t('totpOn') : t('totpOff')}</td>
+                    <td>
+                      <AccountState user={u} />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button-small"
+                        aria-label={`${t('edit')}: ${u.name}`}
+                        onClick={() => setEditing(u)}
+                      >
+                        {t('edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+      {creating && (
+        <CreateUserDialog
+          onClose={() => setCreating(false)}
+          onCreated={(user, password) => {
+            setCreating(false);
+            setNotice({ text: t('userCreated').replace('{name}', user.name), password });
+          }}
+        />
+      )}
+      {editing && (
+        <EditUserDialog
+          user={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(user, password) => {
+            setEditing(null);
+            setNotice({ text: t('userSaved').replace('{name}', user.name), password });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AccountState({ user: u }: { user: PublicUser }) {
+  const { t } = useI18n();
+  const states = [
+    u.disabled && (
+      <span key="d" className="chip chip--danger">
+        {t('stateDisabled')}
+      </span>
+    ),
+    isLocked(u.lockedUntil) && (
+      <span key="l" className="chip chip--danger">
+        {t('stateLocked')}
+      </span>
+    ),
+    u.mustChangePassword && (
+      <span key="p" className="chip">
+        {t('stateMustChange')}
+      </span>
+    ),
+  ].filter(Boolean);
+  return states.length ? <>{states}</> : <span className="chip">{t('stateActive')}</span>;
+}

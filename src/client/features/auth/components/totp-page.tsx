@@ -1,0 +1,112 @@
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { Field, FormError } from '../../../components/form-field';
+import { useI18n } from '../../../lib/i18n';
+import { issuesByField } from '../../../lib/server-text';
+import { useConfirmTotp } from '../api/confirm-totp';
+import { useSession } from '../api/get-session';
+import { useStartTotp } from '../api/start-totp';
+import { nextPath } from '../navigation';
+
+const route = getRouteApi('/account/totp');
+
+/**
+ * TOTP enrolment: a new secret as a QR code (our server's SVG, shown through <img src="data:…">
+ * so no markup is injected into the page and the CSP needs no exception) and as text for manual
+ * entry, then a code from the app to confirm it.
+ */
+export function TotpPage() {
+  const { t, lang } = useI18n();
+  const { redirect } = route.useSearch();
+  const navigate = useNavigate();
+  const session = useSession().data;
+  const start = useStartTotp();
+  const confirm = useConfirmTotp();
+  const [code, setCode] = useState('');
+  const [done, setDone] = useState(false);
+  const forced = session?.requires.includes('totp_enrolment') ?? false;
+  const enabled = session?.user.totpEnabled ?? false;
+  const { byField, other } = issuesByField(confirm.error, ['code'], lang);
+
+  const onConfirm = (event: FormEvent) => {
+    event.preventDefault();
+    confirm.mutate(code, {
+      onSuccess: (s) => {
+        start.reset();
+        setCode('');
+        if (forced) void navigate({ href: nextPath(s, redirect), replace: true });
+        else setDone(true);
+      },
+    });
+  };
+
+  return (
+    <section className="auth-page auth-page--wide" aria-labelledby="totp-title">
+      <h1 id="totp-title">{t('totpTitle')}</h1>
+      {forced && (
+        <p className="notice" role="note">
+          {t('totpRequiredNotice')}
+        </p>
+      )}
+      {done && (
+        <p className="notice notice--success" role="status">
+          {t('totpEnabledNow')}
+        </p>
+      )}
+      {!start.data && (
+        <div className="form-card">
+          <p>{enabled ? t('totpAlreadyOn') : t('totpIntro')}</p>
+          {start.error ? <FormError error={start.error} /> : null}
+          <div className="form-actions">
+            <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
+              {enabled ? t('totpRestart') : t('totpStart')}
+            </button>
+          </div>
+        </div>
+      )}
+      {start.data && (
+        <form className="form-card totp-enrol" onSubmit={onConfirm} noValidate>
+          <ol className="steps">
+            <li>
+              <p>{t('totpScan')}</p>
+              <img
+                className="qr"
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(start.data.qrSvg)}`}
+                alt={t('totpQrAlt')}
+                width={200}
+                height={200}
+              />
+              <p className="sub">{t('totpManual')}</p>
+              <p>
+                <code className="secret" aria-label={t('totpSecret')}>
+                  {start.data.secret.replace(/(.{4})/g, '$1 ').trim()}
+                </code>
+              </p>
+            </li>
+            <li>
+              {confirm.error && !byField.code ? <FormError error={confirm.error} other={other} /> : null}
+              <Field id="totp-code" label={t('totpCode')} hint={t('totpCodeHint')} error={byField.code} required>
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input-code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+                  />
+                )}
+              </Field>
+            </li>
+          </ol>
+          <div className="form-actions">
+            <button type="submit" disabled={confirm.isPending || code.length !== 6}>
+              {t('totpConfirm')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { dashboardKeys } from '../../dashboard/api/keys';
+import { measureKeys } from '../../measures/api/keys';
+import { ministryKeys } from '../../ministries/api/keys';
+import { strategyKeys } from '../../strategy/api/keys';
+import { timelineKeys } from '../../timeline/api/keys';
+import { submissionKeys } from './keys';
+
+/**
+ * A write to a measure or an assignment changes every figure computed from the plan: the measure
+ * pages and lists, the overview, ministries, the timeline, the queue, and the data's revision.
+ */
+export function invalidatePlan(queryClient: QueryClient): Promise<void> {
+  return Promise.all(
+    [measureKeys.all, dashboardKeys.all, ministryKeys.all, timelineKeys.all, submissionKeys.all, strategyKeys.meta].map(
+      (queryKey) => queryClient.invalidateQueries({ queryKey }),
+    ),
+  ).then(() => undefined);
+}

@@ -1,0 +1,96 @@
+import { useState, type ReactNode } from 'react';
+import { can } from '../../../../domain/auth';
+import type { Session } from '../../../../domain/contract-auth';
+import type { Assignment, MeasureDetail } from '../../../../domain/contract';
+import { useI18n } from '../../../lib/i18n';
+import { orgName } from '../../../lib/labels';
+import { useMinistries } from '../../strategy/api/get-ministries';
+import { AssignmentUpdateDialog } from './assignment-update-dialog';
+import { SubmissionDialog } from './submission-dialog';
+
+type User = Session['user'];
+
+const mayUpdate = (user: User) => can(user.role, 'assignment.update');
+const maySubmit = (user: User, ministryId: string) =>
+  can(user.role, 'submission.create') && user.ministryId === ministryId;
+
+/**
+ * The actions column of the assignments table, or undefined when this user can act on no row
+ * (a viewer, a liaison of another ministry): then the table has no such column at all.
+ * The server decides in the end; this only mirrors can() so nobody is offered a 403.
+ */
+export function assignmentActions(
+  measure: MeasureDetail,
+  session: Session | null | undefined,
+): ((a: Assignment) => ReactNode) | undefined {
+  const user = session?.user;
+  if (!user) return undefined;
+  if (!mayUpdate(user) && !measure.assignments.some((a) => maySubmit(user, a.ministryId))) return undefined;
+  return function renderActions(a: Assignment) {
+    return <AssignmentActions measureId={measure.id} assignment={a} user={user} />;
+  };
+}
+
+function AssignmentActions({
+  measureId,
+  assignment: a,
+  user,
+}: {
+  measureId: string;
+  assignment: Assignment;
+  user: User;
+}) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState<'update' | 'submit' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const ministries = useMinistries();
+  const ministryName = orgName(
+    ministries.data?.items.find((o) => o.id === a.ministryId),
+    lang,
+  );
+  const close = () => setOpen(null);
+  const done = (message: string) => () => {
+    setOpen(null);
+    setSaved(message);
+  };
+  return (
+    <div className="row-actions">
+      {mayUpdate(user) && (
+        <button
+          type="button"
+          className="button-small"
+          aria-label={`${t('update')}: ${ministryName}`}
+          onClick={() => setOpen('update')}
+        >
+          {t('update')}
+        </button>
+      )}
+      {maySubmit(user, a.ministryId) && (
+        <button type="button" className="button-small" onClick={() => setOpen('submit')}>
+          {t('submitProgress')}
+        </button>
+      )}
+      <span aria-live="polite" className="sub">
+        {saved}
+      </span>
+      {open === 'update' && (
+        <AssignmentUpdateDialog
+          measureId={measureId}
+          ministryId={a.ministryId}
+          ministryName={ministryName}
+          onClose={close}
+          onSaved={done(t('updateSaved'))}
+        />
+      )}
+      {open === 'submit' && (
+        <SubmissionDialog
+          measureId={measureId}
+          ministryId={a.ministryId}
+          ministryName={ministryName}
+          onClose={close}
+          onSaved={done(t('submissionSent'))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { can } from '../../../../domain/auth';
+import type { Session } from '../../../../domain/contract-auth';
+import { useI18n } from '../../../lib/i18n';
+import { MeasureUpdateDialog } from './measure-update-dialog';
+
+/** The measure-level update (RAG override, deadline) for those allowed to make it; nothing for others. */
+export function MeasureStaffActions({
+  measureId,
+  session,
+}: {
+  measureId: string;
+  session: Session | null | undefined;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  if (!session || !can(session.user.role, 'measure.update')) return null;
+  return (
+    <div className="measure-actions">
+      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+        {t('updateMeasure')}
+      </button>
+      <span aria-live="polite" className="sub">
+        {saved ? t('updateSaved') : ''}
+      </span>
+      {open && (
+        <MeasureUpdateDialog
+          measureId={measureId}
+          onClose={() => setOpen(false)}
+          onSaved={() => {
+            setOpen(false);
+            setSaved(true);
+          }}
+        />
+      )}
+    </div>
+  );
+}

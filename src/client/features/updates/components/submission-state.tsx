@@ -1,0 +1,35 @@
+import type { Submission } from '../../../../domain/contract-updates';
+import type { LocalizedText } from '../../../../domain/i18n';
+import { useI18n } from '../../../lib/i18n';
+
+export const SUBMISSION_STATE_LABELS: Record<Submission['state'], LocalizedText> = {
+  pending: { ja: '審査待ち', en: 'Pending review' },
+  approved: { ja: '承認済み', en: 'Approved' },
+  returned: { ja: '差し戻し', en: 'Returned' },
+};
+const ICON: Record<Submission['state'], string> = { pending: '…', approved: '✓', returned: '↩' };
+
+export function SubmissionStateBadge({ state }: { state: Submission['state'] }) {
+  const { l } = useI18n();
+  return (
+    <span className={`badge badge--submission-${state}`}>
+      <span aria-hidden="true">{ICON[state]} </span>
+      {l(SUBMISSION_STATE_LABELS[state])}
+    </span>
+  );
+}
+
+/** Times are stored in UTC; people read them in Tokyo time. */
+export function tokyoTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+}
