@@ -10,10 +10,22 @@ const out = process.argv[2] ?? 'tests/e2e/artifacts';
 mkdirSync(out, { recursive: true });
 
 const pages = [
+  { name: 'overview', path: '/?asOf=2018-03-31' },
+  { name: 'overview-fy2015', path: '/?asOf=2016-03-31' },
+  { name: 'timeline', path: '/timeline?asOf=2018-03-31' },
+  { name: 'timeline-ministry-fy2017', path: '/timeline?asOf=2018-03-31&groupBy=ministry&fy=2017' },
+  { name: 'ministries', path: '/ministries?asOf=2018-03-31' },
+  { name: 'ministry', path: '/ministries/npa?asOf=2018-03-31' },
   { name: 'measures', path: '/measures?asOf=2017-03-31' },
   { name: 'measures-filtered', path: '/measures?area=5.2&section=5.2.3&asOf=2017-03-31' },
   { name: 'measure', path: `/measures/${encodeURIComponent('5.2.3(1)ii-1')}?asOf=2017-03-31` },
 ];
+/** FULL_PAGE=1 captures whole pages, not only the first screen. */
+const fullPage = process.env.FULL_PAGE === '1';
+/** Pages sign in first when SCREENSHOT_EMAIL and SCREENSHOT_PASSWORD name an account (a viewer is enough). */
+const account = process.env.SCREENSHOT_EMAIL
+  ? { email: process.env.SCREENSHOT_EMAIL, password: process.env.SCREENSHOT_PASSWORD ?? '' }
+  : null;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,12 +46,19 @@ for (const lang of ['ja', 'en'] as const) {
     });
     await context.addInitScript((l) => localStorage.setItem('tracker.lang', l), lang);
     const page = await context.newPage();
-    for (const p of pages) {
+    if (account) {
+      const res = await page.request.post(`${base}/api/session`, { data: account, headers: { origin: base } });
+      if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+    }
+    // At 390 px only the overview: the phone view the issue asks for.
+    for (const p of width === 1366 ? pages : pages.filter((x) => x.name.startsWith('overview'))) {
       await page.goto(base + p.path);
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
       const file = `${out}/${p.name}-${lang}-${width}.png`;
-      await page.screenshot({ path: file, fullPage: width === 1366 ? false : false });
+      // Charts load lazily: wait for their SVGs (or a table, or an error) before the picture.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: file, fullPage });
       console.log(file);
     }
     await context.close();

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileSeeds } from '../src/domain/compile-seeds';
 import { loadSeedBundle } from '../seeds';
 import { createMemoryStore } from '../src/server/store/memory';
-import { StoreConflictError, type NewAuditEntry, type NewProgressEvent, type Store } from '../src/server/store/port';
+import {
+  StaleVersionError,
+  StoreConflictError,
+  type NewAuditEntry,
+  type NewProgressEvent,
+  type Store,
+} from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 
 /** One contract, every adapter: the mock and production cannot drift apart. */
@@ -126,6 +132,46 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     expect((await store.listAudit({ limit: 10, offset: 0, entity: 'plan' })).items.map((e) => e.action)).toEqual([
       'seed',
     ]);
+  });
+
+  it('keeps annual plans, results and started years: created once, updated by version, read per year', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const { measureId, ministryId } = seeds.assignments[0]!;
+    const plan = { fy: 2016, measureId, planText: 'p', nextPlanText: 'n', updatedBy: 'a', updatedAt: 't', version: 1 };
+    const result = { fy: 2016, measureId, ministryId, text: 'r', updatedBy: 'a', updatedAt: 't', version: 1 };
+    const year = { fy: 2016, startedAt: 't', startedBy: 'a', roster: [{ measureId, number: '（ア）' }], version: 1 };
+    const revision = await store.revision();
+    await store.commit(
+      [
+        { kind: 'annualPlan', expectVersion: null, next: plan },
+        { kind: 'annualResult', expectVersion: null, next: result },
+        { kind: 'fiscalYear', expectVersion: null, next: year },
+      ],
+      [audit('plan.start')],
+    );
+    expect(await store.annual(2016)).toEqual({ fiscalYear: year, plans: [plan], results: [result] });
+    expect(await store.annual(2015)).toEqual({ fiscalYear: null, plans: [], results: [] });
+    expect(await store.revision()).toBe(revision); // the plan index does not depend on them
+    // Creating twice, or updating from a version that moved, fails the whole commit.
+    await expect(store.commit([{ kind: 'annualPlan', expectVersion: null, next: plan }], [])).rejects.toBeInstanceOf(
+      StaleVersionError,
+    );
+    await expect(
+      store.commit(
+        [
+          { kind: 'annualResult', expectVersion: 1, next: { ...result, text: 'r2', version: 2 } },
+          { kind: 'annualPlan', expectVersion: 5, next: { ...plan, version: 6 } },
+        ],
+        [audit('x')],
+      ),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect((await store.annual(2016)).results[0]!.text).toBe('r');
+    await store.commit(
+      [{ kind: 'annualPlan', expectVersion: 1, next: { ...plan, planText: 'p2', version: 2 } }],
+      [audit('plan.update')],
+    );
+    expect((await store.annual(2016)).plans).toEqual([{ ...plan, planText: 'p2', version: 2 }]);
   });
 });
 

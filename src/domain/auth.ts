@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'audit.read',
   'user.manage',
   'self.manage',
+  /** Issue 5: a ministry's annual results, its collection template and importing it (own ministry for a liaison). */
+  'progress.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,8 +41,9 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
     'submission.read',
     'submission.review',
     'self.manage',
+    'progress.report',
   ],
-  liaison: ['plan.read', 'submission.create', 'submission.read', 'self.manage'],
+  liaison: ['plan.read', 'submission.create', 'submission.read', 'self.manage', 'progress.report'],
   viewer: ['plan.read', 'self.manage'],
 };
 

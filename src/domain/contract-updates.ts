@@ -108,8 +108,9 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  // Absent in JSON when there is no before (a creation) or after: zod 4 wants such keys optional.
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
   requestId: z.string().nullable(),
 });
 export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema), total: z.int() });

@@ -1,5 +1,5 @@
-import type { IsoDate } from './dates';
-import { fiscalYearOf } from './fiscal-year';
+import { minDate, type IsoDate } from './dates';
+import { fiscalYearEnd, fiscalYearOf } from './fiscal-year';
 import type { MeasureDetail, MeasureFilters, MeasureSummary, Stats } from './contract';
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from './snapshot';
 import { plannedVsActual, seriesDates, type Granularity } from './series';
@@ -111,7 +111,10 @@ function computeStatsUncached(index: PlanIndex, asOf: IsoDate, granularity: Gran
   const states = allStatesAt(index, asOf);
   const { areas, sections, organisations, planPeriod, milestones } = index.snapshot;
   const lastMilestone = milestones.reduce((acc, m) => (m.end > acc ? m.end : acc), planPeriod.end);
-  const seriesEnd = asOf > lastMilestone ? asOf : lastMilestone;
+  // The series runs to the last milestone, or to the as-of date when later — but not past the
+  // fiscal year after it: asOf=9999-12-31 must not produce a chart of 8,000 years.
+  const seriesEnd =
+    asOf > lastMilestone ? minDate(asOf, fiscalYearEnd(fiscalYearOf(lastMilestone) + 1)) : lastMilestone;
   return {
     asOf,
     overall: countStates(states),

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Permission } from './auth';
 import {
   CiSectorListSchema,
   HealthResponseSchema,
@@ -14,20 +15,47 @@ import {
   StatsSchema,
   StrategySchema,
 } from './contract';
+import {
+  DashboardQuerySchema,
+  DashboardSchema,
+  MinistrySummaryQuerySchema,
+  MinistrySummarySchema,
+  TimelineQuerySchema,
+  TimelineSchema,
+} from './contract-dashboard';
+
+/**
+ * `public`: anyone; `session`: any signed-in user, even one who must still change their password or
+ * enrol TOTP; a permission: a signed-in user whose role grants it (src/domain/auth.ts).
+ */
+export type Access = 'public' | 'session' | Permission;
 
 export type RouteSpec = {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   operationId: string;
   summary: string;
+  access: Access;
   query?: z.ZodType;
+  body?: z.ZodType;
+  /** Writes to versioned records need If-Match. */
+  ifMatch?: boolean;
   response: z.ZodType;
 };
 
-/** Every API route, for the server's validation, the OpenAPI document and the permission tests. */
+/** Every read route; writes and accounts are in routes-write.ts. */
 export const ROUTES = {
+  openapi: {
+    method: 'get',
+    access: 'public',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    response: z.record(z.string(), z.unknown()),
+  },
   health: {
     method: 'get',
+    access: 'public',
     path: '/api/health',
     operationId: 'getHealth',
     summary: 'Liveness',
@@ -35,6 +63,7 @@ export const ROUTES = {
   },
   meta: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/meta',
     operationId: 'getMeta',
     summary: 'Data revision, today, loaded sample scenarios',
@@ -42,6 +71,7 @@ export const ROUTES = {
   },
   strategy: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/strategy',
     operationId: 'getStrategy',
     summary: 'Plan period, policy areas, sections, items, 資料2-1 entries',
@@ -49,6 +79,7 @@ export const ROUTES = {
   },
   ministries: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/ministries',
     operationId: 'listMinistries',
     summary: 'Ministries and the bodies the text names',
@@ -56,6 +87,7 @@ export const ROUTES = {
   },
   measures: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/measures',
     operationId: 'listMeasures',
     summary: 'Measures with filters and paging, as of a date',
@@ -64,6 +96,7 @@ export const ROUTES = {
   },
   measure: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/measures/{id}',
     operationId: 'getMeasure',
     summary: 'One measure with assignments, source and history',
@@ -72,6 +105,7 @@ export const ROUTES = {
   },
   milestones: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/milestones',
     operationId: 'listMilestones',
     summary: 'Milestones (Ise-Shima 2016 … Tokyo 2020)',
@@ -79,6 +113,7 @@ export const ROUTES = {
   },
   instructions: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/instructions',
     operationId: 'listInstructions',
     summary: "The chair's instructions ①–⑦ (2015)",
@@ -86,6 +121,7 @@ export const ROUTES = {
   },
   ciSectors: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/ci-sectors',
     operationId: 'listCiSectors',
     summary: 'The 13 critical-infrastructure sectors',
@@ -93,10 +129,38 @@ export const ROUTES = {
   },
   stats: {
     method: 'get',
+    access: 'plan.read',
     path: '/api/stats',
     operationId: 'getStats',
     summary: 'Counts by status and health, by area, section and ministry; planned vs actual',
     query: StatsQuerySchema,
     response: StatsSchema,
+  },
+  dashboard: {
+    method: 'get',
+    access: 'plan.read',
+    path: '/api/dashboard',
+    operationId: 'getDashboard',
+    summary: 'Overview: headline figures with change since the previous quarter end, countdowns, needs attention',
+    query: DashboardQuerySchema,
+    response: DashboardSchema,
+  },
+  timeline: {
+    method: 'get',
+    access: 'plan.read',
+    path: '/api/timeline',
+    operationId: 'getTimeline',
+    summary: 'Measures on a fiscal-quarter axis, grouped by policy area or lead ministry',
+    query: TimelineQuerySchema,
+    response: TimelineSchema,
+  },
+  ministrySummary: {
+    method: 'get',
+    access: 'plan.read',
+    path: '/api/ministries/{id}/summary',
+    operationId: 'getMinistrySummary',
+    summary: 'One ministry: what it leads and contributes to, what is due next, its updates',
+    query: MinistrySummaryQuerySchema,
+    response: MinistrySummarySchema,
   },
 } as const satisfies Record<string, RouteSpec>;

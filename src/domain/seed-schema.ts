@@ -108,10 +108,21 @@ export const ScenarioEventSchema = z.strictObject({
   narrative: z.string(),
 });
 
+/** Sample annual-plan text for a fiscal year and measure (issue 5); every text is marked 【サンプル】. */
+export const ScenarioPlanSchema = z.strictObject({
+  fy: z.int().min(2015).max(2030),
+  measureCode: z.string().min(1),
+  planText: z.string().optional(),
+  nextPlanText: z.string().optional(),
+  results: z.array(z.strictObject({ ministryId: z.string().min(1), text: z.string() })).optional(),
+});
+export type ScenarioPlan = z.infer<typeof ScenarioPlanSchema>;
+
 export const ScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: LocalizedTextSchema,
   description: LocalizedTextSchema,
   events: z.array(ScenarioEventSchema),
+  plans: z.array(ScenarioPlanSchema).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

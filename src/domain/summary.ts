@@ -77,7 +77,7 @@ export function ministryCounts(states: readonly MeasureState[], ministryIds: rea
 }
 
 /** A ministry's finished share is done even while the measure as a whole is late. */
-function assignmentHealth(status: Status, measureHealth: Health): Health {
+export function assignmentHealth(status: Status, measureHealth: Health): Health {
   if (status === 'completed') return 'done';
   if (status === 'suspended') return 'suspended';
   return measureHealth === 'done' || measureHealth === 'suspended' ? 'on_track' : measureHealth;

@@ -1,24 +1,77 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { createThrottle } from './auth/throttle';
 import type { Clock } from './clock';
-import { ApiError, errorResponse } from './errors';
+import { DEFAULT_CONFIG, type AppConfig, type AppEnv, type Deps } from './context';
+import { ApiError, errorResponse, staleVersion } from './errors';
+import { accessControl, securityHeaders } from './middleware';
+import { auditRoutes } from './routes/audit';
+import { sessionRoutes } from './routes/session';
+import { submissionRoutes } from './routes/submissions';
+import { updateRoutes } from './routes/updates';
+import { userRoutes } from './routes/users';
 import { openApiDocument } from './openapi';
 import { createPlanCache } from './plan-cache';
+import { dashboardRoutes } from './routes/dashboard';
 import { readRoutes } from './routes/read';
-import type { Store } from './store/port';
+import type { ReportRenderers } from './annual/renderers';
+import { exportRoutes } from './routes/export';
+import { importRoutes } from './routes/import';
+import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/reports';
+import { StaleVersionError, type Store } from './store/port';
 
-export type AppDeps = { store: Store; clock: Clock; log?: (message: string, error?: unknown) => void };
+export type AppDeps = {
+  store: Store;
+  clock: Clock;
+  config?: Partial<AppConfig>;
+  log?: (message: string, error?: unknown) => void;
+  /** Chart PNGs and PDF printing (Node only; main.ts passes them): see annual/renderers.ts. */
+  reports?: ReportRenderers;
+};
+
+/** JSON bodies are small; the import route (files) sets its own, larger limit. */
+export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** The whole API as a Hono app over a store and a clock: the same app serves Node and the MSW mock. */
-export function createApp({ store, clock, log = () => {} }: AppDeps) {
+export function createApp({ store, clock, config, log = () => {}, reports }: AppDeps) {
   const plan = createPlanCache(store);
+  const deps: Deps & { plan: typeof plan } = {
+    store,
+    clock,
+    config: { ...DEFAULT_CONFIG, ...config },
+    throttle: createThrottle(),
+    plan,
+  };
   const openapi = openApiDocument();
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders(deps));
   app.use('/api/*', requestId());
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', '送信内容が大きすぎます / The request body is too large');
+    },
+  });
+  // POST /api/import carries a file and sets its own limit (routes/import.ts).
+  app.use('/api/*', except('/api/import', jsonLimit));
+  app.use('/api/*', accessControl(deps));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.route('/api', readRoutes({ store, clock, plan }));
+  app.route('/api', dashboardRoutes({ clock, plan }));
+  app.route('/api', sessionRoutes(deps));
+  app.route('/api', updateRoutes(deps));
+  app.route('/api', submissionRoutes(deps));
+  app.route('/api', userRoutes(deps));
+  app.route('/api', auditRoutes(deps));
+  app.route('/api', planRoutes(deps));
+  app.route('/api', reportRoutes({ ...deps, reports }));
+  app.route('/api', exportRoutes(deps));
+  app.route('/api', importRoutes(deps));
   // Unknown API paths answer JSON, before anything mounted later (the SPA's static files) sees them.
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', '見つかりません / Not found');
@@ -27,6 +80,7 @@ export function createApp({ store, clock, log = () => {} }: AppDeps) {
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', '見つかりません / Not found')));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof StaleVersionError) return errorResponse(c, staleVersion(undefined));
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ApiError(error.status, 'bad_request', `不正なリクエストです / Bad request`));
     }

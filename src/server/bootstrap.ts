@@ -3,6 +3,7 @@ import { compileSeeds, integrityProblems } from '../domain/compile-seeds';
 import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
 import { loadSeedBundle } from '../../seeds';
 import { newUserRecord } from './auth/users';
+import { scenarioPlanChanges } from './annual/scenario-plans';
 import type { Clock } from './clock';
 import type { NewProgressEvent, Store } from './store/port';
 
@@ -49,6 +50,8 @@ export async function loadScenario(store: Store, clock: Clock, raw: unknown, act
     recordedAt: now,
     origin: 'scenario',
   }));
+  // Sample plan texts are checked before the events load, so a bad file changes nothing.
+  const planChanges = await scenarioPlanChanges(store, clock, scenario.plans ?? [], `sample:${scenario.id}`);
   await store.loadScenario({ id: scenario.id, label: scenario.label }, events, {
     at: now,
     actor,
@@ -59,6 +62,19 @@ export async function loadScenario(store: Store, clock: Clock, raw: unknown, act
     after: { events: events.length },
     requestId: null,
   });
+  if (planChanges.length)
+    await store.commit(planChanges, [
+      {
+        at: now,
+        actor,
+        action: 'scenario.plans',
+        entity: 'scenario',
+        entityId: scenario.id,
+        before: undefined,
+        after: { records: planChanges.length },
+        requestId: null,
+      },
+    ]);
   return scenario;
 }
 
@@ -66,13 +82,36 @@ export async function loadScenario(store: Store, clock: Clock, raw: unknown, act
  * No default credentials, ever: with no users yet, create one administrator with a random one-time
  * password, to be changed at first sign-in (TOTP enrolment follows). Returns what to print.
  */
-export async function ensureFirstAdmin(store: Store, clock: Clock, email: string): Promise<{ email: string; password: string } | null> {
+export async function ensureFirstAdmin(
+  store: Store,
+  clock: Clock,
+  email: string,
+): Promise<{ email: string; password: string } | null> {
   if ((await store.userCount()) > 0) return null;
   const password = randomBytes(15).toString('base64url');
-  const admin = await newUserRecord({ email, name: 'Administrator', role: 'nisc_admin', ministryId: null, password, mustChangePassword: true, now: clock.now() });
+  const admin = await newUserRecord({
+    email,
+    name: 'Administrator',
+    role: 'nisc_admin',
+    ministryId: null,
+    password,
+    mustChangePassword: true,
+    now: clock.now(),
+  });
   await store.commit(
     [{ kind: 'user', expectVersion: null, next: admin }],
-    [{ at: clock.now(), actor: SYSTEM_ACTOR, action: 'user.create', entity: 'user', entityId: admin.id, before: undefined, after: { email, role: 'nisc_admin', firstStart: true }, requestId: null }],
+    [
+      {
+        at: clock.now(),
+        actor: SYSTEM_ACTOR,
+        action: 'user.create',
+        entity: 'user',
+        entityId: admin.id,
+        before: undefined,
+        after: { email, role: 'nisc_admin', firstStart: true },
+        requestId: null,
+      },
+    ],
   );
   return { email: admin.email, password };
 }

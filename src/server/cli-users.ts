@@ -13,7 +13,9 @@ export const USER_USAGE = `  user add --email E --name N --role R [--ministry M]
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `user add` / `user list` for operators; refuses what the API would refuse, and audits as "cli". */
@@ -21,18 +23,38 @@ export async function userCommand(store: Store, clock: Clock, args: string[]): P
   const [sub, ...rest] = args;
   if (sub === 'list') {
     for (const u of await store.listUsers()) {
-      console.log([u.email, u.role, u.ministryId ?? '-', u.disabled ? 'disabled' : 'active', u.totpEnabled ? 'totp' : 'no-totp'].join('\t'));
+      console.log(
+        [
+          u.email,
+          u.role,
+          u.ministryId ?? '-',
+          u.disabled ? 'disabled' : 'active',
+          u.totpEnabled ? 'totp' : 'no-totp',
+        ].join('\t'),
+      );
     }
     return 0;
   }
   if (sub !== 'add') return 2;
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, ministry: { type: 'string' }, temporary: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      ministry: { type: 'string' },
+      temporary: { type: 'boolean' },
+    },
     strict: true,
   });
   const password = await readStdin();
-  const parsed = UserCreateBodySchema.safeParse({ email: values.email, name: values.name, role: values.role, ministryId: values.ministry ?? null, password });
+  const parsed = UserCreateBodySchema.safeParse({
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    ministryId: values.ministry ?? null,
+    password,
+  });
   if (!parsed.success) {
     for (const i of parsed.error.issues) console.error(`  ${i.path.join('.') || '(input)'}: ${i.message}`);
     return 1;
@@ -45,17 +67,38 @@ export async function userCommand(store: Store, clock: Clock, args: string[]): P
   }
   const snapshot = await store.snapshot();
   if (body.role === 'liaison' && !snapshot.organisations.some((o) => o.id === body.ministryId && o.assignable)) {
-    console.error(`  ministry: 府省庁担当者には存在する府省庁が必要です / a liaison needs an existing ministry (--ministry ${snapshot.organisations.filter((o) => o.assignable).map((o) => o.id).join('|')})`);
+    console.error(
+      `  ministry: 府省庁担当者には存在する府省庁が必要です / a liaison needs an existing ministry (--ministry ${snapshot.organisations
+        .filter((o) => o.assignable)
+        .map((o) => o.id)
+        .join('|')})`,
+    );
     return 1;
   }
   if (await store.getUserByEmail(body.email)) {
     console.error(`  email: ${body.email} is already registered / 登録済みです`);
     return 1;
   }
-  const user = await newUserRecord({ ...body, ministryId: body.ministryId ?? null, mustChangePassword: values.temporary === true, now: clock.now() });
+  const user = await newUserRecord({
+    ...body,
+    ministryId: body.ministryId ?? null,
+    mustChangePassword: values.temporary === true,
+    now: clock.now(),
+  });
   await store.commit(
     [{ kind: 'user', expectVersion: null, next: user }],
-    [{ at: clock.now(), actor: 'cli', action: 'user.create', entity: 'user', entityId: user.id, before: undefined, after: { email: user.email, role: user.role, ministryId: user.ministryId }, requestId: null }],
+    [
+      {
+        at: clock.now(),
+        actor: 'cli',
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        before: undefined,
+        after: { email: user.email, role: user.role, ministryId: user.ministryId },
+        requestId: null,
+      },
+    ],
   );
   console.log(`created ${user.role} ${user.email}${user.ministryId ? ` (${user.ministryId})` : ''}`);
   return 0;

@@ -15,8 +15,18 @@ const EnvSchema = z.object({
   TOTP_REQUIRED_FOR_ALL: z.enum(['true', 'false']).default('false'),
   /** "true" behind a reverse proxy that sets X-Forwarded-Proto/-For/-Host (and terminates HTTPS). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -41,7 +41,16 @@ export function zodIssues(error: z.ZodError): ApiIssue[] {
 
 export function errorResponse(c: Context, error: ApiError) {
   return c.json(
-    { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } },
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+        // `extra` (e.g. `current` with a 412 or 409) is part of the contract (ErrorBodySchema): without it
+        // the client cannot show the conflicting change side by side.
+        ...error.extra,
+      },
+    },
     error.status,
   );
 }

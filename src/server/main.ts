@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
+import { nodeRenderers } from './annual/node-renderers';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
@@ -30,7 +31,13 @@ async function main() {
     );
   }
 
-  const app = createApp({ store, clock: systemClock, config: appConfig(env), log: (m, e) => console.error(m, e) });
+  const app = createApp({
+    store,
+    clock: systemClock,
+    config: appConfig(env),
+    log: (m, e) => console.error(m, e),
+    reports: nodeRenderers(process.env),
+  });
   app.use('/*', serveStatic({ root: env.STATIC_DIR }));
   // Client-side routes: every other GET answers with the SPA's index.html.
   app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));

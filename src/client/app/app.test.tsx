@@ -67,10 +67,22 @@ describe('language', () => {
 });
 
 describe('routes', () => {
-  it('sends / to the measures list', async () => {
+  it('opens the overview at /', async () => {
     const { history } = renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: '施策一覧' })).toBeInTheDocument();
-    expect(history.location.pathname).toBe('/measures');
+    expect(await screen.findByRole('heading', { level: 1, name: '実施状況の概要' })).toBeInTheDocument();
+    expect(history.location.pathname).toBe('/');
+    expect(screen.getByRole('link', { name: '概要' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('keeps the reporting date in every navigation link', async () => {
+    renderApp('/timeline?asOf=2017-03-31&groupBy=ministry');
+    expect(await screen.findByRole('heading', { level: 1, name: 'タイムライン' })).toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: '戦略トラッカー' }));
+    expect(nav.getByRole('link', { name: '概要' })).toHaveAttribute('href', '/?asOf=2017-03-31');
+    expect(nav.getByRole('link', { name: '施策一覧' })).toHaveAttribute('href', '/measures?asOf=2017-03-31');
+    expect(nav.getByRole('link', { name: '府省庁' })).toHaveAttribute('href', '/ministries?asOf=2017-03-31');
+    // The timeline's own view (grouping) is not carried to other pages, only the date.
+    expect(nav.getByRole('link', { name: 'タイムライン' })).toHaveAttribute('href', '/timeline?asOf=2017-03-31');
   });
 
   it('shows a not-found page for an unknown path', async () => {

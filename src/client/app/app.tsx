@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Lang } from '../../domain/i18n';
+import { watchSession } from '../features/auth/session-watcher';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider } from '../lib/i18n';
 import { createAppRouter } from './router';
@@ -29,6 +30,8 @@ export function App({
 }) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   const [router] = useState(() => createAppRouter(queryClient, history));
+  // A session that ends while the app is open (timeout, sign-out elsewhere) sends the user to /login.
+  useEffect(() => watchSession(queryClient, router), [queryClient, router]);
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>

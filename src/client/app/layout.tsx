@@ -1,10 +1,20 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { LanguageToggle } from '../components/language-toggle';
 import { SampleDataBanner } from '../components/sample-data-banner';
+import { can } from '../../domain/auth';
+import { useSession } from '../features/auth/api/get-session';
+import { UserMenu } from '../features/auth/components/user-menu';
+import { SubmissionsNavLink } from '../features/updates/components/submissions-nav-link';
 import { useI18n } from '../lib/i18n';
+
+const ACTIVE = { 'aria-current': 'page' } as const;
+const keepAsOf = (prev: { asOf?: string }) => ({ asOf: prev.asOf });
 
 export function Layout() {
   const { t } = useI18n();
+  const session = useSession().data;
+  // Signed out, or held on a required step (password change, TOTP): no way into the pages yet.
+  const ready = session && session.requires.length === 0 ? session : null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -12,18 +22,45 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/measures" className="site-title">
+          <Link to="/" search={keepAsOf} className="site-title">
             {t('appTitle')}
           </Link>
-          <nav aria-label={t('appShort')} className="site-nav">
-            <Link to="/measures" activeProps={{ 'aria-current': 'page' }}>
-              {t('navMeasures')}
-            </Link>
-          </nav>
+          {ready && (
+            <nav aria-label={t('appShort')} className="site-nav">
+              {/* Every link keeps the reporting date: moving between views does not reset it. */}
+              <Link to="/" search={keepAsOf} activeOptions={{ exact: true, includeSearch: false }} activeProps={ACTIVE}>
+                {t('navOverview')}
+              </Link>
+              <Link to="/measures" search={keepAsOf} activeOptions={{ includeSearch: false }} activeProps={ACTIVE}>
+                {t('navMeasures')}
+              </Link>
+              <Link to="/timeline" search={keepAsOf} activeOptions={{ includeSearch: false }} activeProps={ACTIVE}>
+                {t('navTimeline')}
+              </Link>
+              <Link to="/ministries" search={keepAsOf} activeOptions={{ includeSearch: false }} activeProps={ACTIVE}>
+                {t('navMinistries')}
+              </Link>
+              <Link to="/reports/annual" activeProps={ACTIVE}>
+                {t('navAnnualReport')}
+              </Link>
+              {can(ready.user.role, 'progress.report') && (
+                <Link to="/import" activeProps={ACTIVE}>
+                  {t('navImport')}
+                </Link>
+              )}
+              <SubmissionsNavLink session={ready} />
+              {can(ready.user.role, 'user.manage') && (
+                <Link to="/admin/users" activeProps={ACTIVE}>
+                  {t('navAdmin')}
+                </Link>
+              )}
+            </nav>
+          )}
           <LanguageToggle />
+          {session && <UserMenu session={session} />}
         </div>
       </header>
-      <SampleDataBanner />
+      {ready && <SampleDataBanner />}
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

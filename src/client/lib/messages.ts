@@ -1,7 +1,15 @@
 import type { LocalizedText } from '../../domain/i18n';
+import { ANNUAL_MESSAGES } from './messages-annual';
+import { AUTH_MESSAGES } from './messages-auth';
+import { DASHBOARD_MESSAGES } from './messages-dashboard';
+import { UPDATE_MESSAGES } from './messages-updates';
 
 /** UI strings. Domain vocabularies (status, health, …) keep their labels in src/domain. */
 export const MESSAGES = {
+  ...DASHBOARD_MESSAGES,
+  ...AUTH_MESSAGES,
+  ...UPDATE_MESSAGES,
+  ...ANNUAL_MESSAGES,
   appTitle: { ja: 'サイバーセキュリティ戦略 実施状況トラッカー', en: 'Cybersecurity Strategy Implementation Tracker' },
   appShort: { ja: '戦略トラッカー', en: 'Strategy tracker' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },

@@ -8,7 +8,7 @@ import { generateTotpSecret, otpauthUri, verifyTotp } from '../auth/totp';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, unauthorized } from '../errors';
 import { parseBody } from '../middleware';
-import type { NewAuditEntry, UserRecord } from '../store/port';
+import { StaleVersionError, type NewAuditEntry, type Store, type UserRecord } from '../store/port';
 
 const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが違います / Wrong email address or password';
 
@@ -45,26 +45,49 @@ export function sessionRoutes(deps: Deps) {
   app.post('/session', async (c) => {
     const address = clientAddress(c, config);
     const nowMs = Date.parse(clock.now());
-    const wait = throttle.retryAfter(address, nowMs);
-    if (wait > 0) {
+    const tooMany = (wait: number) => {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new ApiError(
+      return new ApiError(
         429,
         'too_many_attempts',
         'サインインの失敗が続いたため、しばらく待ってから再試行してください / Too many failed sign-ins; wait a minute and try again',
       );
-    }
+    };
+    const accountLocked = () =>
+      new ApiError(
+        429,
+        'account_locked',
+        'アカウントは一時的にロックされています。しばらくしてから再試行してください / This account is locked for a while after repeated failures',
+      );
+    const early = throttle.retryAfter(address, nowMs);
+    if (early > 0) throw tooMany(early); // cheap refusal before reading the body
     const body = await parseBody(c, WRITE_ROUTES.signIn.body);
+    // Counted as a failure from here on (forgiven below if it is not one), in the same synchronous step
+    // as the check: concurrent guesses from one address cannot all slip past the limit together.
+    const wait = throttle.begin(address, nowMs);
+    if (wait > 0) throw tooMany(wait);
     const user = await store.getUserByEmail(body.email);
-    const fail = async (reason: string, changed?: UserRecord) => {
-      throttle.fail(address, nowMs);
-      const audits = [entry(c, body.email, 'session.failed', user, { reason, address })];
-      if (changed && user && changed.lockedUntil && changed.lockedUntil !== user.lockedUntil) {
-        audits.push(
-          entry(c, 'system', 'user.locked', user, { until: changed.lockedUntil, failures: changed.failedLogins }),
-        );
-      }
-      await store.commit(changed && user ? [{ kind: 'user', expectVersion: user.version, next: changed }] : [], audits);
+    const failed = (u: UserRecord): UserRecord => {
+      const failures = u.failedLogins + 1;
+      const lock = failures >= config.lockAfterFailures;
+      return {
+        ...u,
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(nowMs + config.lockMinutes * 60_000).toISOString() : u.lockedUntil,
+        version: u.version + 1,
+      };
+    };
+    const fail = async (reason: string, count = false) => {
+      await commitToUser(store, user, (current) => {
+        const changed = count && current ? failed(current) : null;
+        const audits = [entry(c, body.email, 'session.failed', user, { reason, address })];
+        if (current && changed?.lockedUntil && changed.lockedUntil !== current.lockedUntil) {
+          audits.push(
+            entry(c, 'system', 'user.locked', user, { until: changed.lockedUntil, failures: changed.failedLogins }),
+          );
+        }
+        return { next: changed, audits };
+      });
     };
     if (!user || user.disabled) {
       await verifyAgainstDummy(body.password);
@@ -73,45 +96,36 @@ export function sessionRoutes(deps: Deps) {
     }
     if (user.lockedUntil && user.lockedUntil > clock.now()) {
       await fail('locked');
-      throw new ApiError(
-        429,
-        'account_locked',
-        'アカウントは一時的にロックされています。しばらくしてから再試行してください / This account is locked for a while after repeated failures',
-      );
+      throw accountLocked();
     }
-    const failed = (): UserRecord => {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= config.lockAfterFailures;
-      return {
-        ...user,
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(nowMs + config.lockMinutes * 60_000).toISOString() : user.lockedUntil,
-        version: user.version + 1,
-      };
-    };
     if (!(await verifyPassword(user.passwordHash, body.password))) {
-      await fail('bad_password', failed());
+      await fail('bad_password', true);
       throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
     }
     if (user.totpEnabled && user.totpSecret) {
-      if (!body.totp)
+      if (!body.totp) {
+        throttle.forgive(address, nowMs); // the password was right: a prompt for the code, not a failure
         throw new ApiError(
           401,
           'totp_required',
           '確認コード（6桁）を入力してください / Enter the 6-digit code from your authenticator app',
         );
+      }
       if (!verifyTotp(user.totpSecret, body.totp, nowMs / 1000)) {
-        await fail('bad_totp', failed());
+        await fail('bad_totp', true);
         throw new ApiError(401, 'totp_invalid', '確認コードが違います / The code is not right');
       }
     }
-    const signedIn: UserRecord =
-      user.failedLogins || user.lockedUntil
-        ? { ...user, failedLogins: 0, lockedUntil: null, version: user.version + 1 }
-        : user;
-    await store.commit(signedIn === user ? [] : [{ kind: 'user', expectVersion: user.version, next: signedIn }], [
-      entry(c, user.email, 'session.signin', user, { address }),
-    ]);
+    throttle.forgive(address, nowMs);
+    let signedIn = user;
+    await commitToUser(store, user, (current) => {
+      // A concurrent failure may have locked the account since it was read above.
+      if (current?.lockedUntil && current.lockedUntil > clock.now()) throw accountLocked();
+      signedIn = current ?? user;
+      const reset = signedIn.failedLogins || signedIn.lockedUntil;
+      if (reset) signedIn = { ...signedIn, failedLogins: 0, lockedUntil: null, version: signedIn.version + 1 };
+      return { next: reset ? signedIn : null, audits: [entry(c, user.email, 'session.signin', user, { address })] };
+    });
     const session = await startSession(c, deps, signedIn);
     return c.json(sessionBody(session, signedIn, config));
   });
@@ -202,4 +216,26 @@ export function sessionRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/**
+ * Commits a change computed from the user's freshest record, with its audit entries, retrying when a
+ * concurrent sign-in attempt moved the record on first. Without this, parallel wrong guesses all read
+ * the same failure count: all but one ended in a 412, neither counted towards the lock nor audited.
+ */
+async function commitToUser(
+  store: Store,
+  user: UserRecord | null,
+  change: (current: UserRecord | null) => { next: UserRecord | null; audits: NewAuditEntry[] },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = user ? await store.getUser(user.id) : null;
+    const { next, audits } = change(current);
+    try {
+      await store.commit(next && current ? [{ kind: 'user', expectVersion: current.version, next }] : [], audits);
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleVersionError) || attempt >= 20) throw error;
+    }
+  }
 }

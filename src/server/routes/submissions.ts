@@ -70,12 +70,14 @@ export function submissionRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }
         : await parseBody(c, WRITE_ROUTES.returnSubmission.body);
     const submission = await store.getSubmission(c.req.param('id') ?? '');
     if (!submission) throw notFound('提出 / Submission');
-    if (submission.version !== expected) throw staleVersion(submission);
+    // A reviewed submission is final whatever version the reviewer saw: say so (409) before comparing
+    // versions, so approving twice (a double click, two reviewers) is named for what it is, not a 412.
     if (submission.state !== 'pending') {
       throw conflict('not_pending', 'この提出は処理済みです / This submission has already been reviewed', {
         current: submission,
       });
     }
+    if (submission.version !== expected) throw staleVersion(submission);
     const reviewer = c.get('user')!.email;
     const next: Submission = {
       ...submission,

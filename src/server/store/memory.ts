@@ -2,9 +2,11 @@ import type { CompiledSeeds } from '../../domain/compile-seeds';
 import type { ProgressEvent } from '../../domain/model';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import { auditMatches, memoryAccounts } from './memory-accounts';
+import { memoryAnnual } from './memory-annual';
 import {
   assignmentKey,
   changeId,
+  isAnnualChange,
   latestByAssignment,
   StaleVersionError,
   StoreConflictError,
@@ -37,6 +39,7 @@ export function createMemoryStore(): Store {
   const audit: AuditEntry[] = [];
   const loaded: ScenarioInfo[] = [];
   const accounts = memoryAccounts();
+  const annual = memoryAnnual();
   let revision = 0;
 
   const clone = <T>(value: T): T => structuredClone(value);
@@ -59,6 +62,10 @@ export function createMemoryStore(): Store {
           return accounts.submissions.get(c.next.id);
         case 'user':
           return accounts.users.get(c.next.id) ?? [...accounts.users.values()].find((u) => u.email === c.next.email);
+        case 'annualPlan':
+        case 'annualResult':
+        case 'fiscalYear':
+          return annual.find(c);
       }
     };
     for (const c of changes) {
@@ -89,6 +96,7 @@ export function createMemoryStore(): Store {
           c.next,
         );
       else if (c.kind === 'milestone') replace(current.milestones, (m) => m.id === c.next.id, c.next);
+      else if (isAnnualChange(c)) annual.apply(c);
       else if (c.kind === 'submission') accounts.submissions.set(c.next.id, clone(c.next));
       else accounts.users.set(c.next.id, clone(c.next));
     }
@@ -146,6 +154,7 @@ export function createMemoryStore(): Store {
       return Promise.resolve({ items: clone(matching.slice(offset, offset + limit)), total: matching.length });
     },
     commit: (changes, entries) => resolve(() => commit(changes, entries)),
+    annual: (fy) => Promise.resolve(annual.read(fy)),
     ...accounts.api,
     close: () => Promise.resolve(),
   };

@@ -110,4 +110,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE progress_events ADD COLUMN comment TEXT NOT NULL DEFAULT '';
   ALTER TABLE progress_events ADD COLUMN submitted_by TEXT;
   `,
+  /* 3: the annual cycle: plan texts per fiscal year and measure, results per ministry, started years */ `
+  CREATE TABLE annual_plans (
+    fy INTEGER NOT NULL, measure_id TEXT NOT NULL REFERENCES measures(id),
+    plan_text TEXT NOT NULL, next_plan_text TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL,
+    PRIMARY KEY (fy, measure_id)
+  ) STRICT;
+  CREATE TABLE annual_results (
+    fy INTEGER NOT NULL, measure_id TEXT NOT NULL, ministry_id TEXT NOT NULL, text TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL,
+    PRIMARY KEY (fy, measure_id, ministry_id),
+    FOREIGN KEY (measure_id, ministry_id) REFERENCES assignments(measure_id, ministry_id)
+  ) STRICT;
+  CREATE TABLE fiscal_years (
+    fy INTEGER PRIMARY KEY, started_at TEXT NOT NULL, started_by TEXT NOT NULL,
+    roster TEXT NOT NULL, version INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

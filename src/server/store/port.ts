@@ -1,4 +1,5 @@
 import type { CompiledSeeds } from '../../domain/compile-seeds';
+import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '../../domain/contract-annual';
 import type { UserRole } from '../../domain/auth';
 import type { Submission } from '../../domain/contract-updates';
 import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '../../domain/model';
@@ -66,7 +67,18 @@ export type Change =
   | { kind: 'milestone'; expectVersion: number; next: Milestone }
   | { kind: 'submission'; expectVersion: number | null; next: SubmissionRecord }
   | { kind: 'user'; expectVersion: number | null; next: UserRecord }
+  | AnnualChange
   | { kind: 'event'; event: NewProgressEvent };
+
+/** The annual cycle's records (issue 5): plan texts, results per ministry, a started fiscal year. */
+export type AnnualChange =
+  | { kind: 'annualPlan'; expectVersion: number | null; next: AnnualPlanRecord }
+  | { kind: 'annualResult'; expectVersion: number | null; next: AnnualResultRecord }
+  | { kind: 'fiscalYear'; expectVersion: number | null; next: FiscalYearRecord };
+
+export function isAnnualChange(change: Change): change is AnnualChange {
+  return change.kind === 'annualPlan' || change.kind === 'annualResult' || change.kind === 'fiscalYear';
+}
 
 export class StaleVersionError extends Error {
   constructor(
@@ -82,6 +94,12 @@ export function changeId(change: Exclude<Change, { kind: 'event' }>): string {
   switch (change.kind) {
     case 'assignment':
       return `${change.next.measureId}/${change.next.ministryId}`;
+    case 'annualPlan':
+      return `${change.next.fy}/${change.next.measureId}`;
+    case 'annualResult':
+      return `${change.next.fy}/${change.next.measureId}/${change.next.ministryId}`;
+    case 'fiscalYear':
+      return String(change.next.fy);
     default:
       return change.next.id;
   }
@@ -130,6 +148,8 @@ export interface Store {
   ): Promise<void>;
   scenarios(): Promise<ScenarioInfo[]>;
   listAudit(query: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
+  /** A fiscal year's plan texts, results and (once started) its roster; written through `commit`. */
+  annual(fy: number): Promise<AnnualData>;
   /** Applies every change and appends every audit entry in one transaction, or none of them. */
   commit(changes: Change[], audit: NewAuditEntry[]): Promise<void>;
   userCount(): Promise<number>;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { StaleVersionError, changeId, type Change } from './port';
+import { StaleVersionError, changeId, isAnnualChange, type AnnualChange, type Change } from './port';
+import { writeAnnual } from './sqlite-annual';
 import { userToRow } from './sqlite-accounts';
 
 /**
@@ -13,12 +14,12 @@ export function applyChanges(db: Database.Database, changes: readonly Change[]):
       s.event.run(change.event);
       continue;
     }
-    const changed = write(s, change);
+    const changed = isAnnualChange(change) ? writeAnnual(db, change) : write(s, change);
     if (changed !== 1) throw new StaleVersionError(change.kind, changeId(change));
   }
 }
 
-function write(s: ReturnType<typeof statements>, change: Exclude<Change, { kind: 'event' }>): number {
+function write(s: ReturnType<typeof statements>, change: Exclude<Change, { kind: 'event' } | AnnualChange>): number {
   switch (change.kind) {
     case 'measure': {
       const m = change.next;

@@ -17,6 +17,7 @@ import {
 import { readSnapshot } from './sqlite-read';
 import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
+import { readAnnual } from './sqlite-annual';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -205,6 +206,7 @@ export function createSqliteStore(db: Database.Database): Store {
       }));
       return Promise.resolve({ items, total });
     },
+    annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
     close() {
       db.close();
       return Promise.resolve();

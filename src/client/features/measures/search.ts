@@ -21,6 +21,7 @@ export const MeasuresSearchSchema = z.object({
 });
 export type MeasuresSearch = z.infer<typeof MeasuresSearchSchema>;
 
-export const AsOfSearchSchema = z.object({ asOf: IsoDateSchema.optional().catch(undefined) });
+/** The measure page takes only the reporting date; the schema is shared by every dashboard view. */
+export { AsOfSearchSchema } from '../../lib/as-of-search';
 
 export const PAGE_SIZE = 50;

@@ -1,11 +1,19 @@
-import type { MeasureDetail } from '../../../../domain/contract';
+import type { ReactNode } from 'react';
+import type { Assignment, MeasureDetail } from '../../../../domain/contract';
 import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '../../../../domain/status';
 import { ProgressBar, StatusBadge } from '../../../components/badges';
 import { useI18n } from '../../../lib/i18n';
 import { orgName } from '../../../lib/labels';
 import { useMinistries } from '../../strategy/api/get-ministries';
 
-export function MeasureAssignments({ measure: m }: { measure: MeasureDetail }) {
+/** `actions`: a cell per row for those who may update or submit (features/updates); no column otherwise. */
+export function MeasureAssignments({
+  measure: m,
+  actions,
+}: {
+  measure: MeasureDetail;
+  actions?: (a: Assignment) => ReactNode;
+}) {
   const { t, l, lang } = useI18n();
   const ministries = useMinistries();
   const orgs = new Map((ministries.data?.items ?? []).map((o) => [o.id, o]));
@@ -23,6 +31,7 @@ export function MeasureAssignments({ measure: m }: { measure: MeasureDetail }) {
               <th scope="col">{t('progress')}</th>
               <th scope="col">{t('narrative')}</th>
               <th scope="col">{t('lastUpdate')}</th>
+              {actions && <th scope="col">{t('actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -32,7 +41,9 @@ export function MeasureAssignments({ measure: m }: { measure: MeasureDetail }) {
                 <td>{l(ASSIGNMENT_ROLE_LABELS[a.role])}</td>
                 <td>
                   <span className={a.provenance === 'proposed' && !a.confirmed ? 'chip chip--proposed' : 'chip'}>
-                    {l(PROVENANCE_LABELS[a.provenance])}
+                    {a.provenance === 'proposed' && a.confirmed
+                      ? t('proposedConfirmed')
+                      : l(PROVENANCE_LABELS[a.provenance])}
                   </span>
                 </td>
                 <td>
@@ -43,6 +54,7 @@ export function MeasureAssignments({ measure: m }: { measure: MeasureDetail }) {
                 </td>
                 <td className="narrative">{a.narrative || '—'}</td>
                 <td>{a.lastUpdate ?? '—'}</td>
+                {actions && <td>{actions(a)}</td>}
               </tr>
             ))}
           </tbody>

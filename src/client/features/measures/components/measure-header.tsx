@@ -1,11 +1,10 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { MeasureDetail } from '../../../../domain/contract';
 import { DUE_KIND_LABELS } from '../../../../domain/deadline';
-import { dateLabel, dateLabelShort, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
+import { dateLabel, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '../../../components/badges';
 import { useI18n } from '../../../lib/i18n';
 import { TAG_LABELS } from '../../../lib/labels';
-import { useMilestones } from '../../strategy/api/get-milestones';
 import { DueText } from './due-text';
 
 const route = getRouteApi('/measures/$measureId');
@@ -14,8 +13,6 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
   const { t, l, lang } = useI18n();
   // Links keep the reporting date, so going back to the list does not reset it.
   const { asOf } = route.useSearch();
-  const milestones = useMilestones();
-  const linked = (milestones.data?.items ?? []).filter((ms) => m.milestoneIds.includes(ms.id));
   return (
     <header className="measure-header">
       <nav aria-label="breadcrumb" className="breadcrumb">
@@ -91,20 +88,6 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
               : ` — ${fiscalYearLabel(fiscalYearOf(m.dueDate), lang)}`}
           </dd>
         </div>
-        {linked.length > 0 && (
-          <div>
-            <dt>{t('milestones')}</dt>
-            <dd>
-              {linked
-                .map((ms) =>
-                  lang === 'ja'
-                    ? `${l(ms.title)}（${dateLabelShort(ms.start, lang)}〜）`
-                    : `${l(ms.title)} (from ${dateLabelShort(ms.start, lang)})`,
-                )
-                .join(lang === 'ja' ? '、' : '; ')}
-            </dd>
-          </div>
-        )}
         {m.crossListedBy.length > 0 && (
           <div>
             <dt>{t('crossListedBy')}</dt>

@@ -24,8 +24,11 @@ export function MeasureHistory({ measure: m }: { measure: MeasureDetail }) {
               </p>
               {h.narrative && <p>{h.narrative}</p>}
               <p className="sub">
-                {t('actor')}: {h.actor} ·{' '}
+                {t('actor')}: {h.actor}
+                {/* An approved submission applies under both names: the reviewer and the ministry's submitter. */}
+                {h.submittedBy && ` (${t('submittedBy')}: ${h.submittedBy})`} ·{' '}
                 <time dateTime={h.recordedAt}>{format(parseISO(h.recordedAt), 'yyyy-MM-dd HH:mm')}</time>
+                {h.comment && ` · ${t('comment')}: ${h.comment}`}
               </p>
             </li>
           ))}

@@ -1,11 +1,20 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { AsOfControl } from '../../../components/as-of-control';
 import { QueryState } from '../../../components/query-state';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
+import { useSession } from '../../auth/api/get-session';
+import { useMeta } from '../../strategy/api/get-meta';
+import { assignmentActions } from '../../updates/components/assignment-actions';
+import { MeasureStaffActions } from '../../updates/components/measure-staff-actions';
+import { MeasureSubmissions } from '../../updates/components/measure-submissions';
 import { useMeasure } from '../api/get-measure';
+import { MeasureAnnualPlan } from './measure-annual-plan';
 import { MeasureAssignments } from './measure-assignments';
 import { MeasureHeader } from './measure-header';
 import { MeasureHistory } from './measure-history';
+import { MeasureMilestones } from './measure-milestones';
+import { MeasureProgress } from './measure-progress';
 import { MeasureSource } from './measure-source';
 
 const route = getRouteApi('/measures/$measureId');
@@ -15,6 +24,8 @@ export function MeasurePage() {
   const { measureId } = route.useParams();
   const { asOf } = route.useSearch();
   const query = useMeasure(measureId, asOf);
+  const today = useMeta().data?.today;
+  const session = useSession().data;
   if (query.error instanceof ApiError && query.error.status === 404) {
     return (
       <section>
@@ -28,8 +39,14 @@ export function MeasurePage() {
       {(m) => (
         <article aria-labelledby="measure-title" className="measure">
           <MeasureHeader measure={m} />
+          <MeasureStaffActions measureId={m.id} session={session} />
+          <AsOfControl />
           <MeasureSource measure={m} />
-          <MeasureAssignments measure={m} />
+          <MeasureAssignments measure={m} actions={assignmentActions(m, session)} />
+          <MeasureSubmissions measureId={m.id} session={session} />
+          <MeasureProgress measure={m} asOf={asOf ?? today ?? m.history[0]?.effectiveOn ?? m.start} />
+          <MeasureMilestones measure={m} asOf={asOf ?? today ?? m.start} />
+          <MeasureAnnualPlan measureId={m.id} asOf={asOf ?? today ?? m.start} />
           <MeasureHistory measure={m} />
         </article>
       )}

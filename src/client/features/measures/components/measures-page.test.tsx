@@ -136,7 +136,7 @@ describe('measures list: loading and errors', () => {
     api().server.use(
       http.get('*/api/measures', async ({ request }) => {
         await gate;
-        return api().app.fetch(request);
+        return api().forward(request);
       }),
     );
     renderApp('/measures');

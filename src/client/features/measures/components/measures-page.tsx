@@ -3,6 +3,7 @@ import { QueryState } from '../../../components/query-state';
 import { useI18n } from '../../../lib/i18n';
 import { useMeasures } from '../api/get-measures';
 import { PAGE_SIZE } from '../search';
+import { MeasureExport } from './measure-export';
 import { MeasureFilters } from './measure-filters';
 import { MeasuresTable } from './measures-table';
 import { Pagination } from './pagination';
@@ -17,6 +18,7 @@ export function MeasuresPage() {
     <section aria-labelledby="measures-title">
       <h1 id="measures-title">{t('measuresTitle')}</h1>
       <MeasureFilters />
+      <MeasureExport />
       <QueryState query={query}>
         {(data) => (
           <div aria-busy={query.isFetching}>

@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { AnnualReportSchema } from '../../../../domain/report-model';
+import { apiGet } from '../../../lib/api-client';
+
+export type AnnualReportParams = { fy: number; asOf?: string };
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  annual: (p: AnnualReportParams) => ['reports', 'annual', p] as const,
+};
+
+export function getAnnualReport(p: AnnualReportParams, signal?: AbortSignal) {
+  return apiGet('/reports/annual', AnnualReportSchema, { fy: p.fy, asOf: p.asOf }, signal);
+}
+
+export function getAnnualReportQueryOptions(p: AnnualReportParams) {
+  return queryOptions({ queryKey: reportKeys.annual(p), queryFn: ({ signal }) => getAnnualReport(p, signal) });
+}
+
+export function useAnnualReport(p: AnnualReportParams) {
+  return useQuery(getAnnualReportQueryOptions(p));
+}
+
+/** Where a download link points: the same report in another format. */
+export function annualReportUrl(p: AnnualReportParams & { lang: string }, format: 'docx' | 'pdf' | 'md'): string {
+  const q = new URLSearchParams({ fy: String(p.fy), lang: p.lang, format });
+  if (p.asOf) q.set('asOf', p.asOf);
+  return `/api/reports/annual?${q.toString()}`;
+}

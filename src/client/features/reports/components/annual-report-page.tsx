@@ -1,0 +1,79 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
+import { REPORT_CSS, renderReportHtml } from '../../../../domain/report-html';
+import { QueryState } from '../../../components/query-state';
+import { useI18n } from '../../../lib/i18n';
+import { useMeta } from '../../strategy/api/get-meta';
+import { annualReportUrl, useAnnualReport } from '../api/get-annual-report';
+import './report-print.css';
+
+const route = getRouteApi('/reports/annual');
+const YEARS = [2015, 2016, 2017, 2018, 2019, 2020];
+
+/**
+ * The annual report on screen: the same HTML the server prints to PDF (src/domain/report-html.ts),
+ * escaped there, so it is inserted as markup. Prints on A4 with the browser's print dialog.
+ */
+export function AnnualReportPage() {
+  const { t, lang } = useI18n();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const today = useMeta().data?.today;
+  const fy = search.fy ?? (today ? fiscalYearOf(today) : 2015);
+  const params = { fy, asOf: search.asOf };
+  const query = useAnnualReport(params);
+  return (
+    <section aria-labelledby="report-title">
+      <h1 id="report-title">{t('reportTitle')}</h1>
+      <form className="report-controls" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="r-fy">{t('fiscalYear')}</label>
+          <select
+            id="r-fy"
+            value={fy}
+            onChange={(e) => void navigate({ search: { fy: Number(e.target.value), asOf: undefined } })}
+          >
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="r-asof">{t('asOf')}</label>
+          <input
+            id="r-asof"
+            type="date"
+            min={`${fy}-04-01`}
+            max={fiscalYearEnd(fy)}
+            value={search.asOf ?? ''}
+            onChange={(e) => void navigate({ search: (prev) => ({ ...prev, asOf: e.target.value || undefined }) })}
+          />
+        </div>
+        <div className="report-downloads" role="group" aria-label={t('downloads')}>
+          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'docx')} download>
+            {t('downloadWord')}
+          </a>
+          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'pdf')} download>
+            {t('downloadPdf')}
+          </a>
+          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'md')} download>
+            {t('downloadMarkdown')}
+          </a>
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
+      </form>
+      <QueryState query={query} skeletonRows={10}>
+        {(report) => (
+          <div className="report-sheet">
+            <style>{REPORT_CSS}</style>
+            <div dangerouslySetInnerHTML={{ __html: renderReportHtml(report, lang) }} />
+          </div>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  evaluateImport,
+  IMPORT_LIMITS,
+  mapHeader,
+  type AcceptedRow,
+  type ImportTable,
+} from '../../domain/annual-import';
+import type { AnnualData, ImportReport } from '../../domain/contract-annual';
+import { FIRST_FY, LAST_FY } from '../../domain/contract-annual';
+import { parseCsv, unneutralise } from '../../domain/csv';
+import { ANNUAL_ROUTES } from '../../domain/routes-annual';
+import type { PlanIndex } from '../../domain/snapshot';
+import { applyAssignmentPatch } from '../../domain/updates';
+import { decodeCsv, EncodingRefused } from '../annual/encoding';
+import { readXlsx } from '../annual/xlsx-read';
+import { ZipRefused } from '../annual/zip';
+import type { AppEnv, Deps } from '../context';
+import { ApiError, forbidden, staleVersion } from '../errors';
+import { StaleVersionError, type Change, type NewAuditEntry, type UserRecord } from '../store/port';
+import { parseQuery } from '../validate';
+
+/** Uploads are files, not JSON: their own limit, well above the API's 256 KB for JSON bodies. */
+export const IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
+
+type Ctx = Context<AppEnv>;
+type Parsed = {
+  table: ImportTable;
+  format: 'csv' | 'xlsx';
+  encoding: 'utf8' | 'sjis' | 'xlsx';
+  ministryId: string | null;
+};
+
+const refused = (message: string) => new ApiError(422, 'file_refused', message);
+const EMPTY: AnnualData = { fiscalYear: null, plans: [], results: [] };
+
+/** Reads an XLSX (zip signature) or a CSV in UTF-8 or Shift_JIS, within limits; refuses the rest. */
+export function parseUpload(bytes: Uint8Array): Parsed {
+  try {
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+      const x = readXlsx(bytes, IMPORT_LIMITS);
+      return { table: x, format: 'xlsx', encoding: 'xlsx', ministryId: x.meta.ministryId };
+    }
+    const { text, encoding } = decodeCsv(bytes);
+    const parsed = parseCsv(text, IMPORT_LIMITS);
+    if (!parsed.ok) throw refused(parsed.message);
+    const [header = [], ...rows] = parsed.rows;
+    return {
+      format: 'csv',
+      encoding,
+      ministryId: null,
+      table: {
+        header,
+        // A CSV has no formulas, but a cell that starts like one was not written by the template: refused.
+        rows: rows.map((cells, i) => ({
+          row: i + 2,
+          cells: cells.map((raw) => ({ text: unneutralise(raw), formula: /^[=+@]/.test(raw) })),
+        })),
+      },
+    };
+  } catch (error) {
+    if (error instanceof ZipRefused || error instanceof EncodingRefused) throw refused(error.message);
+    throw error;
+  }
+}
+
+/** POST /api/import: dry run, or commit every valid row in one transaction, or nothing at all. */
+export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
+  const { store, plan } = deps;
+  const app = new Hono<AppEnv>();
+  const limit = bodyLimit({
+    maxSize: IMPORT_FILE_LIMIT,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        'ファイルが大きすぎます（上限 5 MB）/ The file is too large (at most 5 MB)',
+      );
+    },
+  });
+
+  app.post('/import', limit, async (c) => {
+    const q = parseQuery(c, ANNUAL_ROUTES.importTemplate.query);
+    const user = c.get('user')!;
+    if (user.role === 'liaison' && q.ministry && q.ministry !== user.ministryId)
+      throw forbidden('自府省庁の行のみ取り込めます / You can import only your own ministry’s rows');
+    const file = await uploadedFile(c);
+    const parsed = parseUpload(new Uint8Array(await file.arrayBuffer()));
+    const ministryId = user.role === 'liaison' ? user.ministryId : (q.ministry ?? parsed.ministryId);
+    const index = await plan();
+    const annual = await loadYears(deps, parsed.table);
+    const evaluation = evaluateImport(parsed.table, { index, annual: (fy) => annual.get(fy) ?? EMPTY, ministryId });
+    if (evaluation.fileError) throw refused(evaluation.fileError);
+    const report = summarise(evaluation.rows, parsed, ministryId, evaluation.fy, q.dryRun === 'true', user);
+    if (q.dryRun === 'true') return c.json(report);
+    if (report.summary.withErrors > 0)
+      return c.json(
+        {
+          error: {
+            code: 'import_has_errors',
+            message: `${report.summary.withErrors} 行に問題があるため、何も取り込んでいません / ${report.summary.withErrors} rows have problems, so nothing was imported`,
+          },
+          ...report,
+        },
+        422,
+      );
+    if (evaluation.accepted.length === 0) return c.json(report);
+    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, file.name);
+    try {
+      await store.commit(changes, audit);
+    } catch (error) {
+      if (error instanceof StaleVersionError) throw staleVersion(undefined);
+      throw error;
+    }
+    return c.json({ ...report, summary: { ...report.summary, committed: true } });
+  });
+  return app;
+}
+
+async function uploadedFile(c: Ctx): Promise<File> {
+  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'multipart/form-data の file として送信してください / Send the file as multipart/form-data field "file"',
+    );
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File))
+    throw new ApiError(422, 'validation_failed', 'ファイル（file）がありません / The "file" field is missing', [
+      { path: 'file', message: 'ファイルを選んでください / Choose a file' },
+    ]);
+  return file;
+}
+
+async function loadYears(deps: Deps, table: ImportTable): Promise<Map<number, AnnualData>> {
+  const col = mapHeader(table.header).get('fy');
+  const years = new Set<number>();
+  if (col !== undefined)
+    for (const r of table.rows) {
+      const n = Number(r.cells[col]?.text.trim());
+      if (Number.isInteger(n) && n >= FIRST_FY && n <= LAST_FY) years.add(n);
+      if (years.size > 1) break;
+    }
+  const out = new Map<number, AnnualData>();
+  for (const fy of years) out.set(fy, await deps.store.annual(fy));
+  return out;
+}
+
+function summarise(
+  rows: ImportReport['rows'],
+  parsed: Parsed,
+  ministryId: string | null,
+  fy: number | null,
+  dryRun: boolean,
+  user: UserRecord,
+): ImportReport {
+  const withErrors = rows.filter((r) => r.errors.length > 0).length;
+  const changed = rows.filter((r) => r.errors.length === 0 && r.changes.length > 0).length;
+  return {
+    rows,
+    summary: {
+      format: parsed.format,
+      encoding: parsed.encoding,
+      ministryId,
+      fy,
+      rows: rows.length,
+      changed,
+      unchanged: rows.length - withErrors - changed,
+      withErrors,
+      dryRun,
+      committed: false,
+      mode: user.role === 'liaison' ? 'submission' : 'direct',
+    },
+  };
+}
+
+/**
+ * NISC staff's rows update assignments directly (with a progress event each, as the update screen
+ * does); a liaison's rows become pending submissions for NISC to review. Results for the year are
+ * written directly in both cases (decision record 007). One audit entry per row and one for the file.
+ */
+function buildCommit(
+  deps: Deps,
+  c: Ctx,
+  index: PlanIndex,
+  accepted: AcceptedRow[],
+  fy: number | null,
+  fileName: string,
+) {
+  const user = c.get('user')!;
+  const now = deps.clock.now();
+  const changes: Change[] = [];
+  const audit: NewAuditEntry[] = [];
+  const entry = (action: string, entity: string, entityId: string, before: unknown, after: unknown) =>
+    audit.push({
+      at: now,
+      actor: user.email,
+      action,
+      entity,
+      entityId,
+      before,
+      after,
+      requestId: c.get('requestId') ?? null,
+    });
+  for (const row of accepted) {
+    const a = index.tracksByMeasure.get(row.measureId)?.find((t) => t.record.ministryId === row.ministryId)?.record;
+    if (!a) continue;
+    const comment = row.comment || `ファイル取込 / Imported from ${fileName}`;
+    if (row.assignment && user.role === 'liaison') {
+      const id = randomUUID();
+      const { status, progress, narrative, baseVersion } = row.assignment;
+      changes.push({
+        kind: 'submission',
+        expectVersion: null,
+        next: {
+          id,
+          measureId: a.measureId,
+          ministryId: a.ministryId,
+          baseVersion,
+          status,
+          progress,
+          narrative,
+          evidence: row.comment,
+          state: 'pending',
+          submittedBy: user.email,
+          submittedAt: now,
+          reviewedBy: null,
+          reviewedAt: null,
+          reviewComment: null,
+          version: 1,
+        },
+      });
+      entry('submission.create', 'submission', id, undefined, {
+        measureId: a.measureId,
+        ministryId: a.ministryId,
+        status,
+        progress,
+        source: fileName,
+        row: row.row,
+      });
+    } else if (row.assignment) {
+      const outcome = applyAssignmentPatch(a, row.assignment);
+      if (!outcome.ok) continue; // evaluateImport has already refused such rows
+      changes.push({ kind: 'assignment', expectVersion: row.assignment.baseVersion, next: outcome.next });
+      if (outcome.progressChanged)
+        changes.push({
+          kind: 'event',
+          event: {
+            measureId: a.measureId,
+            ministryId: a.ministryId,
+            effectiveOn: deps.clock.today(),
+            status: outcome.next.status,
+            progress: outcome.next.progress,
+            narrative: outcome.next.narrative,
+            actor: user.email,
+            submittedBy: null,
+            comment,
+            recordedAt: now,
+            origin: 'user',
+          },
+        });
+      entry(
+        'assignment.update',
+        'assignment',
+        `${a.measureId}/${a.ministryId}`,
+        { status: a.status, progress: a.progress, narrative: a.narrative },
+        {
+          status: outcome.next.status,
+          progress: outcome.next.progress,
+          narrative: outcome.next.narrative,
+          comment,
+          source: fileName,
+          row: row.row,
+        },
+      );
+    }
+    if (row.result && fy !== null) {
+      const base = row.result.baseVersion;
+      changes.push({
+        kind: 'annualResult',
+        expectVersion: base === 0 ? null : base,
+        next: {
+          fy,
+          measureId: a.measureId,
+          ministryId: a.ministryId,
+          text: row.result.text,
+          updatedBy: user.email,
+          updatedAt: now,
+          version: base + 1,
+        },
+      });
+      entry('result.update', 'annualResult', `${fy}/${a.measureId}/${a.ministryId}`, null, {
+        text: row.result.text,
+        source: fileName,
+        row: row.row,
+      });
+    }
+  }
+  entry('import.commit', 'import', fileName, undefined, { rows: accepted.length, changes: changes.length, fy });
+  return { changes, audit };
+}

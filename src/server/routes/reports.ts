@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { addDays } from '../../domain/dates';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '../../domain/fiscal-year';
+import { renderReportDocument } from '../../domain/report-html';
+import { renderReportMarkdown } from '../../domain/report-markdown';
+import { buildAnnualReport, type AnnualReport } from '../../domain/report-model';
+import { ANNUAL_ROUTES } from '../../domain/routes-annual';
+import type { PlanIndex } from '../../domain/snapshot';
+import { renderDocx } from '../annual/docx';
+import { PdfUnavailable, type ReportRenderers } from '../annual/renderers';
+import type { AppEnv, Deps } from '../context';
+import { ApiError, invalidParams } from '../errors';
+import { parseQuery } from '../validate';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const pdfUnavailable = () =>
+  new ApiError(
+    503,
+    'pdf_unavailable',
+    'このサーバーには PDF 作成用の Chromium がありません（CHROMIUM_PATH を設定してください）。Word または Markdown をご利用ください / PDF output needs Chromium, which this server does not have (set CHROMIUM_PATH); download Word or Markdown instead',
+  );
+
+/** The annual report: one model, rendered as JSON, Markdown, HTML, Word or PDF. */
+export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; reports?: ReportRenderers }) {
+  const { store, clock, plan } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/reports/annual', async (c) => {
+    const q = parseQuery(c, ANNUAL_ROUTES.annualReport.query);
+    const today = clock.today();
+    const fy = q.fy ?? fiscalYearOf(today);
+    const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
+    if (q.asOf && (q.asOf < start || q.asOf > end))
+      throw invalidParams([
+        {
+          path: 'asOf',
+          message: `基準日は年度内（${start}〜${end}）で指定してください / Give a date within the fiscal year (${start} to ${end})`,
+        },
+      ]);
+    const asOf = q.asOf ?? (today < start ? start : today > end ? end : today);
+    const lang = q.lang ?? 'ja';
+    const [current, previous, scenarios] = await Promise.all([
+      store.annual(fy),
+      store.annual(fy - 1),
+      store.scenarios(),
+    ]);
+    const sample = scenarios[0];
+    const report = buildAnnualReport({
+      index: await plan(),
+      fy,
+      asOf,
+      current,
+      previous,
+      sampleLabel: sample ? { ja: `【サンプル】${sample.label.ja}`, en: `[SAMPLE] ${sample.label.en}` } : null,
+    });
+    const name = `annual-report-FY${fy}-${asOf}-${lang}`;
+    const attach = (ext: string) => ({ 'Content-Disposition': `attachment; filename="${name}.${ext}"` });
+    switch (q.format ?? 'json') {
+      case 'json':
+        return c.json(report);
+      case 'md':
+        return c.body(renderReportMarkdown(report, lang), 200, {
+          'Content-Type': 'text/markdown; charset=utf-8',
+          ...attach('md'),
+        });
+      case 'html':
+        return c.body(renderReportDocument(report, lang), 200, { 'Content-Type': 'text/html; charset=utf-8' });
+      case 'docx': {
+        const bytes = await renderDocx(report, lang, deps.reports?.chartPng);
+        return c.body(bytes, 200, { 'Content-Type': DOCX, ...attach('docx') });
+      }
+      case 'pdf':
+        return c.body(await printPdf(deps.reports, report, lang), 200, {
+          'Content-Type': 'application/pdf',
+          ...attach('pdf'),
+        });
+    }
+  });
+  return app;
+}
+
+async function printPdf(renderers: ReportRenderers | undefined, report: AnnualReport, lang: 'ja' | 'en') {
+  if (!renderers?.pdf) throw pdfUnavailable();
+  try {
+    return await renderers.pdf(renderReportDocument(report, lang));
+  } catch (error) {
+    if (error instanceof PdfUnavailable) throw pdfUnavailable();
+    throw error;
+  }
+}
+
+export const previousDay = (date: string) => addDays(date, -1);

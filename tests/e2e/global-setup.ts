@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, startServer } from '../../scripts/lib/server-process';
+import { E2E_USERS, STATE_FILE } from './support/users';
+
+/**
+ * A fresh SQLite file, the real server on a free port, the strategy seeded on first start, the
+ * labelled sample scenario and the test accounts added through the CLI as an operator would.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const env = { DATABASE_URL: `file:${join(dir, 'tracker.db')}`, STATIC_DIR: 'dist/client' };
+  const server = await startServer(env);
+  const printed = /email:\s+(\S+)\s+password:\s+(\S+)/.exec(server.output().replace(/\n/g, ' '));
+  if (!printed) throw new Error(`the first start did not print an administrator password:\n${server.output()}`);
+  const load = cli(['scenario', 'load', 'sample'], env);
+  if (load.status !== 0) throw new Error(load.stderr);
+  for (const u of Object.values(E2E_USERS)) {
+    const args = [
+      'user',
+      'add',
+      '--email',
+      u.email,
+      '--name',
+      u.name,
+      '--role',
+      u.role,
+      ...(u.ministry ? ['--ministry', u.ministry] : []),
+    ];
+    const r = cli(args, env, u.password);
+    if (r.status !== 0) throw new Error(`user add ${u.email}: ${r.stderr}`);
+  }
+  process.env.E2E_BASE_URL = server.url;
+  writeFileSync(
+    STATE_FILE,
+    JSON.stringify({ url: server.url, pid: server.child.pid, dir, admin: { email: printed[1], password: printed[2] } }),
+  );
+  server.child.unref();
+}

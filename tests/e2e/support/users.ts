@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const STATE_FILE = join(tmpdir(), 'tracker-e2e-state.json');
+
+/** Accounts the suite adds through the CLI (the administrator comes from the first start). */
+export const E2E_USERS = {
+  staff: {
+    email: 'staff@nisc.example.go.jp',
+    name: '内閣 花子',
+    role: 'nisc_staff',
+    ministry: null,
+    password: 'e2e-cabinet-office-passphrase-1',
+  },
+  liaison: {
+    email: 'liaison@npa.example.go.jp',
+    name: '警察 次郎',
+    role: 'liaison',
+    ministry: 'npa',
+    password: 'e2e-police-agency-passphrase-2',
+  },
+  viewer: {
+    email: 'viewer@cas.example.go.jp',
+    name: '閲覧 三郎',
+    role: 'viewer',
+    ministry: null,
+    password: 'e2e-read-only-passphrase-3',
+  },
+} as const;
+
+export type E2EState = { url: string; pid: number; dir: string; admin: { email: string; password: string } };
+
+export function e2eState(): E2EState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2EState;
+}
