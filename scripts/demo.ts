@@ -8,10 +8,12 @@
  *   DEMO_DATABASE=/tmp/demo.db npm run demo
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario, seedIfEmpty } from '../src/server/bootstrap';
+import { newUserRecord } from '../src/server/auth/users';
 import { systemClock } from '../src/server/clock';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 
@@ -32,9 +34,40 @@ const store = createSqliteStore(openDatabase(database));
 const seeded = await seedIfEmpty(store, systemClock);
 const raw: unknown = JSON.parse(readFileSync(resolve(root, 'seeds/scenarios/sample.json'), 'utf8'));
 const scenario = await loadScenario(store, systemClock, raw, 'demo');
-// Demo accounts with printed passwords belong with the accounts work (issue 4); until then the
-// server prints its one-time administrator password on this fresh database.
+// Demo accounts, one per role, with fresh random passwords printed below (this database only).
+const DEMO_ACCOUNTS = [
+  { email: 'admin@demo.example.go.jp', name: 'デモ 管理者', role: 'nisc_admin', ministryId: null },
+  { email: 'staff@demo.example.go.jp', name: 'デモ NISC職員', role: 'nisc_staff', ministryId: null },
+  { email: 'liaison@demo.example.go.jp', name: 'デモ 警察庁担当', role: 'liaison', ministryId: 'npa' },
+  { email: 'viewer@demo.example.go.jp', name: 'デモ 閲覧者', role: 'viewer', ministryId: null },
+] as const;
+const printed: string[] = [];
+for (const account of DEMO_ACCOUNTS) {
+  const password = randomBytes(12).toString('base64url');
+  const user = await newUserRecord({ ...account, password, mustChangePassword: false, now: systemClock.now() });
+  await store.commit(
+    [{ kind: 'user', expectVersion: null, next: user }],
+    [
+      {
+        at: systemClock.now(),
+        actor: 'demo',
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        before: undefined,
+        after: { email: user.email, role: user.role },
+        requestId: null,
+      },
+    ],
+  );
+  printed.push(`    ${account.role.padEnd(10)} ${account.email.padEnd(28)} ${password}`);
+}
 await store.close();
+console.log(
+  ['', 'demo accounts / デモ用アカウント (the administrator sets up TOTP at first sign-in):', ...printed, ''].join(
+    '\n',
+  ),
+);
 console.log(
   `demo: ${database} — ${seeded.measures} measures and the sample scenario "${scenario.label.ja}" ` +
     `(${scenario.events.length} updates, fictitious; the app shows a banner)`,
