@@ -153,7 +153,7 @@ export function createSqliteStore(db: Database.Database): Store {
     deleteSession: wrap(accounts.deleteSession),
     deleteUserSessions: wrap(accounts.deleteUserSessions),
     isEmpty: () => Promise.resolve((db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n === 0),
-    seed: (seeds, reference, entry) => run(() => seedTx(seeds, reference, entry)),
+    seed: wrap(seedTx),
     revision: () => Promise.resolve(revisionNow()),
     snapshot() {
       const revision = revisionNow();
@@ -165,7 +165,7 @@ export function createSqliteStore(db: Database.Database): Store {
       const get = (k: string) => JSON.parse(rows.find((r) => r.key === k)?.json ?? '[]') as never;
       return Promise.resolve({ instructions: get('instructions'), ciSectors: get('ciSectors') });
     },
-    loadScenario: (info, events, entry) => run(() => scenarioTx(info, events, entry)),
+    loadScenario: wrap(scenarioTx),
     scenarios() {
       const rows = db.prepare('SELECT id, label_ja, label_en, loaded_at FROM scenarios ORDER BY loaded_at').all() as {
         id: string;
@@ -212,15 +212,6 @@ export function createSqliteStore(db: Database.Database): Store {
       return Promise.resolve();
     },
   };
-}
-
-function run(fn: () => void): Promise<void> {
-  try {
-    fn();
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
 }
 
 function insertSeeds(db: Database.Database, s: CompiledSeeds): void {
