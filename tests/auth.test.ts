@@ -6,6 +6,7 @@ import { ensureFirstAdmin, seedIfEmpty } from '../src/server/bootstrap';
 import { mutableClock, type MutableClock } from '../src/server/clock';
 import type { AppConfig } from '../src/server/context';
 import { createMemoryStore } from '../src/server/store/memory';
+import { REAUTH_LIMIT } from '../src/server/routes/session';
 import { client, TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS, type TestUser } from '../src/server/testing';
 import { assignmentPath, createWorld, json, MEASURE, type ErrorJson, type World } from './support/world';
 
@@ -220,6 +221,16 @@ describe('session lifetime', () => {
     expect((await staff.get('/api/session')).status).toBe(200);
     w.clock.advance(2 * MINUTE); // 12 h 01 min
     expect((await staff.get('/api/session')).status).toBe(401);
+  });
+
+  it('treats the expiry instant itself as expired (valid strictly before it)', async () => {
+    const w = await world();
+    const staff = await w.as('staff');
+    w.clock.advance(30 * MINUTE - 1);
+    expect((await staff.get('/api/session')).status).toBe(200); // touches: idle expiry moves on
+    const again = await w.as('staff');
+    w.clock.advance(30 * MINUTE);
+    expect((await again.get('/api/session')).status).toBe(401);
   });
 
   it('reports the idle and absolute expiry times with the session', async () => {
@@ -440,10 +451,21 @@ describe('TOTP', () => {
     expect(await json(ok)).toMatchObject({ requires: [], user: { role: 'nisc_admin', totpEnabled: true } });
   });
 
-  it('enrols: POST /api/session/totp gives a secret and QR code; confirming with a code turns TOTP on', async () => {
+  it('enrols: POST /api/session/totp asks for the password, gives a secret and QR code; a code turns TOTP on', async () => {
     const w = await world();
     const staff = await w.as('staff');
-    const start = await staff.post('/api/session/totp');
+    const bare = await staff.post('/api/session/totp');
+    expect(bare.status).toBe(422);
+    expect((await json<ErrorJson>(bare)).error).toMatchObject({
+      code: 'reauthentication_required',
+      issues: [{ path: 'currentPassword' }],
+    });
+    const wrong = await staff.post('/api/session/totp', { currentPassword: 'not-the-password-at-all' });
+    expect(wrong.status).toBe(422);
+    expect((await json<ErrorJson>(wrong)).error.code).toBe('bad_current_password');
+    expect(await auditActions(w, 'session.reauth_failed')).toHaveLength(1);
+    expect((await w.store.getUser(w.users.staff.id))?.totpPendingSecret).toBeNull();
+    const start = await staff.post('/api/session/totp', { currentPassword: TEST_PASSWORD });
     expect(start.status).toBe(200);
     const { secret, uri, qrSvg } = await json<{ secret: string; uri: string; qrSvg: string }>(start);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -456,10 +478,109 @@ describe('TOTP', () => {
     const ok = await staff.post('/api/session/totp/confirm', { code: totpAt(secret, now) });
     expect(ok.status).toBe(200);
     expect(await json(ok)).toMatchObject({ user: { totpEnabled: true } });
-    // From now on the code is part of signing in.
+    // From now on the code is part of signing in; the code that confirmed enrolment is spent.
     expect((await signInRequest(w, credentials('staff'))).status).toBe(401);
-    expect((await signInRequest(w, { ...credentials('staff'), totp: totpAt(secret, now) })).status).toBe(200);
+    const replay = await signInRequest(w, { ...credentials('staff'), totp: totpAt(secret, now) });
+    expect(replay.status).toBe(401);
+    expect((await json<ErrorJson>(replay)).error.code).toBe('totp_replayed');
+    w.clock.advance(30_000);
+    expect((await signInRequest(w, { ...credentials('staff'), totp: totpAt(secret, now + 30) })).status).toBe(200);
     expect((await auditActions(w, 'user.totp_enabled')).map((e) => e.actor)).toEqual([TEST_USERS.staff.email]);
+  });
+
+  it('never accepts one code twice: a second sign-in within the window needs the next code', async () => {
+    const w = await world();
+    const code = adminCode(w);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: code })).status).toBe(200);
+    const again = await signInRequest(w, { ...credentials('admin'), totp: code });
+    expect(again.status).toBe(401);
+    expect((await json<ErrorJson>(again)).error.code).toBe('totp_replayed');
+    expect((await auditActions(w, 'session.failed')).at(0)?.after).toMatchObject({ reason: 'totp_replayed' });
+    // Nor an earlier code still inside the window.
+    const earlier = totpAt(TEST_TOTP_SECRET, Date.parse(w.clock.now()) / 1000 - 30);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: earlier })).status).toBe(401);
+    w.clock.advance(30_000);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: adminCode(w) })).status).toBe(200);
+  });
+
+  it('lets only one of two concurrent sign-ins with the same code through', async () => {
+    const w = await world();
+    const body = { ...credentials('admin'), totp: adminCode(w) };
+    const results = await Promise.all([signInRequest(w, body), signInRequest(w, body), signInRequest(w, body)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
+  });
+
+  it('re-enrolling an enrolled account needs the password and a current code; the old secret works until confirmed', async () => {
+    const w = await world();
+    const admin = await w.as('admin');
+    w.clock.advance(30_000);
+    const noCode = await admin.post('/api/session/totp', { currentPassword: TEST_PASSWORD });
+    expect(noCode.status).toBe(422);
+    expect((await json<ErrorJson>(noCode)).error.issues).toEqual([expect.objectContaining({ path: 'code' })]);
+    const badCode = await admin.post('/api/session/totp', {
+      currentPassword: TEST_PASSWORD,
+      code: '000000' === adminCode(w) ? '111111' : '000000',
+    });
+    expect(badCode.status).toBe(422);
+    expect((await json<ErrorJson>(badCode)).error.issues).toEqual([expect.objectContaining({ path: 'code' })]);
+    const start = await admin.post('/api/session/totp', { currentPassword: TEST_PASSWORD, code: adminCode(w) });
+    expect(start.status).toBe(200);
+    const { secret } = await json<{ secret: string }>(start);
+    // Abandoned here: TOTP stays on with the old secret, and signing in still asks for its code.
+    expect(await w.store.getUser(w.users.admin.id)).toMatchObject({ totpEnabled: true, totpSecret: TEST_TOTP_SECRET });
+    w.clock.advance(30_000);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: adminCode(w) })).status).toBe(200);
+    const now = Date.parse(w.clock.now()) / 1000;
+    expect((await admin.post('/api/session/totp/confirm', { code: totpAt(secret, now) })).status).toBe(200);
+    w.clock.advance(30_000);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: adminCode(w) })).status).toBe(401);
+    expect((await signInRequest(w, { ...credentials('admin'), totp: totpAt(secret, now + 30) })).status).toBe(200);
+  });
+
+  it('lets the enrolment forced after sign-in start without asking for the password again', async () => {
+    const w = await world();
+    await w.setUser(w.users.admin.id, (u) => ({ ...u, totpEnabled: false, totpSecret: null }));
+    const res = await signInRequest(w, credentials('admin'));
+    expect(res.status).toBe(200);
+    const session = await json<Session>(res);
+    expect(session.requires).toEqual(['totp_enrolment']);
+    const admin = client(w.app, { cookie: cookieOf(res), csrfToken: session.csrfToken });
+    expect((await admin.post('/api/session/totp')).status).toBe(200);
+  });
+});
+
+describe('re-authentication from a signed-in session', () => {
+  it(`throttles wrong current passwords: the ${REAUTH_LIMIT}th within the window ends the session (429, audited)`, async () => {
+    const w = await world();
+    const staff = await w.as('staff');
+    const body = { currentPassword: 'a-wrong-guess-at-it', newPassword: 'another long passphrase 2016' };
+    for (let i = 1; i < REAUTH_LIMIT; i++) {
+      const res = await staff.post('/api/session/password', body);
+      expect(res.status, `attempt ${i}`).toBe(422);
+      expect((await json<ErrorJson>(res)).error.issues).toEqual([expect.objectContaining({ path: 'currentPassword' })]);
+    }
+    const last = await staff.post('/api/session/password', body);
+    expect(last.status).toBe(429);
+    expect((await json<ErrorJson>(last)).error.code).toBe('reauthentication_failed');
+    expect((await staff.get('/api/session')).status).toBe(401);
+    expect(await auditActions(w, 'session.reauth_failed')).toHaveLength(REAUTH_LIMIT);
+    expect(await auditActions(w, 'session.ended_after_failures')).toHaveLength(1);
+    // The password did not change, and signing in again starts afresh.
+    expect((await signInRequest(w, credentials('staff'))).status).toBe(200);
+  });
+
+  it('counts mistakes within the window only: a few spread over time do not add up to a sign-out', async () => {
+    const w = await world();
+    const staff = await w.as('staff');
+    for (let i = 0; i < REAUTH_LIMIT + 2; i++) {
+      const res = await staff.post('/api/session/password', {
+        currentPassword: 'a-wrong-guess-at-it',
+        newPassword: 'x',
+      });
+      expect(res.status).toBe(422);
+      w.clock.advance(4 * MINUTE);
+    }
+    expect((await staff.get('/api/session')).status).toBe(200);
   });
 });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AsOfQuerySchema, MeasureListQuerySchema, StatsQuerySchema } from '../src/domain/contract';
 import {
   ChangePasswordBodySchema,
+  TotpStartBodySchema,
   SignInBodySchema,
   UserCreateBodySchema,
   UserPatchBodySchema,
@@ -23,7 +24,7 @@ import {
 import { newUserRecord } from '../src/server/auth/users';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import type { Store } from '../src/server/store/port';
-import { TEST_PASSWORD, TEST_USERS } from '../src/server/testing';
+import { client, TEST_PASSWORD, TEST_USERS } from '../src/server/testing';
 import { createWorld, MEASURE, MILESTONE, SHARED_MEASURE, type Client, type World } from './support/world';
 
 /**
@@ -386,7 +387,7 @@ const pathId = (real: string[]) =>
 
 let w: World;
 let db: Database.Database;
-let sessions: Record<'admin' | 'staff' | 'liaison' | 'viewer', Client>;
+let sessions: Record<'admin' | 'staff' | 'liaison' | 'viewer' | 'reauth', Client>;
 let pending: string[];
 /** Accounts only the PATCH /api/users fuzz touches: disabling or resetting them ends no session the run uses. */
 let victims: string[];
@@ -401,6 +402,7 @@ beforeAll(async () => {
     staff: await w.as('staff'),
     liaison: await w.as('liaison'),
     viewer: await w.as('viewer'),
+    reauth: await reauthAccountSession(),
   };
   victims = [];
   for (const [i, role] of (['viewer', 'liaison'] as const).entries()) {
@@ -440,6 +442,39 @@ beforeAll(async () => {
     pending.push(s.id);
   }
 });
+
+/**
+ * A viewer of its own for the routes that re-check the password: its wrong guesses end its session
+ * (and it is signed in again), and the sign-in fuzz, which targets the test accounts, cannot lock it.
+ */
+const REAUTH_EMAIL = 'reauth-fuzz@nisc.example.go.jp';
+/** The fuzz offers the real password among its values, so a password change can succeed: follow it. */
+let reauthPassword = TEST_PASSWORD;
+async function reauthAccountSession(): Promise<Client> {
+  if (!(await w.store.getUserByEmail(REAUTH_EMAIL))) {
+    const u = await newUserRecord({
+      email: REAUTH_EMAIL,
+      name: 'Reauth fuzz',
+      role: 'viewer',
+      ministryId: null,
+      password: TEST_PASSWORD,
+      mustChangePassword: false,
+      now: w.clock.now(),
+    });
+    await w.store.commit([{ kind: 'user', expectVersion: null, next: u }], []);
+  }
+  const res = await w.app.request('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.77' },
+    body: JSON.stringify({ email: REAUTH_EMAIL, password: reauthPassword }),
+  });
+  if (res.status !== 200) throw new Error(`reauth account sign-in failed: ${res.status} ${await res.text()}`);
+  const session = {
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
+  return Object.assign(client(w.app, session), { session });
+}
 
 type Request = {
   label: string;
@@ -540,7 +575,8 @@ function bodyRequests(): fc.Arbitrary<Request>[] {
     ),
     write('POST user', 'admin', 'POST', fc.constant('/api/users'), UserCreateBodySchema, false),
     write('POST session', null, 'POST', fc.constant('/api/session'), SignInBodySchema, false),
-    write('POST password', 'viewer', 'POST', fc.constant('/api/session/password'), ChangePasswordBodySchema, false),
+    write('POST password', 'reauth', 'POST', fc.constant('/api/session/password'), ChangePasswordBodySchema, false),
+    write('POST totp', 'reauth', 'POST', fc.constant('/api/session/totp'), TotpStartBodySchema, false),
   ];
 }
 
@@ -632,6 +668,21 @@ async function expectOnlySignInFailureRecorded(before: Fingerprint, after: Finge
   expect(after.rowsWritten - before.rowsWritten).toBeLessThanOrEqual(added + 1);
 }
 
+/** Routes that re-check the password from a session: a wrong one is audited, and enough of them end the session. */
+const REAUTH_PATHS = new Set(['/api/session/password', '/api/session/totp']);
+
+async function expectOnlyReauthFailureRecorded(before: Fingerprint, after: Fingerprint) {
+  const added = after.audit - before.audit;
+  const { items } = await w.store.listAudit({ limit: Math.max(added, 1), offset: 0 });
+  if (added > 0)
+    expect(
+      items.map((e) => e.action).every((a) => a === 'session.reauth_failed' || a === 'session.ended_after_failures'),
+    ).toBe(true);
+  expect({ ...after, audit: 0, rowsWritten: 0 }).toEqual({ ...before, audit: 0, rowsWritten: 0 });
+  // The audit rows, and the session row when the session is ended.
+  expect(after.rowsWritten - before.rowsWritten).toBeLessThanOrEqual(added + 1);
+}
+
 const counts = {
   requests: 0,
   bodies: 0,
@@ -668,7 +719,16 @@ async function check(req: Request): Promise<void> {
   if (req.method === 'GET' || rejected) {
     if (req.path === '/api/session' && (res.status === 401 || res.status === 429))
       await expectOnlySignInFailureRecorded(before, after);
+    else if (REAUTH_PATHS.has(req.path) && (res.status === 422 || res.status === 429))
+      await expectOnlyReauthFailureRecorded(before, after);
     else expect(after, what).toEqual(before);
+  }
+  if (req.who === 'reauth' && req.path === '/api/session/password' && res.status === 200)
+    reauthPassword = (JSON.parse(req.body!) as { newPassword: string }).newPassword;
+  if (req.who === 'reauth' && res.status === 429) {
+    // Too many wrong passwords ended that session, as it should: sign in again so the run goes on.
+    last = null;
+    sessions.reauth = await reauthAccountSession();
   }
 }
 

@@ -103,6 +103,33 @@ describe('PATCH /api/measures/:id (RAG override, deadline)', () => {
     expect((await json<ErrorJson>(bad)).error.message).toContain('due');
     expect(await storeState(w.store)).toEqual(before);
   });
+  it("puts rating and deadline changes in the measure's timeline, with who, when and the comment", async () => {
+    const w = await createWorld();
+    const staff = await w.as('staff');
+    expect((await detail(staff)).changes).toEqual([]);
+    const due = { wording: '平成29年度末まで', kind: 'fiscal_year', date: '2018-03-31' };
+    expect((await staff.patch(measurePath(MEASURE), body, 1)).status).toBe(200);
+    const moved = await staff.patch(measurePath(MEASURE), { due, rag: null, comment: '延期と評価の解除' }, 2);
+    const fromWrite = await json<MeasureDetail>(moved);
+    const m = await detail(staff);
+    expect(fromWrite.changes).toEqual(m.changes);
+    expect(m.changes).toHaveLength(2);
+    const [latest, first] = m.changes;
+    expect(first).toMatchObject({ actor: TEST_USERS.staff.email, comment: body.comment });
+    expect(first!.before.rag).toBeNull();
+    expect(first!.after.rag).toEqual(body.rag);
+    expect(latest).toMatchObject({
+      comment: '延期と評価の解除',
+      after: { rag: null, due: { ...due, source: 'staff' } },
+    });
+    expect(latest!.before.rag).toEqual(body.rag);
+    expect(latest!.id).toBeGreaterThan(first!.id);
+    // An as-of date before the change shows the timeline as it stood then.
+    expect((await json<MeasureDetail>(await staff.get(`${measurePath(MEASURE)}?asOf=2016-03-30`))).changes).toEqual([]);
+    // A rejected write adds nothing to the timeline.
+    expect((await staff.patch(measurePath(MEASURE), body, 1)).status).toBe(412);
+    expect((await detail(staff)).changes).toHaveLength(2);
+  });
 });
 
 describe('PATCH /api/measures/:id/assignments/:ministryId', () => {
@@ -472,8 +499,10 @@ describe('/api/users (administrators)', () => {
     const w = await createWorld();
     const admin = await w.as('admin');
     const id = w.users.admin.id;
+    // Signing in with a TOTP code moved the record on (the code's step is kept so it cannot be replayed).
+    const version = (await w.store.getUser(id))!.version;
     for (const change of [{ role: 'nisc_staff' }, { disabled: true }]) {
-      const res = await admin.patch(`/api/users/${id}`, change, 1);
+      const res = await admin.patch(`/api/users/${id}`, change, version);
       expect(res.status, JSON.stringify(change)).toBe(409);
       expect((await json<ErrorJson>(res)).error.code).toBe('last_admin');
     }
@@ -481,7 +510,7 @@ describe('/api/users (administrators)', () => {
     const staff = (await w.store.getUser(w.users.staff.id))!;
     expect((await admin.patch(`/api/users/${staff.id}`, { role: 'nisc_admin' }, staff.version)).status).toBe(200);
     expect(await audit(w, { action: 'user.role_changed' })).toHaveLength(1);
-    const demote = await admin.patch(`/api/users/${id}`, { role: 'nisc_staff' }, 1);
+    const demote = await admin.patch(`/api/users/${id}`, { role: 'nisc_staff' }, version);
     expect(demote.status).toBe(200);
   });
 
@@ -500,6 +529,28 @@ describe('/api/users (administrators)', () => {
       body: JSON.stringify({ email: TEST_USERS.viewer.email, password: TEST_PASSWORD }),
     });
     expect(signIn.status).toBe(401);
+  });
+
+  it('resets a lost phone: TOTP off, sessions ended, audited; never for the administrator themself (409)', async () => {
+    const w = await createWorld();
+    const admin = await w.as('admin');
+    await w.setUser(w.users.staff.id, (u) => ({ ...u, totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' }));
+    const staffUser = (await w.store.getUser(w.users.staff.id))!;
+    const staff = await w.as('staff').catch(() => null);
+    expect(staff).toBeNull(); // the code is now required
+    const res = await admin.patch(`/api/users/${staffUser.id}`, { resetTotp: true }, staffUser.version);
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ totpEnabled: false });
+    expect(await w.store.getUser(staffUser.id)).toMatchObject({ totpSecret: null, totpPendingSecret: null });
+    expect((await audit(w, { action: 'user.update' })).at(0)?.after).toMatchObject({ totpReset: true });
+    expect((await (await w.as('staff')).get('/api/session')).status).toBe(200);
+
+    const self = (await w.store.getUser(w.users.admin.id))!;
+    const before = await storeState(w.store);
+    const own = await admin.patch(`/api/users/${self.id}`, { resetTotp: true }, self.version);
+    expect(own.status).toBe(409);
+    expect((await json<ErrorJson>(own)).error.code).toBe('own_totp');
+    expect(await storeState(w.store)).toEqual(before);
   });
 
   it('unlocking a locked account lets its user sign in again at once; a role change ends their sessions', async () => {

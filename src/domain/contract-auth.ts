@@ -53,10 +53,21 @@ export type Session = z.infer<typeof SessionSchema>;
 
 export const ChangePasswordBodySchema = z.strictObject({ currentPassword: password, newPassword: password });
 
-export const TotpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
-export const TotpConfirmBodySchema = z.strictObject({
-  code: z.string().regex(/^\d{6}$/, { message: '6桁の数字を入力してください / Enter the 6-digit code' }),
+const totpCode = z.string().regex(/^\d{6}$/, { message: '6桁の数字を入力してください / Enter the 6-digit code' });
+
+/**
+ * Starting (or restarting) TOTP enrolment replaces the second factor, so it asks for proof of both
+ * factors the account has: the current password, and the current code when TOTP is already on. Only
+ * the enrolment forced right after sign-in may omit them.
+ */
+export const TotpStartBodySchema = z.strictObject({
+  currentPassword: password.optional(),
+  code: totpCode.optional(),
 });
+export type TotpStartBody = z.infer<typeof TotpStartBodySchema>;
+
+export const TotpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export const TotpConfirmBodySchema = z.strictObject({ code: totpCode });
 
 const name = z.string().trim().min(1).max(100);
 const ministryId = z
@@ -81,6 +92,8 @@ export const UserPatchBodySchema = z
     disabled: z.boolean().optional(),
     unlock: z.literal(true).optional(),
     resetPassword: password.optional(),
+    /** For a lost or replaced phone: TOTP off; the user enrols again (administrators at next sign-in). */
+    resetTotp: z.literal(true).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: '変更内容がありません / Nothing to change' });
 

@@ -124,6 +124,18 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+/** A measure-level update (RAG override, deadline) as the audit trail recorded it: part of the measure's timeline. */
+const MeasureFieldsSchema = z.object({ due: DueSchema, rag: RagOverrideSchema.nullable() });
+export const MeasureChangeSchema = z.object({
+  id: z.int(),
+  at: z.string(),
+  actor: z.string(),
+  comment: z.string(),
+  before: MeasureFieldsSchema,
+  after: MeasureFieldsSchema,
+});
+export type MeasureChange = z.infer<typeof MeasureChangeSchema>;
+
 export const MeasureDetailSchema = MeasureSummarySchema.extend({
   quote: z.string(),
   source: z.object({ document: z.string(), section: z.string() }),
@@ -132,12 +144,16 @@ export const MeasureDetailSchema = MeasureSummarySchema.extend({
   ),
   assignments: z.array(AssignmentSchema),
   history: z.array(HistoryEntrySchema),
+  /** Newest first, up to the as-of date; filled by the server from the audit trail. */
+  changes: z.array(MeasureChangeSchema),
   packageEntries: z.array(PackageEntrySchema),
   crossListedBy: z.array(z.object({ id: z.string(), code: z.string() })),
   start: IsoDateSchema,
   version: z.int(),
 });
 export type MeasureDetail = z.infer<typeof MeasureDetailSchema>;
+/** What the plan index alone answers: everything but the audited measure-level changes. */
+export type MeasureDetailCore = Omit<MeasureDetail, 'changes'>;
 
 export const StrategySchema = z.object({
   planPeriod: PlanPeriodSchema,

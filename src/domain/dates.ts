@@ -80,3 +80,8 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/** The calendar day in Japan (UTC+9, no daylight saving) of an ISO instant such as an audit time. */
+export function tokyoDayOf(instant: string): IsoDate {
+  return new Date(Date.parse(instant) + 9 * 3_600_000).toISOString().slice(0, 10);
+}

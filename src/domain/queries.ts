@@ -1,6 +1,6 @@
 import { minDate, type IsoDate } from './dates';
 import { fiscalYearEnd, fiscalYearOf } from './fiscal-year';
-import type { MeasureDetail, MeasureFilters, MeasureSummary, Stats } from './contract';
+import type { MeasureDetailCore, MeasureFilters, MeasureSummary, Stats } from './contract';
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from './snapshot';
 import { plannedVsActual, seriesDates, type Granularity } from './series';
 import { countStates, groupCounts, ministryCounts } from './summary';
@@ -68,12 +68,12 @@ export function listMeasures(
   };
 }
 
-export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): MeasureDetail | null {
+export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): MeasureDetailCore | null {
   const m = index.measureById.get(id);
   if (!m) return null;
   const s = measureStateAt(index, m, asOf);
   const { areas, sections, items, packageEntries, measures } = index.snapshot;
-  const itemChain: MeasureDetail['breadcrumb'] = [];
+  const itemChain: MeasureDetailCore['breadcrumb'] = [];
   for (
     let item = items.find((i) => i.code === m.itemCode);
     item;

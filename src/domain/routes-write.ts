@@ -6,6 +6,7 @@ import {
   SignInBodySchema,
   TotpConfirmBodySchema,
   TotpEnrolmentSchema,
+  TotpStartBodySchema,
   UserCreateBodySchema,
   UserListSchema,
   UserPatchBodySchema,
@@ -69,8 +70,9 @@ export const WRITE_ROUTES = {
     method: 'post',
     path: '/api/session/totp',
     operationId: 'startTotpEnrolment',
-    summary: 'Start TOTP enrolment: a new secret and its QR code',
+    summary: 'Start TOTP enrolment: a new secret and its QR code (re-authenticates unless forced)',
     access: 'session',
+    body: TotpStartBodySchema,
     response: TotpEnrolmentSchema,
   },
   confirmTotp: {

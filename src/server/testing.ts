@@ -1,7 +1,7 @@
 import type { UserRole } from '../domain/auth';
 import { newUserRecord } from './auth/users';
 import { totpAt } from './auth/totp';
-import type { Clock } from './clock';
+import type { Clock, MutableClock } from './clock';
 import type { Store, UserRecord } from './store/port';
 
 /**
@@ -35,8 +35,14 @@ type Fetcher = { request: (input: string, init?: RequestInit) => Response | Prom
 
 export type TestSession = { cookie: string; csrfToken: string };
 
+/**
+ * Signs a test user in. A TOTP code is accepted once only, so before each administrator sign-in a
+ * mutable clock moves on one step (30 s), as a person waits for the app's next code; on a fixed clock
+ * the administrator can sign in once per store.
+ */
 export async function signIn(app: Fetcher, clock: Clock, who: TestUser): Promise<TestSession> {
   const u = TEST_USERS[who];
+  if (u.role === 'nisc_admin' && 'advance' in clock) (clock as MutableClock).advance(30_000);
   const totp = u.role === 'nisc_admin' ? totpAt(TEST_TOTP_SECRET, Date.parse(clock.now()) / 1000) : undefined;
   const res = await app.request('/api/session', {
     method: 'POST',

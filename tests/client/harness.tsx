@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { App } from '../../src/client/app/app';
 import type { Lang } from '../../src/domain/i18n';
 import { buildIndex, type PlanIndex } from '../../src/domain/snapshot';
-import { fixedClock } from '../../src/server/clock';
+import { mutableClock } from '../../src/server/clock';
 import { totpAt } from '../../src/server/auth/totp';
 import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '../../src/server/testing';
 import { createMockServer } from '../../mocks/node';
@@ -15,7 +15,8 @@ import { createMockServer } from '../../mocks/node';
 /** The date every client test runs on: the end of FY2015, the first year of the plan. */
 export const TODAY = '2016-03-31';
 
-const clock = fixedClock(TODAY);
+/** 18:00 in Tokyo on TODAY; it moves only by the 30 s an administrator's sign-in waits for a new code. */
+const clock = mutableClock(`${TODAY}T09:00:00.000Z`);
 
 type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
   index: PlanIndex;
@@ -27,10 +28,11 @@ type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
   forward: (request: Request) => Response | Promise<Response>;
 };
 
-/** The current TOTP code for a secret (the seeded admin's by default) on the tests' fixed clock. */
-export const currentTotp = (secret = TEST_TOTP_SECRET) => totpAt(secret, Date.parse(clock.now()) / 1000);
+/** The TOTP code for a secret (the seeded admin's by default) on the tests' clock, `ahead` seconds on. */
+export const currentTotp = (secret = TEST_TOTP_SECRET, ahead = 0) =>
+  totpAt(secret, Date.parse(clock.now()) / 1000 + ahead);
 
-export { TEST_PASSWORD, TEST_USERS } from '../../src/server/testing';
+export { TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS } from '../../src/server/testing';
 
 /**
  * Starts the real API (MSW → createApp → in-memory store) for the enclosing file or describe

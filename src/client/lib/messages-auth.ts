@@ -77,9 +77,18 @@ export const AUTH_MESSAGES = {
     en: 'Signing in will ask for a 6-digit code from an authenticator app as well as your password.',
   },
   totpAlreadyOn: {
-    ja: '二要素認証は設定済みです。端末を替えた場合は再設定してください（確認が終わるまで、現在の設定は無効になります）。',
-    en: 'Two-factor authentication is on. Set it up again if you changed phones (the current setting stops working until you confirm the new one).',
+    ja: '二要素認証は設定済みです。端末を替えた場合は再設定してください（新しい設定を確認するまで、現在の設定が有効です）。',
+    en: 'Two-factor authentication is on. Set it up again if you changed phones (the current setting stays in force until you confirm the new one).',
   },
+  totpReauth: {
+    ja: '本人確認のため、現在のパスワードを入力してください。',
+    en: 'To confirm it is you, enter your current password.',
+  },
+  totpReauthWithCode: {
+    ja: '本人確認のため、現在のパスワードと、いま使っている認証アプリの確認コードを入力してください。',
+    en: 'To confirm it is you, enter your current password and a code from the authenticator app you use now.',
+  },
+  totpCurrentCode: { ja: '現在の確認コード（6桁）', en: 'Current code (6 digits)' },
   totpStart: { ja: '設定を開始', en: 'Start set-up' },
   totpRestart: { ja: '再設定する', en: 'Set up again' },
   totpScan: {
@@ -140,6 +149,10 @@ export const AUTH_MESSAGES = {
     en: 'Disable the account (they can no longer sign in)',
   },
   unlockAccount: { ja: 'ロックを解除する', en: 'Unlock the account' },
+  resetTotp: {
+    ja: '二要素認証をリセットする（端末の紛失・機種変更時。次回サインイン後に再設定）',
+    en: 'Reset two-factor authentication (lost or replaced phone; set up again after the next sign-in)',
+  },
   resetPassword: { ja: 'パスワードを再設定（任意）', en: 'Reset password (optional)' },
   sessionsEndNote: {
     ja: '無効化・権限や府省庁の変更・パスワード再設定を行うと、その利用者のセッションはすべて終了します。',

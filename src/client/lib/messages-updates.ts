@@ -40,6 +40,7 @@ export const UPDATE_MESSAGES = {
   ragClear: { ja: '評価を解除', en: 'Clear the rating' },
   ragRating: { ja: '評価', en: 'Rating' },
   ragReason: { ja: '評価の理由', en: 'Reason for the rating' },
+  wholeMeasure: { ja: '施策全体', en: 'Whole measure' },
   ragReasonRequired: { ja: '評価の理由を入力してください', en: 'Give a reason for the rating' },
   dueChange: { ja: '期限を変更する', en: 'Change the deadline' },
   dueWordingHint: { ja: '例：本年度中、2020年までに', en: 'e.g. 本年度中 (within this fiscal year)' },

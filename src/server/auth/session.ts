@@ -83,7 +83,8 @@ export async function loadSession(
   const now = deps.clock.now();
   const { idleExpiresAt, absoluteExpiresAt } = expiries(session, deps.config);
   const user = await deps.store.getUser(session.userId);
-  if (!user || user.disabled || now > idleExpiresAt || now > absoluteExpiresAt) {
+  // Expired at the instant named: a session is valid strictly before its expiry times.
+  if (!user || user.disabled || now >= idleExpiresAt || now >= absoluteExpiresAt) {
     await deps.store.deleteSession(session.id);
     return null;
   }

@@ -57,15 +57,31 @@ export function totpAt(secretBase32: string, unixSeconds: number, digits = DIGIT
   return hotp(base32Decode(secretBase32), Math.floor(unixSeconds / STEP_SECONDS), digits);
 }
 
-/** Accepts the current step and one either side, for clocks a little apart. */
-export function verifyTotp(secretBase32: string, code: string, unixSeconds: number): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step a code belongs to (the current step or one either side, for clocks a little apart), or
+ * null. A step at or before `lastStep` is refused: a code seen once, by an eavesdropper or over a
+ * shoulder, cannot be used again while it is still within its window (RFC 6238 §5.2).
+ */
+export function acceptedTotpStep(
+  secretBase32: string,
+  code: string,
+  unixSeconds: number,
+  lastStep: number | null = null,
+): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const step = Math.floor(unixSeconds / STEP_SECONDS);
-  let ok = false;
-  for (const s of [step - 1, step, step + 1])
-    ok = timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code)) || ok;
-  return ok;
+  let accepted: number | null = null;
+  // Every candidate is compared, in constant time, whichever matches.
+  for (const s of [step - 1, step, step + 1]) {
+    const match = timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code));
+    if (match && (lastStep === null || s > lastStep)) accepted = s;
+  }
+  return accepted;
+}
+
+export function verifyTotp(secretBase32: string, code: string, unixSeconds: number): boolean {
+  return acceptedTotpStep(secretBase32, code, unixSeconds) !== null;
 }
 
 export function otpauthUri(secretBase32: string, account: string, issuer = 'NISC Strategy Tracker'): string {

@@ -39,6 +39,8 @@ export async function newUserRecord(input: {
     mustChangePassword: input.mustChangePassword,
     totpSecret: null,
     totpEnabled: false,
+    totpPendingSecret: null,
+    totpLastStep: null,
     failedLogins: 0,
     lockedUntil: null,
     disabled: false,

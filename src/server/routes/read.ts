@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { MeasureFilters } from '../../domain/contract';
-import { computeStats, listMeasures, measureDetail } from '../../domain/queries';
+import { computeStats, listMeasures } from '../../domain/queries';
 import { ROUTES } from '../../domain/routes';
 import { memo, type PlanIndex } from '../../domain/snapshot';
 import type { Clock } from '../clock';
 import { invalidParams, notFound, type ApiIssue } from '../errors';
 import type { Store } from '../store/port';
 import { parseQuery } from '../validate';
+import { fullMeasureDetail } from './measure-detail';
 
 type Deps = { store: Store; clock: Clock; plan: () => Promise<PlanIndex> };
 
@@ -73,7 +74,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
 
   app.get('/measures/:id', async (c) => {
     const { asOf } = parseQuery(c, ROUTES.measure.query);
-    const detail = measureDetail(await plan(), c.req.param('id'), asOf ?? clock.today());
+    const detail = await fullMeasureDetail(store, await plan(), c.req.param('id'), asOf ?? clock.today());
     if (!detail) throw notFound('施策 / Measure');
     c.header('ETag', `"${detail.version}"`);
     return c.json(detail);

@@ -1,16 +1,25 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { clientAddress, endSessionCookie, sessionBody, startSession } from '../auth/session';
-import { generateTotpSecret, otpauthUri, verifyTotp } from '../auth/totp';
+import { clientAddress, endSessionCookie, sessionBody, sessionRequirements, startSession } from '../auth/session';
+import { createThrottle } from '../auth/throttle';
+import { acceptedTotpStep, generateTotpSecret, otpauthUri, verifyTotp } from '../auth/totp';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, unauthorized } from '../errors';
 import { parseBody } from '../middleware';
-import { StaleVersionError, type NewAuditEntry, type Store, type UserRecord } from '../store/port';
+import { StaleVersionError, type NewAuditEntry, type SessionRecord, type Store, type UserRecord } from '../store/port';
 
 const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが違います / Wrong email address or password';
+const TOTP_INVALID = '確認コードが違います / The code is not right';
+const TOTP_REPLAYED =
+  'この確認コードは使用済みです。次のコードが表示されてから入力してください / This code has been used already; enter the next one your app shows';
+const CURRENT_PASSWORD_WRONG = '現在のパスワードが違います / The current password is wrong';
+
+/** Wrong current passwords or codes from a signed-in session: this many in the window end the session. */
+export const REAUTH_LIMIT = 5;
+const REAUTH_WINDOW_MS = 15 * 60_000;
 
 export function passwordError(password: string, identity: { email: string; name: string }): ApiError | null {
   const problems = passwordProblems(password, identity);
@@ -41,6 +50,69 @@ export function sessionRoutes(deps: Deps) {
     after,
     requestId: c.get('requestId'),
   });
+
+  const reauthThrottle = createThrottle({ limit: REAUTH_LIMIT, windowMs: REAUTH_WINDOW_MS });
+
+  /**
+   * Proof, from a signed-in session, that its user is present: the current password and, where asked,
+   * the current TOTP code (not one used before). Returns the accepted TOTP step. Failures are audited;
+   * the REAUTH_LIMIT-th within the window ends the session, so a stolen session cannot guess on.
+   */
+  const reauthenticate = async (
+    c: Context<AppEnv>,
+    session: SessionRecord,
+    user: UserRecord,
+    input: { password?: string; code?: string; needCode?: boolean },
+  ): Promise<number | null> => {
+    const missing = [
+      ...(input.password
+        ? []
+        : [{ path: 'currentPassword', message: '現在のパスワードを入力してください / Enter your current password' }]),
+      ...(input.needCode && !input.code
+        ? [{ path: 'code', message: '現在の確認コードを入力してください / Enter the current code from your app' }]
+        : []),
+    ];
+    if (missing.length)
+      throw new ApiError(422, 'reauthentication_required', missing.map((m) => m.message).join('; '), missing);
+    const nowMs = Date.parse(clock.now());
+    if (reauthThrottle.begin(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
+    const passwordOk = await verifyPassword(user.passwordHash, input.password!);
+    const step =
+      input.needCode && user.totpSecret
+        ? acceptedTotpStep(user.totpSecret, input.code!, nowMs / 1000, user.totpLastStep)
+        : null;
+    const codeOk = !input.needCode || step !== null;
+    if (passwordOk && codeOk) {
+      reauthThrottle.forgive(user.id, nowMs);
+      return step;
+    }
+    await store.commit(
+      [],
+      [entry(c, user.email, 'session.reauth_failed', user, { reason: passwordOk ? 'bad_totp' : 'bad_password' })],
+    );
+    if (reauthThrottle.retryAfter(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
+    const issues = [
+      ...(passwordOk ? [] : [{ path: 'currentPassword', message: CURRENT_PASSWORD_WRONG }]),
+      ...(codeOk ? [] : [{ path: 'code', message: TOTP_INVALID }]),
+    ];
+    throw new ApiError(
+      422,
+      passwordOk ? 'totp_invalid' : 'bad_current_password',
+      issues.map((i) => i.message).join('; '),
+      issues,
+    );
+  };
+
+  const endAfterFailures = async (c: Context<AppEnv>, session: SessionRecord, user: UserRecord) => {
+    await store.deleteSession(session.id);
+    endSessionCookie(c, deps);
+    await store.commit([], [entry(c, 'system', 'session.ended_after_failures', user, { limit: REAUTH_LIMIT })]);
+    return new ApiError(
+      429,
+      'reauthentication_failed',
+      '確認の失敗が続いたため、サインアウトしました。もう一度サインインしてください / Too many wrong answers: you have been signed out; sign in again',
+    );
+  };
 
   app.post('/session', async (c) => {
     const address = clientAddress(c, config);
@@ -102,6 +174,7 @@ export function sessionRoutes(deps: Deps) {
       await fail('bad_password', true);
       throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
     }
+    let totpStep: number | null = null;
     if (user.totpEnabled && user.totpSecret) {
       if (!body.totp) {
         throttle.forgive(address, nowMs); // the password was right: a prompt for the code, not a failure
@@ -111,9 +184,13 @@ export function sessionRoutes(deps: Deps) {
           '確認コード（6桁）を入力してください / Enter the 6-digit code from your authenticator app',
         );
       }
-      if (!verifyTotp(user.totpSecret, body.totp, nowMs / 1000)) {
-        await fail('bad_totp', true);
-        throw new ApiError(401, 'totp_invalid', '確認コードが違います / The code is not right');
+      totpStep = acceptedTotpStep(user.totpSecret, body.totp, nowMs / 1000, user.totpLastStep);
+      if (totpStep === null) {
+        const replayed = verifyTotp(user.totpSecret, body.totp, nowMs / 1000);
+        await fail(replayed ? 'totp_replayed' : 'bad_totp', true);
+        throw replayed
+          ? new ApiError(401, 'totp_replayed', TOTP_REPLAYED)
+          : new ApiError(401, 'totp_invalid', TOTP_INVALID);
       }
     }
     throttle.forgive(address, nowMs);
@@ -121,10 +198,25 @@ export function sessionRoutes(deps: Deps) {
     await commitToUser(store, user, (current) => {
       // A concurrent failure may have locked the account since it was read above.
       if (current?.lockedUntil && current.lockedUntil > clock.now()) throw accountLocked();
+      // Two sign-ins racing with the same code: only the first to commit may use it.
+      if (totpStep !== null && current?.totpLastStep != null && totpStep <= current.totpLastStep) {
+        throw new ApiError(401, 'totp_replayed', TOTP_REPLAYED);
+      }
       signedIn = current ?? user;
       const reset = signedIn.failedLogins || signedIn.lockedUntil;
-      if (reset) signedIn = { ...signedIn, failedLogins: 0, lockedUntil: null, version: signedIn.version + 1 };
-      return { next: reset ? signedIn : null, audits: [entry(c, user.email, 'session.signin', user, { address })] };
+      if (reset || totpStep !== null) {
+        signedIn = {
+          ...signedIn,
+          failedLogins: 0,
+          lockedUntil: null,
+          totpLastStep: totpStep ?? signedIn.totpLastStep,
+          version: signedIn.version + 1,
+        };
+      }
+      return {
+        next: reset || totpStep !== null ? signedIn : null,
+        audits: [entry(c, user.email, 'session.signin', user, { address })],
+      };
     });
     const session = await startSession(c, deps, signedIn);
     return c.json(sessionBody(session, signedIn, config));
@@ -150,11 +242,7 @@ export function sessionRoutes(deps: Deps) {
     const session = c.get('session')!;
     const user = c.get('user')!;
     const body = await parseBody(c, WRITE_ROUTES.changePassword.body);
-    if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-      throw new ApiError(422, 'bad_current_password', '現在のパスワードが違います / The current password is wrong', [
-        { path: 'currentPassword', message: '現在のパスワードが違います / The current password is wrong' },
-      ]);
-    }
+    await reauthenticate(c, session, user, { password: body.currentPassword });
     const weak = passwordError(body.newPassword, user);
     if (weak) throw weak;
     if (body.newPassword === body.currentPassword) {
@@ -181,9 +269,27 @@ export function sessionRoutes(deps: Deps) {
   });
 
   app.post('/session/totp', async (c) => {
+    const session = c.get('session')!;
     const user = c.get('user')!;
+    const body = await parseBody(c, WRITE_ROUTES.startTotp.body);
+    // Replacing the second factor proves both factors the account has. The enrolment forced right after
+    // sign-in is the exception: that session has just shown the password and can do nothing else.
+    const forced = sessionRequirements(user, config).includes('totp_enrolment');
+    const step = forced
+      ? null
+      : await reauthenticate(c, session, user, {
+          password: body.currentPassword,
+          code: body.code,
+          needCode: user.totpEnabled,
+        });
     const secret = generateTotpSecret();
-    const next: UserRecord = { ...user, totpSecret: secret, totpEnabled: false, version: user.version + 1 };
+    // The enrolled secret (if any) stays in force until a code from the new one is confirmed.
+    const next: UserRecord = {
+      ...user,
+      totpPendingSecret: secret,
+      totpLastStep: step ?? user.totpLastStep,
+      version: user.version + 1,
+    };
     await store.commit(
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.totp_enrolment_started', user)],
@@ -200,14 +306,24 @@ export function sessionRoutes(deps: Deps) {
     const session = c.get('session')!;
     const user = c.get('user')!;
     const { code } = await parseBody(c, WRITE_ROUTES.confirmTotp.body);
-    if (!user.totpSecret)
-      throw new ApiError(409, 'no_enrolment', '先に設定を開始してください / Start the set-up first');
-    if (!verifyTotp(user.totpSecret, code, Date.parse(clock.now()) / 1000)) {
-      throw new ApiError(422, 'totp_invalid', '確認コードが違います / The code is not right', [
-        { path: 'code', message: '確認コードが違います / The code is not right' },
-      ]);
+    const pending = user.totpPendingSecret;
+    if (!pending) throw new ApiError(409, 'no_enrolment', '先に設定を開始してください / Start the set-up first');
+    const nowSeconds = Date.parse(clock.now()) / 1000;
+    // A new secret: its steps are checked against the enrolled secret's last step only when it is the same.
+    const last = pending === user.totpSecret ? user.totpLastStep : null;
+    const step = acceptedTotpStep(pending, code, nowSeconds, last);
+    if (step === null) {
+      const message = verifyTotp(pending, code, nowSeconds) ? TOTP_REPLAYED : TOTP_INVALID;
+      throw new ApiError(422, 'totp_invalid', message, [{ path: 'code', message }]);
     }
-    const next: UserRecord = { ...user, totpEnabled: true, version: user.version + 1 };
+    const next: UserRecord = {
+      ...user,
+      totpSecret: pending,
+      totpPendingSecret: null,
+      totpEnabled: true,
+      totpLastStep: Math.max(step, user.totpLastStep ?? step),
+      version: user.version + 1,
+    };
     await store.commit(
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.totp_enabled', user)],

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { measureDetail } from '../../domain/queries';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import type { PlanIndex } from '../../domain/snapshot';
 import { applyAssignmentPatch, applyMeasurePatch, applyMilestonePatch } from '../../domain/updates';
@@ -7,6 +6,7 @@ import type { AppEnv, Deps } from '../context';
 import { ApiError, notFound, staleVersion } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';
 import { StaleVersionError, type Change } from '../store/port';
+import { fullMeasureDetail } from './measure-detail';
 
 type Ctx = Context<AppEnv>;
 
@@ -19,7 +19,7 @@ export function updateRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   const { clock, plan } = deps;
   const app = new Hono<AppEnv>();
   const actor = (c: Ctx) => c.get('user')!.email;
-  const detail = async (id: string) => measureDetail(await plan(), id, clock.today());
+  const detail = async (id: string) => fullMeasureDetail(deps.store, await plan(), id, clock.today());
 
   app.patch('/measures/:id', async (c) => {
     const id = c.req.param('id');

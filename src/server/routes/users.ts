@@ -63,6 +63,14 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
       const weak = passwordError(body.resetPassword, user);
       if (weak) throw weak;
     }
+    // An administrator's own second factor changes only on their own settings page, which asks for the
+    // password and a current code: a stolen administrator session cannot switch TOTP off this way.
+    if (body.resetTotp && user.id === c.get('user')!.id) {
+      throw conflict(
+        'own_totp',
+        '自分の二要素認証は「二要素認証の設定」から再設定してください / Reset your own two-factor authentication from its settings page',
+      );
+    }
     const next: UserRecord = {
       ...user,
       name: body.name ?? user.name,
@@ -73,6 +81,7 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
       lockedUntil: body.unlock ? null : user.lockedUntil,
       passwordHash: body.resetPassword ? await hashPassword(body.resetPassword) : user.passwordHash,
       mustChangePassword: body.resetPassword ? true : user.mustChangePassword,
+      ...(body.resetTotp ? { totpEnabled: false, totpSecret: null, totpPendingSecret: null, totpLastStep: null } : {}),
       version: user.version + 1,
     };
     const admins = (await store.listUsers()).filter((u) => u.role === 'nisc_admin' && !u.disabled);
@@ -88,11 +97,17 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
       entity: 'user',
       entityId: user.id,
       before: toPublicUser(user),
-      after: { ...toPublicUser(next), passwordReset: Boolean(body.resetPassword) },
+      after: { ...toPublicUser(next), passwordReset: Boolean(body.resetPassword), totpReset: Boolean(body.resetTotp) },
       current: async () => toPublicUser((await store.getUser(user.id))!),
     });
-    // A disabled account or a reset password ends the user's sessions; so does a change of role.
-    if (next.disabled || body.resetPassword || next.role !== user.role || next.ministryId !== user.ministryId) {
+    // A disabled account or a reset password or TOTP ends the user's sessions; so does a change of role.
+    const endSessions =
+      next.disabled ||
+      body.resetPassword ||
+      body.resetTotp ||
+      next.role !== user.role ||
+      next.ministryId !== user.ministryId;
+    if (endSessions) {
       await store.deleteUserSessions(user.id);
     }
     c.header('ETag', `"${next.version}"`);

@@ -128,4 +128,9 @@ export const MIGRATIONS: readonly string[] = [
     roster TEXT NOT NULL, version INTEGER NOT NULL
   ) STRICT;
   `,
+  /* 4: TOTP hardening: the last accepted step (no replay within the window), and a pending secret that
+     replaces the enrolled one only when confirmed (an abandoned re-enrolment leaves TOTP on) */ `
+  ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+  ALTER TABLE users ADD COLUMN totp_pending_secret TEXT;
+  `,
 ];

@@ -37,6 +37,10 @@ export type UserRecord = {
   mustChangePassword: boolean;
   totpSecret: string | null;
   totpEnabled: boolean;
+  /** A secret being enrolled: it replaces `totpSecret` only once a code from it is confirmed. */
+  totpPendingSecret: string | null;
+  /** The last TOTP time step accepted for this account: a code is never accepted twice (RFC 6238 §5.2). */
+  totpLastStep: number | null;
   failedLogins: number;
   lockedUntil: string | null;
   disabled: boolean;

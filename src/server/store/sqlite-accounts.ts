@@ -16,6 +16,8 @@ export function userFromRow(r: Row): UserRecord {
     mustChangePassword: r.must_change_password === 1,
     totpSecret: nstr(r.totp_secret),
     totpEnabled: r.totp_enabled === 1,
+    totpPendingSecret: nstr(r.totp_pending_secret),
+    totpLastStep: r.totp_last_step === null || r.totp_last_step === undefined ? null : Number(r.totp_last_step),
     failedLogins: Number(r.failed_logins),
     lockedUntil: nstr(r.locked_until),
     disabled: r.disabled === 1,

@@ -110,11 +110,12 @@ function prepare(db: Database.Database) {
     ),
     insertUser: db.prepare(
       `INSERT INTO users VALUES (@id, @email, @name, @role, @ministryId, @passwordHash, @mustChangePassword, @totpSecret,
-         @totpEnabled, @failedLogins, @lockedUntil, @disabled, @createdAt, @version)`,
+         @totpEnabled, @failedLogins, @lockedUntil, @disabled, @createdAt, @version, @totpLastStep, @totpPendingSecret)`,
     ),
     updateUser: db.prepare(
       `UPDATE users SET email = @email, name = @name, role = @role, ministry_id = @ministryId, password_hash = @passwordHash,
          must_change_password = @mustChangePassword, totp_secret = @totpSecret, totp_enabled = @totpEnabled,
+         totp_last_step = @totpLastStep, totp_pending_secret = @totpPendingSecret,
          failed_logins = @failedLogins, locked_until = @lockedUntil, disabled = @disabled, version = @version
        WHERE id = @id AND version = @expect`,
     ),

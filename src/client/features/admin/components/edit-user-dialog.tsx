@@ -33,6 +33,7 @@ export function EditUserDialog({
   });
   const [disabled, setDisabled] = useState(user.disabled);
   const [unlock, setUnlock] = useState(false);
+  const [resetTotp, setResetTotp] = useState(false);
   const [reset, setReset] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const error = update.error instanceof ApiError ? update.error : null;
@@ -48,6 +49,7 @@ export function EditUserDialog({
   if (ministryId !== base.ministryId) body.ministryId = ministryId;
   if (disabled !== base.disabled) body.disabled = disabled;
   if (unlock) body.unlock = true;
+  if (resetTotp) body.resetTotp = true;
   if (reset) body.resetPassword = reset;
 
   const save = (version: number) =>
@@ -151,6 +153,17 @@ export function EditUserDialog({
               <label htmlFor="edit-user-unlock">
                 {t('unlockAccount')} <span className="sub">({base.lockedUntil})</span>
               </label>
+            </div>
+          )}
+          {base.totpEnabled && (
+            <div className="field field--check">
+              <input
+                id="edit-user-reset-totp"
+                type="checkbox"
+                checked={resetTotp}
+                onChange={(e) => setResetTotp(e.target.checked)}
+              />
+              <label htmlFor="edit-user-reset-totp">{t('resetTotp')}</label>
             </div>
           )}
           <TemporaryPasswordField

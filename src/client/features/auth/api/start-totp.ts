@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TotpEnrolmentSchema } from '../../../../domain/contract-auth';
+import { TotpEnrolmentSchema, type TotpStartBody } from '../../../../domain/contract-auth';
 import { apiSend } from '../../../lib/api-client';
 import { authKeys } from './keys';
 
-/** A new secret and its QR code; until it is confirmed, TOTP is off for this account. */
-export function startTotp() {
-  return apiSend('POST', '/session/totp', {}, { schema: TotpEnrolmentSchema });
+/**
+ * A new secret and its QR code; an enrolled secret stays in force until the new one is confirmed.
+ * Outside the enrolment forced at sign-in the server asks for the current password (and code).
+ */
+export function startTotp(body: TotpStartBody = {}) {
+  return apiSend('POST', '/session/totp', body, { schema: TotpEnrolmentSchema });
 }
 
 export function useStartTotp() {

@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { currentTotp, renderApp, setupMockApi } from '../../../../../tests/client/harness';
+import {
+  currentTotp,
+  renderApp,
+  setupMockApi,
+  TEST_PASSWORD,
+  TEST_TOTP_SECRET,
+  TEST_USERS,
+} from '../../../../../tests/client/harness';
 
 const api = setupMockApi({ scenario: false, as: null });
 
@@ -92,5 +99,35 @@ describe('first sign-in with a temporary password', () => {
     expect(history.location.pathname).toBe('/');
     const stored = await api().store.getUserByEmail('kanri2@nisc.example.go.jp');
     expect(stored).toMatchObject({ totpEnabled: true, totpSecret: secret, mustChangePassword: false });
+  });
+});
+
+describe('setting TOTP up again', () => {
+  it('asks an enrolled administrator for the password and a current code before issuing a new secret', async () => {
+    await api().signInAs('admin');
+    const { user } = renderApp('/account/totp');
+    expect(await screen.findByText(/現在のパスワードと、いま使っている認証アプリの確認コード/)).toBeInTheDocument();
+    const start = screen.getByRole('button', { name: '再設定する' });
+    expect(start).toBeDisabled();
+    await user.type(screen.getByLabelText(/^現在のパスワード/), 'not the password at all');
+    await user.type(screen.getByLabelText(/^現在の確認コード/), '000000');
+    await user.click(start);
+    const password = screen.getByLabelText(/^現在のパスワード/);
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByText('現在のパスワードが違います')).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: '認証アプリで読み取るQRコード' })).not.toBeInTheDocument();
+
+    await user.clear(password);
+    await user.type(password, TEST_PASSWORD);
+    const code = screen.getByLabelText(/^現在の確認コード/);
+    await user.clear(code);
+    // The code the browser's sign-in used is spent; the app would show the next one by now.
+    await user.type(code, currentTotp(TEST_TOTP_SECRET, 30));
+    await user.click(screen.getByRole('button', { name: '再設定する' }));
+    expect(await screen.findByRole('img', { name: '認証アプリで読み取るQRコード' })).toBeInTheDocument();
+    // Until the new secret is confirmed, the old one stays in force.
+    const stored = await api().store.getUserByEmail(TEST_USERS.admin.email);
+    expect(stored).toMatchObject({ totpEnabled: true, totpSecret: TEST_TOTP_SECRET });
+    expect(stored?.totpPendingSecret).toMatch(/^[A-Z2-7]{32}$/);
   });
 });

@@ -23,10 +23,23 @@ export function TotpPage() {
   const start = useStartTotp();
   const confirm = useConfirmTotp();
   const [code, setCode] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [currentCode, setCurrentCode] = useState('');
   const [done, setDone] = useState(false);
   const forced = session?.requires.includes('totp_enrolment') ?? false;
   const enabled = session?.user.totpEnabled ?? false;
   const { byField, other } = issuesByField(confirm.error, ['code'], lang);
+  const startIssues = issuesByField(start.error, ['currentPassword', 'code'], lang);
+
+  const onStart = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate(forced ? {} : { currentPassword, ...(enabled ? { code: currentCode } : {}) }, {
+      onSuccess: () => {
+        setCurrentPassword('');
+        setCurrentCode('');
+      },
+    });
+  };
 
   const onConfirm = (event: FormEvent) => {
     event.preventDefault();
@@ -54,15 +67,52 @@ export function TotpPage() {
         </p>
       )}
       {!start.data && (
-        <div className="form-card">
+        <form className="form-card" onSubmit={onStart} noValidate>
           <p>{enabled ? t('totpAlreadyOn') : t('totpIntro')}</p>
-          {start.error ? <FormError error={start.error} /> : null}
+          {!forced && <p>{enabled ? t('totpReauthWithCode') : t('totpReauth')}</p>}
+          {start.error ? <FormError error={start.error} other={startIssues.other} /> : null}
+          {!forced && (
+            <Field
+              id="totp-current-password"
+              label={t('currentPassword')}
+              error={startIssues.byField.currentPassword}
+              required
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="password"
+                  autoComplete="current-password"
+                  value={currentPassword}
+                  onChange={(e) => setCurrentPassword(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+          {!forced && enabled && (
+            <Field id="totp-current-code" label={t('totpCurrentCode')} error={startIssues.byField.code} required>
+              {(p) => (
+                <input
+                  {...p}
+                  className="input-code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  value={currentCode}
+                  onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))}
+                />
+              )}
+            </Field>
+          )}
           <div className="form-actions">
-            <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
+            <button
+              type="submit"
+              disabled={start.isPending || (!forced && (!currentPassword || (enabled && currentCode.length !== 6)))}
+            >
               {enabled ? t('totpRestart') : t('totpStart')}
             </button>
           </div>
-        </div>
+        </form>
       )}
       {start.data && (
         <form className="form-card totp-enrol" onSubmit={onConfirm} noValidate>

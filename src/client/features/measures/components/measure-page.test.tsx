@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
+import { renderApp, setupMockApi, TEST_USERS, TODAY } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '../../../../domain/contract';
 import { listMeasures, measureDetail } from '../../../../domain/queries';
 import { PAGE_SIZE } from '../search';
@@ -139,5 +139,31 @@ describe('measure page', () => {
 
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     expect(await findTitle(m.title.ja)).toBeInTheDocument();
+  });
+
+  it("shows a staff rating and a moved deadline in the timeline beside the ministries' progress", async () => {
+    // A measure no other test here reads, so the change stays local to this test.
+    const id = '5.4.2(1)-1';
+    const m = detail(id);
+    const staff = await api().clientAs('staff');
+    const rag = { rating: 'amber', reason: '調達の遅れ' };
+    const due = { wording: '平成29年度中', kind: 'fiscal_year', date: '2018-03-31' };
+    expect(
+      (await staff.patch(`/api/measures/${encodeURIComponent(id)}`, { rag, due, comment: '四半期レビュー' }, m.version))
+        .status,
+    ).toBe(200);
+    renderApp(measureUrl(id));
+    await findTitle(m.title.ja);
+    const history = screen.getByRole('region', { name: '更新履歴' });
+    const entries = within(history).getAllByRole('listitem');
+    expect(entries).toHaveLength(m.history.length + 1);
+    const changes = entries.filter((e) => e.textContent?.includes('施策全体'));
+    expect(changes).toHaveLength(1);
+    const change = changes[0]!;
+    expect(change).toHaveTextContent('職員による評価: なし（自動判定のみ） →');
+    expect(change).toHaveTextContent('調達の遅れ');
+    expect(change).toHaveTextContent('「平成29年度中」');
+    expect(change).toHaveTextContent(`${TEST_USERS.staff.email}`);
+    expect(change).toHaveTextContent('四半期レビュー');
   });
 });
