@@ -1,8 +1,10 @@
 import { parseSeedBundle, type SeedBundle } from '../src/domain/compile-seeds';
+import { PublicConsultationSchema, type PublicConsultation } from '../src/domain/public-comments';
 import ciSectors from './ci-sectors.json' with { type: 'json' };
 import instructions from './instructions.json' with { type: 'json' };
 import milestones from './milestones.json' with { type: 'json' };
 import organisations from './organisations.json' with { type: 'json' };
+import publicComments from './public-comments.json' with { type: 'json' };
 import area51 from './strategy/5.1.json' with { type: 'json' };
 import area52 from './strategy/5.2.json' with { type: 'json' };
 import area53 from './strategy/5.3.json' with { type: 'json' };
@@ -25,4 +27,9 @@ export function loadSeedBundle(): SeedBundle {
     ciSectors,
     strategy: [area51, area52, area53, area54, area6],
   });
+}
+
+/** The public consultation on the draft (資料2-4/2-5): reference text, served as published. */
+export function loadPublicConsultation(): PublicConsultation {
+  return PublicConsultationSchema.parse(publicComments);
 }

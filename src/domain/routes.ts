@@ -23,6 +23,7 @@ import {
   TimelineQuerySchema,
   TimelineSchema,
 } from './contract-dashboard';
+import { PublicCommentListSchema, PublicCommentsQuerySchema } from './public-comments';
 
 /**
  * `public`: anyone; `session`: any signed-in user, even one who must still change their password or
@@ -118,6 +119,15 @@ export const ROUTES = {
     operationId: 'listInstructions',
     summary: "The chair's instructions ①–⑦ (2015)",
     response: InstructionListSchema,
+  },
+  publicComments: {
+    method: 'get',
+    access: 'plan.read',
+    path: '/api/public-comments',
+    operationId: 'listPublicComments',
+    summary: 'Public comments on the draft strategy (2015) with the answers, optionally for one section',
+    query: PublicCommentsQuerySchema,
+    response: PublicCommentListSchema,
   },
   ciSectors: {
     method: 'get',

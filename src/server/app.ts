@@ -16,6 +16,7 @@ import { userRoutes } from './routes/users';
 import { openApiDocument } from './openapi';
 import { createPlanCache } from './plan-cache';
 import { dashboardRoutes } from './routes/dashboard';
+import { publicCommentRoutes } from './routes/public-comments';
 import { readRoutes } from './routes/read';
 import type { ReportRenderers } from './annual/renderers';
 import { exportRoutes } from './routes/export';
@@ -63,6 +64,7 @@ export function createApp({ store, clock, config, log = () => {}, reports }: App
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.route('/api', readRoutes({ store, clock, plan }));
   app.route('/api', dashboardRoutes({ clock, plan }));
+  app.route('/api', publicCommentRoutes({ plan }));
   app.route('/api', sessionRoutes(deps));
   app.route('/api', updateRoutes(deps));
   app.route('/api', submissionRoutes(deps));

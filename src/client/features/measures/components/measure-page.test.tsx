@@ -166,4 +166,21 @@ describe('measure page', () => {
     expect(change).toHaveTextContent(`${TEST_USERS.staff.email}`);
     expect(change).toHaveTextContent('四半期レビュー');
   });
+
+  it("shows the public comments on the measure's section with the government's answers, collapsed", async () => {
+    const m = detail(GSOC);
+    expect(m.sectionCode).toBe('5.2.3');
+    const { user } = renderApp(measureUrl(GSOC));
+    await findTitle(m.title.ja);
+    const region = await screen.findByRole('region', { name: /この節へのパブリックコメント/ });
+    expect(region).toHaveTextContent('2015年5月25日(月)～6月8日(月)');
+    const items = within(region).getAllByRole('listitem');
+    expect(items).toHaveLength(10);
+    const first = items[0]!;
+    expect(first).toHaveTextContent('No.1 (株)アズジェント');
+    const answer = within(first).getByText(/^本戦略は、今後3年程度の基本的な施策の方向性を示すもの/);
+    expect(answer).not.toBeVisible();
+    await user.click(within(first).getByText(/No\.1/));
+    expect(answer).toBeVisible();
+  });
 });

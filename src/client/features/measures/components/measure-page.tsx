@@ -15,6 +15,7 @@ import { MeasureHeader } from './measure-header';
 import { MeasureHistory } from './measure-history';
 import { MeasureMilestones } from './measure-milestones';
 import { MeasureProgress } from './measure-progress';
+import { MeasurePublicComments } from './measure-public-comments';
 import { MeasureSource } from './measure-source';
 
 const route = getRouteApi('/measures/$measureId');
@@ -48,6 +49,7 @@ export function MeasurePage() {
           <MeasureMilestones measure={m} asOf={asOf ?? today ?? m.start} />
           <MeasureAnnualPlan measureId={m.id} asOf={asOf ?? today ?? m.start} />
           <MeasureHistory measure={m} />
+          <MeasurePublicComments measure={m} />
         </article>
       )}
     </QueryState>

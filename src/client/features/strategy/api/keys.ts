@@ -4,6 +4,7 @@ export const strategyKeys = {
   ministries: ['ministries'] as const,
   milestones: ['milestones'] as const,
   meta: ['meta'] as const,
+  publicComments: ['public-comments'] as const,
 };
 
 export const REFERENCE_STALE_MS = 5 * 60_000;
