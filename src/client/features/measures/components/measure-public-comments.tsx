@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns';
 import type { MeasureDetail } from '../../../../domain/contract';
 import { useI18n } from '../../../lib/i18n';
 import { usePublicComments } from '../../strategy/api/get-public-comments';
@@ -8,16 +9,19 @@ import { usePublicComments } from '../../strategy/api/get-public-comments';
  * Each comment is collapsed to its submitter and target; the text is Japanese, as published.
  */
 export function MeasurePublicComments({ measure: m }: { measure: MeasureDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const query = usePublicComments(m.sectionCode);
   const list = query.data;
   if (!list) return null; // reference context: the page does not wait or fail for it
+  const { start, end, wording } = list.period;
+  const period =
+    lang === 'ja' ? wording : `${format(parseISO(start), 'd MMMM')} – ${format(parseISO(end), 'd MMMM yyyy')}`;
   return (
     <section aria-labelledby="public-comments-title" className="card">
       <h2 id="public-comments-title">
         {t('publicCommentsTitle')} <span className="chip">{list.total}</span>
       </h2>
-      <p className="sub">{t('publicCommentsLead').replace('{period}', list.period.wording)}</p>
+      <p className="sub">{t('publicCommentsLead').replace('{period}', period)}</p>
       {list.total === 0 ? (
         <p className="empty">{t('publicCommentsNone')}</p>
       ) : (
