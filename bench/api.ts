@@ -3,10 +3,17 @@
  * connections against the real server and against a bare node:http server sending the same bytes.
  * Prints requests/s, p50/p99 latency and the ratio; records the run in bench/results/.
  * Targets: ratio ≥ 0.75 on the list page; p99 ≤ 250 ms at 50 connections.
+ *
+ * Both servers get the same request headers (the session cookie and CSRF token) and send the same
+ * response bytes, headers included. Throughput on a shared machine moves with whatever else runs, so
+ * the run also prints each server's CPU time per request (from /proc, Linux only), which other load
+ * disturbs far less, and the load average before and after. Each server first answers each path
+ * for BENCH_WARMUP seconds (default 5), unrecorded: the figures are the steady state of a long-running
+ * server, not V8 compiling the app's code while the bare server has none to compile.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { cli, freePort, ROOT, signInHttp, startServer, stopServer } from '../scripts/lib/server-process';
@@ -14,22 +21,53 @@ import { recordRun } from './record';
 
 const MEASURES = Number(process.env.BENCH_MEASURES ?? 5000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const USER = { email: 'bench@nisc.example.go.jp', password: 'autocannon-fifty-connections' };
 const PATHS = ['/api/measures?limit=100&asOf=2017-03-31', '/api/stats?asOf=2017-03-31'];
 
-type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Figures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  cpuUsPerRequest: number | null;
+};
 
-async function cannon(url: string, headers: Record<string, string>, connections: number): Promise<Figures> {
+/** The process's user + system CPU time in ms (clock ticks of 10 ms), or null where /proc is absent. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function cannon(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  pid: number | undefined,
+): Promise<Figures> {
+  const before = cpuMs(pid);
   const r = await autocannon({ url, headers, connections, duration: DURATION, pipelining: 1 });
+  const after = cpuMs(pid);
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors,
     non2xx: r.non2xx,
+    cpuUsPerRequest:
+      before === null || after === null || !r.requests.total
+        ? null
+        : Math.round(((after - before) * 1000) / r.requests.total),
   };
 }
 
+const load = () => loadavg().map((l) => +l.toFixed(2));
 const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const env = { DATABASE_URL: `file:${join(dir, 'tracker.db')}` };
 console.log(`preparing ${MEASURES} synthetic measures…`);
@@ -57,20 +95,34 @@ const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts',
 });
 await new Promise((resolve) => bare.stdout.once('data', resolve));
 
+const loadBefore = load();
+console.log(
+  `load average ${loadBefore.join(' ')} (${MEASURES} measures, ${DURATION} s per run after ${WARMUP} s warm-up per path)`,
+);
 const rows: Record<string, unknown>[] = [];
 for (const path of PATHS) {
+  for (const base of [server.url, `http://127.0.0.1:${barePort}`])
+    if (WARMUP > 0) await autocannon({ url: base + path, headers, connections: 1, duration: WARMUP });
   for (const connections of [1, 50]) {
-    const real = await cannon(server.url + path, headers, connections);
-    const base = await cannon(`http://127.0.0.1:${barePort}${path}`, {}, connections);
+    const real = await cannon(server.url + path, headers, connections, server.child.pid);
+    const base = await cannon(`http://127.0.0.1:${barePort}${path}`, headers, connections, bare.pid);
     const ratio = +(real.rps / base.rps).toFixed(2);
-    rows.push({ path, connections, app: real, bare: base, ratio });
+    const cpuRatio =
+      real.cpuUsPerRequest && base.cpuUsPerRequest ? +(base.cpuUsPerRequest / real.cpuUsPerRequest).toFixed(2) : null;
+    rows.push({ path, connections, app: real, bare: base, ratio, cpuRatio });
+    const cpu = (f: Figures) => (f.cpuUsPerRequest === null ? '' : ` cpu ${f.cpuUsPerRequest} µs/req`);
     console.log(
-      `${path.padEnd(42)} c=${String(connections).padStart(2)}  app ${String(real.rps).padStart(6)} req/s p50 ${real.p50} ms p99 ${real.p99} ms` +
-        `  | bare ${String(base.rps).padStart(6)} req/s p99 ${base.p99} ms  | ratio ${ratio}${real.non2xx ? `  (non-2xx ${real.non2xx})` : ''}`,
+      `${path.padEnd(42)} c=${String(connections).padStart(2)}  app ${String(real.rps).padStart(6)} req/s p50 ${real.p50} ms p99 ${real.p99} ms${cpu(real)}` +
+        `  | bare ${String(base.rps).padStart(6)} req/s p99 ${base.p99} ms${cpu(base)}  | ratio ${ratio}` +
+        `${cpuRatio === null ? '' : ` (cpu ${cpuRatio})`}${real.non2xx ? `  (non-2xx ${real.non2xx})` : ''}`,
     );
   }
 }
+const loadAfter = load();
+console.log(`load average ${loadAfter.join(' ')}`);
 bare.kill();
 await stopServer(server);
 rmSync(dir, { recursive: true, force: true });
-console.log(`recorded in ${recordRun('api', { measures: MEASURES, durationSeconds: DURATION, rows })}`);
+console.log(
+  `recorded in ${recordRun('api', { measures: MEASURES, durationSeconds: DURATION, warmupSeconds: WARMUP, loadAverage: { before: loadBefore, after: loadAfter }, rows })}`,
+);

@@ -63,6 +63,15 @@ export const TimelineQuerySchema = z.strictObject({
     .regex(/^\d{4}$/, { message: '年度は西暦4桁で指定してください / Use a four-digit fiscal year' })
     .transform(Number)
     .optional(),
+  /** At most this many rows per group (`total` and `byHealth` still count them all). */
+  limit: z
+    .string()
+    .regex(/^\d+$/, { message: '1以上の整数で指定してください / Use a whole number of at least 1' })
+    .transform(Number)
+    .pipe(z.int().min(1).max(10_000, { message: '10000以下で指定してください / At most 10000' }))
+    .optional(),
+  /** Only this group (an area code or a ministry id). */
+  group: z.string().min(1).max(40).optional(),
 });
 
 const TimelineRowSchema = z.object({

@@ -39,10 +39,21 @@ export function fromParts(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Days since 1970-01-01 for a date; exact for every Gregorian date. */
+const dayNumbers = new Map<IsoDate, number>();
+
+/**
+ * Days since 1970-01-01 for a date; exact for every Gregorian date. Health and attention ask it for
+ * the same few thousand dates over and over (thousands of measures × as-of dates), so answers are
+ * kept, up to a bound.
+ */
 export function dayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parts(date);
-  return Math.round(utcMs(year, month - 1, day) / 86_400_000);
+  const n = Math.round(utcMs(year, month - 1, day) / 86_400_000);
+  if (dayNumbers.size >= 20_000) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 export function fromDayNumber(n: number): IsoDate {

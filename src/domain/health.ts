@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { daysBetween, type IsoDate } from './dates';
 import type { DueKind } from './deadline';
 import type { Health, Status } from './status';
 
@@ -38,7 +38,7 @@ export function computeHealth(input: HealthInput, asOf: IsoDate): Health {
   if (input.status === 'completed') return 'done';
   if (input.status === 'suspended') return 'suspended';
   if (input.dueKind === 'continuous') {
-    const late = input.status === 'not_started' && asOf > addDays(input.start, CONTINUOUS_GRACE_DAYS);
+    const late = input.status === 'not_started' && daysBetween(input.start, asOf) > CONTINUOUS_GRACE_DAYS;
     return late ? 'at_risk' : 'on_track';
   }
   if (asOf > input.due) return 'overdue';

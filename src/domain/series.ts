@@ -1,7 +1,7 @@
 import { monthEnds, type IsoDate } from './dates';
 import { effectiveDue } from './deadline';
-import { rollUpAssignments, stateAt } from './progress';
-import { memo, type PlanIndex } from './snapshot';
+import { memo, type AssignmentTrack, type PlanIndex } from './snapshot';
+import type { Status } from './status';
 
 export type SeriesPoint = {
   date: IsoDate;
@@ -26,50 +26,91 @@ export function seriesDates(from: IsoDate, to: IsoDate, granularity: Granularity
  * measures whose rolled-up status is completed on that date, from the recorded history.
  */
 export function plannedVsActual(index: PlanIndex, dates: readonly IsoDate[], asOf: IsoDate): SeriesPoint[] {
-  const planEnd = index.snapshot.planPeriod.end;
-  const dueDates = index.snapshot.measures
-    .filter((m) => m.due.kind !== 'continuous')
-    .map((m) => effectiveDue(m.due, planEnd))
-    .sort();
-  // The timelines do not depend on the date asked about: once per index.
-  const completedAt = memo(index, 'completion-timelines', () => completionTimelines(index));
+  // Neither depends on the date asked about: once per index.
+  const dueDates = memo(index, 'planned-due-dates', () => plannedDueDates(index));
+  const steps = memo(index, 'completion-steps', () => completionSteps(completionTimelines(index)));
   return dates.map((date) => {
     const planned = upperBound(dueDates, date);
-    let actual: number | null = null;
-    if (date <= asOf) {
-      actual = 0;
-      for (const timeline of completedAt) if (isCompleteOn(timeline, date)) actual++;
-    }
+    const actual = date <= asOf ? (steps.total[upperBound(steps.dates, date) - 1] ?? 0) : null;
     return { date, planned, actual };
   });
 }
 
-/** For each measure, the dates its rolled-up status changed and whether it was then complete. */
-function completionTimelines(index: PlanIndex): { date: IsoDate; complete: boolean }[][] {
-  const out: { date: IsoDate; complete: boolean }[][] = [];
-  for (const m of index.snapshot.measures) {
-    const tracks = index.tracksByMeasure.get(m.id) ?? [];
-    const dates = [...new Set(tracks.flatMap((t) => t.points.map((p) => p.effectiveOn)))].sort();
-    const timeline: { date: IsoDate; complete: boolean }[] = [];
-    let last = false;
-    for (const date of dates) {
-      const rolled = rollUpAssignments(tracks.map((t) => ({ role: t.record.role, ...stateAt(t.points, date) })));
-      const complete = rolled.status === 'completed';
-      if (complete !== last) timeline.push({ date, complete });
-      last = complete;
-    }
-    if (timeline.length) out.push(timeline);
-  }
-  return out;
+function plannedDueDates(index: PlanIndex): IsoDate[] {
+  const planEnd = index.snapshot.planPeriod.end;
+  return index.snapshot.measures
+    .filter((m) => m.due.kind !== 'continuous')
+    .map((m) => effectiveDue(m.due, planEnd))
+    .sort();
 }
 
-function isCompleteOn(timeline: readonly { date: IsoDate; complete: boolean }[], date: IsoDate): boolean {
-  let state = false;
-  for (const t of timeline) {
-    if (t.date > date) break;
-    state = t.complete;
+type CompletionTimeline = readonly { date: IsoDate; complete: boolean }[];
+
+/**
+ * For each measure (in plan order), the dates its rolled-up status became or stopped being
+ * completed. Kept with the index and carried over a write: only the measures it changed are redone.
+ */
+export function completionTimelines(index: PlanIndex): CompletionTimeline[] {
+  return memo(
+    index,
+    'completion-timelines',
+    () => index.snapshot.measures.map((m) => completionTimeline(index.tracksByMeasure.get(m.id) ?? [])),
+    (timelines, next, changed) => {
+      const out = timelines.slice();
+      for (const i of changed)
+        out[i] = completionTimeline(next.tracksByMeasure.get(next.snapshot.measures[i]!.id) ?? []);
+      return out;
+    },
+  );
+}
+
+/**
+ * Walks a measure's tracks in date order, keeping each assignment's latest status: after each date
+ * the measure is complete when some assignment is active (not suspended) and every active one is
+ * complete — the roll-up of decision record 002, reduced to the one question the series asks.
+ */
+export function completionTimeline(tracks: readonly AssignmentTrack[]): CompletionTimeline {
+  const statuses: Status[] = tracks.map(() => 'not_started');
+  const next = tracks.map(() => 0);
+  const out: { date: IsoDate; complete: boolean }[] = [];
+  let last = false;
+  for (;;) {
+    let date: IsoDate | null = null;
+    for (let k = 0; k < tracks.length; k++) {
+      const p = tracks[k]!.points[next[k]!];
+      if (p && (date === null || p.effectiveOn < date)) date = p.effectiveOn;
+    }
+    if (date === null) return out;
+    for (let k = 0; k < tracks.length; k++) {
+      const points = tracks[k]!.points;
+      while (next[k]! < points.length && points[next[k]!]!.effectiveOn === date)
+        statuses[k] = points[next[k]!++]!.status;
+    }
+    const active = statuses.filter((s) => s !== 'suspended');
+    const complete = active.length > 0 && active.every((s) => s === 'completed');
+    if (complete !== last) out.push({ date, complete });
+    last = complete;
   }
-  return state;
+}
+
+/** Every change of completion as a sorted step function: `total[i]` measures are complete from `dates[i]`. */
+function completionSteps(timelines: readonly CompletionTimeline[]): { dates: IsoDate[]; total: number[] } {
+  const changes: { date: IsoDate; delta: number }[] = [];
+  for (const timeline of timelines)
+    for (const t of timeline) changes.push({ date: t.date, delta: t.complete ? 1 : -1 });
+  changes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const dates: IsoDate[] = [];
+  const total: number[] = [];
+  let running = 0;
+  for (const c of changes) {
+    running += c.delta;
+    if (dates[dates.length - 1] === c.date) total[total.length - 1] = running;
+    else {
+      dates.push(c.date);
+      total.push(running);
+    }
+  }
+  return { dates, total };
 }
 
 /** Number of sorted values ≤ x. */

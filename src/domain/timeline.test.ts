@@ -82,4 +82,14 @@ describe('timeline', () => {
     // m3 continuous in progress (on track); m4, m5, m6 behind the line.
     expect(area52).toMatchObject({ total: 4, byHealth: { on_track: 1, at_risk: 3 } });
   });
+  it('cuts each group to its first rows on request, counting the whole group, or keeps one group', () => {
+    const whole = timeline(index, '2016-06-02', 'area', null);
+    const cut = timeline(index, '2016-06-02', 'area', null, { limit: 1 });
+    expect(cut.groups.map((g) => [g.key, g.total, g.byHealth, g.rows.map((r) => r.id)])).toEqual(
+      whole.groups.map((g) => [g.key, g.total, g.byHealth, [g.rows[0]!.id]]),
+    );
+    const one = timeline(index, '2016-06-02', 'area', null, { group: '5.2', limit: 3 });
+    expect(one.groups.map((g) => [g.key, g.total, g.rows.map((r) => r.id)])).toEqual([['5.2', 4, ['m3', 'm4', 'm5']]]);
+    expect(timeline(index, '2016-06-02', 'area', null, { group: 'nope' }).groups).toEqual([]);
+  });
 });

@@ -81,21 +81,28 @@ function toRow(s: MeasureState): TimelineRow {
   };
 }
 
-function group(key: string, rows: TimelineRow[]): TimelineGroup {
+function group(key: string, rows: TimelineRow[], limit = rows.length): TimelineGroup {
   const byHealth = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
   for (const r of rows) byHealth[r.health]++;
-  return { key, total: rows.length, byHealth, rows };
+  return { key, total: rows.length, byHealth, rows: rows.length > limit ? rows.slice(0, limit) : rows };
 }
+
+/** Which rows to send: at most `limit` per group (its counts stay whole), or only one `group`. */
+export type TimelineRows = { limit?: number; group?: string };
 
 /**
  * Rows whose bar overlaps the range, in text order, grouped in the strategy's order of areas or
  * ministries. By ministry, a measure sits under its lead only, so the groups add up to the plan.
+ * With `rows.limit`, each group carries its first rows only — the page draws a page of rows per
+ * group and asks for a group's next ones when they are wanted (issue 6): `total` and `byHealth`
+ * still count the whole group.
  */
 export function timeline(
   index: PlanIndex,
   asOf: IsoDate,
   groupBy: TimelineGroupBy,
   fiscalYear: number | null,
+  { limit, group: only }: TimelineRows = {},
 ): Timeline {
   const range = timelineRange(index, fiscalYear);
   const rows = allStatesAt(index, asOf)
@@ -115,6 +122,8 @@ export function timeline(
     range,
     quarters: quartersBetween(range.start, range.end),
     milestones: milestones.filter((m) => m.end >= range.start && m.start <= range.end),
-    groups: keys.filter((k) => buckets.get(k)!.length > 0).map((k) => group(k, buckets.get(k)!)),
+    groups: keys
+      .filter((k) => buckets.get(k)!.length > 0 && (only === undefined || k === only))
+      .map((k) => group(k, buckets.get(k)!, limit)),
   };
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
@@ -57,8 +57,13 @@ export function createApp({ store, clock, config, log = () => {}, reports }: App
       throw new ApiError(413, 'payload_too_large', '送信内容が大きすぎます / The request body is too large');
     },
   });
-  // POST /api/import carries a file and sets its own limit (routes/import.ts).
-  app.use('/api/*', except('/api/import', jsonLimit));
+  // POST /api/import carries a file and sets its own limit (routes/import.ts). GET and HEAD requests
+  // have no body (fetch forbids one; the Node adapter never passes one on), and asking for it would
+  // only build the full Request object for nothing.
+  const limitBodies = except('/api/import', jsonLimit);
+  const limitJsonBodies: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBodies(c, next);
+  app.use('/api/*', limitJsonBodies);
   app.use('/api/*', accessControl(deps));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openapi));

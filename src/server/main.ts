@@ -7,6 +7,7 @@ import { nodeRenderers } from './annual/node-renderers';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
+import { warmPlanCache } from './plan-cache';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
@@ -38,6 +39,9 @@ async function main() {
     log: (m, e) => console.error(m, e),
     reports: nodeRenderers(process.env),
   });
+  // Read and index the plan before listening (decision record 003), and answer today's overview
+  // once: the first request finds the index and its states ready, and writes bring them forward.
+  await warmPlanCache(store, systemClock.today());
   app.use('/*', serveStatic({ root: env.STATIC_DIR }));
   // Client-side routes: every other GET answers with the SPA's index.html.
   app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));

@@ -8,7 +8,16 @@ import { ApiError, forbidden, invalidParams, notFound, unauthorized, versionRequ
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Headers on every response: CSP without inline script, no framing, no sniffing, strict referrers, HSTS over HTTPS. */
+/**
+ * Headers on every response: CSP without inline script, no framing, no sniffing, strict referrers,
+ * `no-store` on the API, HSTS over HTTPS. They are set before the handler runs, so every response
+ * built through the context (`c.json`, `c.body`, the error handler, static files) carries them from
+ * the start and leaves as it was built. Setting them afterwards costs far more than it looks:
+ * each `c.header()` on a finished response rebuilds it around its body as a stream (on Node, the
+ * body is then re-encoded and piped instead of written in one go; see docs/decisions/009). A
+ * response that lacks one of them anyway, or whose handler changed one, gets them set again
+ * afterwards, so ours always win as before.
+ */
 export function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
   const csp = [
     "default-src 'self'",
@@ -24,16 +33,26 @@ export function securityHeaders(deps: Deps): MiddlewareHandler<AppEnv> {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+  const always: [string, string][] = [
+    ['Content-Security-Policy', csp],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ];
+  const noStore: [string, string] = ['Cache-Control', 'no-store'];
+  const hsts: [string, string] = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'];
+  // Indexed by (API path ? 2 : 0) + (HTTPS ? 1 : 0).
+  const sets = [[], [hsts], [noStore], [noStore, hsts]].map((extra) => [...always, ...extra]);
   return async (c, next) => {
+    const wanted = sets[(c.req.path.startsWith('/api/') ? 2 : 0) + (isHttps(c, deps.config) ? 1 : 0)]!;
+    for (const [name, value] of wanted) c.header(name, value);
     await next();
-    c.header('Content-Security-Policy', csp);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-    if (isHttps(c, deps.config)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    const headers = c.res.headers;
+    if (wanted.some(([name, value]) => headers.get(name) !== value)) {
+      for (const [name, value] of wanted) c.header(name, value);
+    }
   };
 }
 

@@ -80,9 +80,25 @@ describe('GET /api/timeline', () => {
     expect(t.quarters.at(-1)).toMatchObject({ fiscalYear: 2020, quarter: 4, end: '2021-03-31' });
   });
 
+  it('sends at most `limit` rows per group, still counting them all, and one group on request', async () => {
+    const whole = timeline(index, '2018-03-31', 'area', null);
+    const t = TimelineSchema.parse((await get('/api/timeline?asOf=2018-03-31&limit=7')).body);
+    expect(t.groups.map((g) => [g.key, g.total, g.byHealth, g.rows.map((r) => r.id)])).toEqual(
+      whole.groups.map((g) => [g.key, g.total, g.byHealth, g.rows.slice(0, 7).map((r) => r.id)]),
+    );
+    const long = whole.groups.find((g) => g.total > 7)!;
+    const one = TimelineSchema.parse((await get(`/api/timeline?asOf=2018-03-31&group=${long.key}&limit=20`)).body);
+    expect(one.groups.map((g) => [g.key, g.total, g.rows.length])).toEqual([
+      [long.key, long.total, Math.min(20, long.total)],
+    ]);
+    expect(one.quarters).toEqual(whole.quarters);
+  });
+
   it.each([
     ['groupBy=section', 'groupBy'],
     ['fy=15', 'fy'],
+    ['limit=0', 'limit'],
+    ['limit=x', 'limit'],
   ])('refuses %s with a 422 naming %s', async (query, param) => {
     const { status, body } = await get(`/api/timeline?${query}`);
     expect(status).toBe(422);

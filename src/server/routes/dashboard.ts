@@ -25,9 +25,11 @@ export function dashboardRoutes({ clock, plan }: Deps) {
   });
 
   app.get('/timeline', async (c) => {
-    const { asOf, groupBy = 'area', fy = null } = parseQuery(c, ROUTES.timeline.query);
+    const { asOf, groupBy = 'area', fy = null, limit, group } = parseQuery(c, ROUTES.timeline.query);
     const [index, date] = [await plan(), asOf ?? clock.today()];
-    return cachedJson(c, index, `timeline:${date}:${groupBy}:${fy}`, () => timeline(index, date, groupBy, fy));
+    return cachedJson(c, index, `timeline:${date}:${groupBy}:${fy}:${limit}:${group}`, () =>
+      timeline(index, date, groupBy, fy, { limit, group }),
+    );
   });
 
   app.get('/ministries/:id/summary', async (c) => {

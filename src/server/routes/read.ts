@@ -1,8 +1,9 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { MeasureFilters } from '../../domain/contract';
 import { computeStats, listMeasures } from '../../domain/queries';
 import { ROUTES } from '../../domain/routes';
-import { memo, type PlanIndex } from '../../domain/snapshot';
+import type { PlanIndex } from '../../domain/snapshot';
+import { cachedJson } from '../cached-json';
 import type { Clock } from '../clock';
 import { invalidParams, notFound, type ApiIssue } from '../errors';
 import type { Store } from '../store/port';
@@ -23,14 +24,8 @@ function checkReferences(index: PlanIndex, f: MeasureFilters): void {
   if (issues.length) throw invalidParams(issues);
 }
 
-/**
- * The serialised answer is kept with the plan index it came from (decision record 003): the same
- * question against the same revision costs a lookup, not a recomputation and a JSON.stringify.
- */
-export function cachedJson(c: Context, index: PlanIndex, key: string, compute: () => unknown): Response {
-  const body = memo(index, `json:${key}`, () => JSON.stringify(compute()));
-  return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
-}
+// Kept here too for the routes that imported it from this module (dashboard.ts).
+export { cachedJson };
 
 export function readRoutes({ store, clock, plan }: Deps) {
   const app = new Hono();

@@ -1,5 +1,5 @@
 import type { CompiledSeeds } from '../../domain/compile-seeds';
-import type { ProgressEvent } from '../../domain/model';
+import type { AssignmentRecord, ProgressEvent } from '../../domain/model';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
@@ -84,25 +84,59 @@ export function createMemoryStore(): Store {
       const ok = c.expectVersion === null ? !found : found?.version === c.expectVersion;
       if (!ok) throw new StaleVersionError(c.kind, changeId(c));
     }
-    const replace = <T>(list: T[], match: (x: T) => boolean, next: T) =>
-      list.splice(list.findIndex(match), 1, clone(next));
+    // Copy-on-write: a snapshot already handed out keeps its lists and records (see `snapshot`).
+    const replace = <T>(list: T[], match: (x: T) => boolean, next: T): T[] => {
+      const copy = list.slice();
+      copy.splice(list.findIndex(match), 1, clone(next));
+      return copy;
+    };
+    const added: ProgressEvent[] = [];
     for (const c of changes) {
-      if (c.kind === 'event') events.push({ ...clone(c.event), id: events.length + 1 });
-      else if (c.kind === 'measure') replace(current.measures, (m) => m.id === c.next.id, c.next);
+      if (c.kind === 'event') added.push({ ...clone(c.event), id: events.length + added.length + 1 });
+      else if (c.kind === 'measure') current.measures = replace(current.measures, (m) => m.id === c.next.id, c.next);
       else if (c.kind === 'assignment')
-        replace(
+        current.assignments = replace(
           current.assignments,
           (a) => a.measureId === c.next.measureId && a.ministryId === c.next.ministryId,
           c.next,
         );
-      else if (c.kind === 'milestone') replace(current.milestones, (m) => m.id === c.next.id, c.next);
+      else if (c.kind === 'milestone')
+        current.milestones = replace(current.milestones, (m) => m.id === c.next.id, c.next);
       else if (isAnnualChange(c)) annual.apply(c);
       else if (c.kind === 'submission') accounts.submissions.set(c.next.id, clone(c.next));
       else accounts.users.set(c.next.id, clone(c.next));
     }
+    if (added.length) events = [...events, ...added];
     entries.forEach(appendAudit);
     if (touchesPlan(changes)) revision++;
   }
+
+  /**
+   * One snapshot per revision, shared by every reader and never changed afterwards: writes replace
+   * the lists and records they change (copy-on-write) and leave the rest, like the SQLite adapter,
+   * so the plan index can be updated from what a write changed (decision record 003). Readers must
+   * treat it as read-only.
+   */
+  let shared: (PlanSnapshot & { revision: number }) | null = null;
+  const snapshot = () => {
+    if (shared?.revision !== revision) {
+      const current = plan ?? EMPTY;
+      shared = {
+        planPeriod: current.planPeriod,
+        areas: current.areas,
+        sections: current.sections,
+        items: current.items,
+        organisations: current.organisations,
+        milestones: current.milestones,
+        packageEntries: current.packageEntries,
+        measures: current.measures,
+        assignments: current.assignments,
+        events,
+        revision,
+      };
+    }
+    return shared;
+  };
 
   const resolve = <T>(fn: () => T): Promise<T> => {
     try {
@@ -124,7 +158,7 @@ export function createMemoryStore(): Store {
         revision++;
       }),
     revision: () => Promise.resolve(revision),
-    snapshot: () => Promise.resolve({ ...clone(plan ?? EMPTY), events: clone(events), revision }),
+    snapshot: () => Promise.resolve(snapshot()),
     reference: () => Promise.resolve(clone(reference)),
     loadScenario: (info, newEvents, entry) =>
       resolve(() => {
@@ -132,6 +166,7 @@ export function createMemoryStore(): Store {
         if (loaded.some((s) => s.id === info.id))
           throw new StoreConflictError('already_loaded', `scenario ${info.id} is already loaded`);
         const byKey = new Map(plan.assignments.map((a) => [assignmentKey(a.measureId, a.ministryId), a]));
+        const current = plan;
         const unknown = newEvents.find((e) => !byKey.has(assignmentKey(e.measureId, e.ministryId)));
         if (unknown)
           throw new StoreConflictError(
@@ -139,10 +174,14 @@ export function createMemoryStore(): Store {
             `no assignment ${unknown.measureId} × ${unknown.ministryId}`,
           );
         const touched = new Set(newEvents.map((e) => assignmentKey(e.measureId, e.ministryId)));
+        const updated = new Map<string, AssignmentRecord>();
         for (const [key, state] of latestByAssignment([...events, ...newEvents])) {
           const a = byKey.get(key);
-          if (a && touched.has(key)) Object.assign(a, state, { version: a.version + 1 });
+          if (a && touched.has(key)) updated.set(key, { ...a, ...state, version: a.version + 1 });
         }
+        current.assignments = current.assignments.map(
+          (a) => updated.get(assignmentKey(a.measureId, a.ministryId)) ?? a,
+        );
         events = [...events, ...newEvents.map((e, i) => ({ ...e, id: events.length + i + 1 }))];
         loaded.push({ ...info, loadedAt: entry.at });
         appendAudit(entry);

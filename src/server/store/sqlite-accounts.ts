@@ -67,7 +67,21 @@ function sessionFromRow(r: Row): SessionRecord {
   };
 }
 
-/** Accounts, sessions and submissions: reads and the session writes (not audited, not versioned). */
+/** How many sessions and users the read cache keeps at most (least recently used out first). */
+export const ACCOUNT_CACHE_LIMIT = 5000;
+
+/**
+ * Accounts, sessions and submissions: reads and the session writes (not audited, not versioned).
+ *
+ * Every API request looks up its session and user. Those two reads are served from memory (decision
+ * record 009) and stay exact:
+ * - every write this connection makes to a session or user goes through here (`forgetUser` for the
+ *   user changes `commit` applies) and drops what it changed before it returns;
+ * - a write by any other connection or process (the CLI, a second server) changes SQLite's
+ *   `PRAGMA data_version`, checked at every lookup: then everything cached is dropped;
+ * - callers get copies, never the cached records.
+ * Expiry is not cached: the caller checks the record's times against the clock on every request.
+ */
 export function accountQueries(db: Database.Database) {
   // Statements are prepared once: these run on every request (the session lookup).
   const prepared = new Map<string, Database.Statement>();
@@ -80,9 +94,40 @@ export function accountQueries(db: Database.Database) {
     const row = stmt(sql).get(...args) as Row | undefined;
     return row ? map(row) : null;
   };
+
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seenVersion = dataVersion.get();
+  const sessions = new Map<string, SessionRecord>();
+  const users = new Map<string, UserRecord>();
+  /** Drops everything if another connection has committed since the last look. */
+  const checkOthers = () => {
+    const version = dataVersion.get();
+    if (version !== seenVersion) {
+      seenVersion = version;
+      sessions.clear();
+      users.clear();
+    }
+  };
+  const cached = <T extends object>(cache: Map<string, T>, id: string, load: () => T | null): T | null => {
+    checkOthers();
+    let record = cache.get(id);
+    if (record) {
+      cache.delete(id); // most recently used last
+    } else {
+      record = load() ?? undefined;
+      if (!record) return null; // misses are not kept: a record created later is found at once
+      if (cache.size >= ACCOUNT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(id, record);
+    return { ...record };
+  };
+  const forgetSessionsOf = (userId: string, exceptId?: string) => {
+    for (const [id, s] of sessions) if (s.userId === userId && id !== exceptId) sessions.delete(id);
+  };
+
   return {
     userCount: () => (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n,
-    getUser: (id: string) => one('SELECT * FROM users WHERE id = ?', userFromRow, id),
+    getUser: (id: string) => cached(users, id, () => one('SELECT * FROM users WHERE id = ?', userFromRow, id)),
     getUserByEmail: (email: string) => one('SELECT * FROM users WHERE email = ?', userFromRow, email),
     listUsers: () => (db.prepare('SELECT * FROM users ORDER BY role, email').all() as Row[]).map(userFromRow),
     getSubmission: (id: string) => one('SELECT * FROM submissions WHERE id = ?', submissionFromRow, id),
@@ -99,11 +144,30 @@ export function accountQueries(db: Database.Database) {
       void db
         .prepare('INSERT INTO sessions VALUES (@id, @userId, @csrfToken, @createdAt, @lastSeenAt, @ip, @userAgent)')
         .run(s),
-    getSession: (id: string) => one('SELECT * FROM sessions WHERE id = ?', sessionFromRow, id),
-    touchSession: (id: string, at: string) =>
-      void db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id),
-    deleteSession: (id: string) => void db.prepare('DELETE FROM sessions WHERE id = ?').run(id),
-    deleteUserSessions: (userId: string, exceptId?: string) =>
-      void db.prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, exceptId ?? null),
+    getSession: (id: string) =>
+      cached(sessions, id, () => one('SELECT * FROM sessions WHERE id = ?', sessionFromRow, id)),
+    touchSession: (id: string, at: string) => {
+      try {
+        stmt('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at, id);
+      } finally {
+        sessions.delete(id);
+      }
+    },
+    deleteSession: (id: string) => {
+      try {
+        stmt('DELETE FROM sessions WHERE id = ?').run(id);
+      } finally {
+        sessions.delete(id);
+      }
+    },
+    deleteUserSessions: (userId: string, exceptId?: string) => {
+      try {
+        db.prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, exceptId ?? null);
+      } finally {
+        forgetSessionsOf(userId, exceptId);
+      }
+    },
+    /** `commit` changed (or tried to change) this user: the next lookup reads it afresh. */
+    forgetUser: (id: string) => void users.delete(id),
   };
 }

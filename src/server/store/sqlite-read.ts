@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DueKind } from '../../domain/deadline';
-import type { AssignmentRecord, MeasureRecord, ProgressEvent, Tag } from '../../domain/model';
+import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent, Tag } from '../../domain/model';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import type { AssignmentRole, Provenance, Rag, Status } from '../../domain/status';
+import type { Change } from './port';
 
 type Row = Record<string, string | number | null>;
 
@@ -18,7 +19,9 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
     (db.prepare(`SELECT value FROM meta WHERE key = 'planPeriod'`).get() as { value: string } | undefined)?.value ??
       '{"start":"2015-04-01","end":"2018-03-31","label":{"ja":"","en":""}}',
   ) as PlanSnapshot['planPeriod'];
-  const milestonesOf = groupPairs(all('SELECT measure_id AS a, milestone_id AS b FROM measure_milestones'));
+  const milestonesOf = groupPairs(
+    all('SELECT measure_id AS a, milestone_id AS b FROM measure_milestones ORDER BY rowid'),
+  );
   const packagesOf = groupPairs(
     all('SELECT measure_id AS a, package_id AS b FROM measure_package ORDER BY package_id'),
   );
@@ -49,14 +52,7 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
       name: text(r, 'name'),
       ...(r.short_ja ? { short: text(r, 'short') } : {}),
     })),
-    milestones: all('SELECT * FROM milestones ORDER BY position').map((r) => ({
-      id: str(r.id),
-      kind: str(r.kind) as 'event' | 'plan',
-      title: text(r, 'title'),
-      start: str(r.start),
-      end: str(r.end),
-      version: Number(r.version),
-    })),
+    milestones: all('SELECT * FROM milestones ORDER BY position').map(milestoneFromRow),
     packageEntries: all('SELECT * FROM package_entries ORDER BY position').map((r) => ({
       id: str(r.id),
       ...(r.parent_id ? { parentId: str(r.parent_id) } : {}),
@@ -64,54 +60,152 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
       ...(r.text ? { text: str(r.text) } : {}),
       ...(r.wording ? { wording: str(r.wording) } : {}),
     })),
-    measures: all('SELECT * FROM measures ORDER BY position').map((r): MeasureRecord => ({
-      id: str(r.id),
-      code: str(r.code),
-      itemCode: str(r.item_code),
-      sectionCode: str(r.section_code),
-      areaCode: str(r.area_code),
-      title: text(r, 'title'),
-      quote: str(r.quote),
-      due: {
-        wording: opt(r.due_wording) ?? null,
-        kind: str(r.due_kind) as DueKind,
-        date: opt(r.due_date) ?? null,
-        source: (opt(r.due_source) ?? null) as MeasureRecord['due']['source'],
-      },
-      start: str(r.start),
-      tags: JSON.parse(str(r.tags)) as Tag[],
-      milestoneIds: milestonesOf.get(str(r.id)) ?? [],
-      packageIds: packagesOf.get(str(r.id)) ?? [],
-      crossRefId: opt(r.cross_ref_id) ?? null,
-      rag: r.rag_rating ? { rating: str(r.rag_rating) as Rag, reason: str(r.rag_reason) } : null,
-      position: Number(r.position),
-      version: Number(r.version),
-    })),
-    assignments: all('SELECT * FROM assignments ORDER BY position').map((r): AssignmentRecord => ({
-      measureId: str(r.measure_id),
-      ministryId: str(r.ministry_id),
-      role: str(r.role) as AssignmentRole,
-      provenance: str(r.provenance) as Provenance,
-      confirmed: r.confirmed === 1,
-      status: str(r.status) as Status,
-      progress: Number(r.progress),
-      narrative: str(r.narrative),
-      version: Number(r.version),
-    })),
-    events: all('SELECT * FROM progress_events ORDER BY id').map((r): ProgressEvent => ({
-      id: Number(r.id),
-      measureId: str(r.measure_id),
-      ministryId: str(r.ministry_id),
-      effectiveOn: str(r.effective_on),
-      status: str(r.status) as Status,
-      progress: Number(r.progress),
-      narrative: str(r.narrative),
-      actor: str(r.actor),
-      submittedBy: opt(r.submitted_by) ?? null,
-      comment: str(r.comment),
-      recordedAt: str(r.recorded_at),
-      origin: str(r.origin) as ProgressEvent['origin'],
-    })),
+    measures: all('SELECT * FROM measures ORDER BY position').map((r) =>
+      measureFromRow(r, milestonesOf.get(str(r.id)) ?? [], packagesOf.get(str(r.id)) ?? []),
+    ),
+    assignments: all('SELECT * FROM assignments ORDER BY position').map(assignmentFromRow),
+    events: all('SELECT * FROM progress_events ORDER BY id').map(eventFromRow),
+  };
+}
+
+function measureFromRow(r: Row, milestoneIds: string[], packageIds: string[]): MeasureRecord {
+  return {
+    id: str(r.id),
+    code: str(r.code),
+    itemCode: str(r.item_code),
+    sectionCode: str(r.section_code),
+    areaCode: str(r.area_code),
+    title: text(r, 'title'),
+    quote: str(r.quote),
+    due: {
+      wording: opt(r.due_wording) ?? null,
+      kind: str(r.due_kind) as DueKind,
+      date: opt(r.due_date) ?? null,
+      source: (opt(r.due_source) ?? null) as MeasureRecord['due']['source'],
+    },
+    start: str(r.start),
+    tags: JSON.parse(str(r.tags)) as Tag[],
+    milestoneIds,
+    packageIds,
+    crossRefId: opt(r.cross_ref_id) ?? null,
+    rag: r.rag_rating ? { rating: str(r.rag_rating) as Rag, reason: str(r.rag_reason) } : null,
+    position: Number(r.position),
+    version: Number(r.version),
+  };
+}
+
+function assignmentFromRow(r: Row): AssignmentRecord {
+  return {
+    measureId: str(r.measure_id),
+    ministryId: str(r.ministry_id),
+    role: str(r.role) as AssignmentRole,
+    provenance: str(r.provenance) as Provenance,
+    confirmed: r.confirmed === 1,
+    status: str(r.status) as Status,
+    progress: Number(r.progress),
+    narrative: str(r.narrative),
+    version: Number(r.version),
+  };
+}
+
+function milestoneFromRow(r: Row): Milestone {
+  return {
+    id: str(r.id),
+    kind: str(r.kind) as 'event' | 'plan',
+    title: text(r, 'title'),
+    start: str(r.start),
+    end: str(r.end),
+    version: Number(r.version),
+  };
+}
+
+function eventFromRow(r: Row): ProgressEvent {
+  return {
+    id: Number(r.id),
+    measureId: str(r.measure_id),
+    ministryId: str(r.ministry_id),
+    effectiveOn: str(r.effective_on),
+    status: str(r.status) as Status,
+    progress: Number(r.progress),
+    narrative: str(r.narrative),
+    actor: str(r.actor),
+    submittedBy: opt(r.submitted_by) ?? null,
+    comment: str(r.comment),
+    recordedAt: str(r.recorded_at),
+    origin: str(r.origin) as ProgressEvent['origin'],
+  };
+}
+
+/**
+ * The snapshot after a commit, made from the snapshot before it (decision record 003): the rows
+ * the commit wrote are read again — inside its transaction, so nothing else can slip in — and
+ * replace their records; new events are appended; every other list and record is shared with
+ * `before`. The same as `readSnapshot` at the new revision, for a few point queries instead of a
+ * read of the whole plan, and the plan index can tell by identity what changed.
+ */
+const committedStatements = new WeakMap<Database.Database, ReturnType<typeof prepareCommitted>>();
+function prepareCommitted(db: Database.Database) {
+  return {
+    measure: db.prepare('SELECT * FROM measures WHERE id = ?'),
+    milestonesOf: db.prepare('SELECT milestone_id FROM measure_milestones WHERE measure_id = ? ORDER BY rowid').pluck(),
+    packagesOf: db.prepare('SELECT package_id FROM measure_package WHERE measure_id = ? ORDER BY package_id').pluck(),
+    assignment: db.prepare('SELECT * FROM assignments WHERE measure_id = ? AND ministry_id = ?'),
+    milestone: db.prepare('SELECT * FROM milestones WHERE id = ?'),
+    eventsAfter: db.prepare('SELECT * FROM progress_events WHERE id > ? ORDER BY id'),
+  };
+}
+
+function swapped<T>(list: T[], key: (x: T) => string, next: Map<string, T>): T[] {
+  if (next.size === 0) return list;
+  let found = 0;
+  const out = list.map((x) => {
+    const n = next.get(key(x));
+    if (n === undefined) return x;
+    found++;
+    return n;
+  });
+  if (found !== next.size) throw new Error('a committed row is missing from the cached snapshot');
+  return out;
+}
+
+export function readCommitted(db: Database.Database, before: PlanSnapshot, changes: readonly Change[]): PlanSnapshot {
+  let s = committedStatements.get(db);
+  if (!s) committedStatements.set(db, (s = prepareCommitted(db)));
+  const measures = new Map<string, MeasureRecord>();
+  const assignments = new Map<string, AssignmentRecord>();
+  const milestones = new Map<string, Milestone>();
+  for (const change of changes) {
+    if (change.kind === 'measure') {
+      const id = change.next.id;
+      measures.set(
+        id,
+        measureFromRow(
+          s.measure.get(id) as Row,
+          (s.milestonesOf.all(id) as string[]).map(str),
+          (s.packagesOf.all(id) as string[]).map(str),
+        ),
+      );
+    } else if (change.kind === 'assignment') {
+      const { measureId, ministryId } = change.next;
+      assignments.set(
+        `${measureId}\u0000${ministryId}`,
+        assignmentFromRow(s.assignment.get(measureId, ministryId) as Row),
+      );
+    } else if (change.kind === 'milestone') {
+      milestones.set(change.next.id, milestoneFromRow(s.milestone.get(change.next.id) as Row));
+    }
+  }
+  let events = before.events;
+  if (changes.some((c) => c.kind === 'event')) {
+    const after = events[events.length - 1]?.id ?? 0;
+    events = [...events, ...(s.eventsAfter.all(after) as Row[]).map(eventFromRow)];
+  }
+  return {
+    ...before,
+    measures: swapped(before.measures, (m) => m.id, measures),
+    assignments: swapped(before.assignments, (a) => `${a.measureId}\u0000${a.ministryId}`, assignments),
+    milestones: swapped(before.milestones, (m) => m.id, milestones),
+    events,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type Store,
   touchesPlan,
 } from './port';
-import { readSnapshot } from './sqlite-read';
+import { readCommitted, readSnapshot } from './sqlite-read';
 import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
 import { readAnnual } from './sqlite-annual';
@@ -47,8 +47,9 @@ export function migrate(db: Database.Database): void {
 export function createSqliteStore(db: Database.Database): Store {
   let cache: (PlanSnapshot & { revision: number }) | null = null;
 
-  const revisionNow = () =>
-    Number((db.prepare(`SELECT value FROM meta WHERE key = 'revision'`).get() as { value: string }).value);
+  // Read on every API request (the plan cache asks whether the plan moved on): prepared once.
+  const selectRevision = db.prepare(`SELECT value FROM meta WHERE key = 'revision'`).pluck();
+  const revisionNow = () => Number(selectRevision.get());
   const bump = db.prepare(`UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'`);
   const insertAudit = db.prepare(
     `INSERT INTO audit_events (at, actor, action, entity, entity_id, before, after, request_id)
@@ -122,11 +123,24 @@ export function createSqliteStore(db: Database.Database): Store {
     audit(entry);
   });
 
-  const commitTx = db.transaction((changes: Change[], entries: NewAuditEntry[]) => {
+  /**
+   * A commit that changes the plan brings the cached snapshot forward with it (copy-on-write, see
+   * `readCommitted`) when the cache was at the revision the commit started from; otherwise — another
+   * process wrote in between — the next `snapshot()` reads the plan afresh. Returns the snapshot
+   * after the commit, or undefined when the cache is not to change; assigned only once committed.
+   */
+  const commitInTx = db.transaction((changes: Change[], entries: NewAuditEntry[]) => {
+    const base = cache && touchesPlan(changes) && cache.revision === revisionNow() ? cache : null;
     applyChanges(db, changes);
     for (const entry of entries) audit(entry);
-    if (touchesPlan(changes)) bump.run();
+    if (!touchesPlan(changes)) return undefined;
+    bump.run();
+    return base ? { ...readCommitted(db, base, changes), revision: base.revision + 1 } : null;
   });
+  const commitTx = (changes: Change[], entries: NewAuditEntry[]) => {
+    const next = commitInTx(changes, entries);
+    if (next !== undefined) cache = next;
+  };
   const accounts = accountQueries(db);
   const wrap =
     <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -140,7 +154,14 @@ export function createSqliteStore(db: Database.Database): Store {
 
   return {
     kind: 'sqlite',
-    commit: wrap((changes: Change[], entries: NewAuditEntry[]) => commitTx(changes, entries)),
+    commit: wrap((changes: Change[], entries: NewAuditEntry[]) => {
+      try {
+        commitTx(changes, entries);
+      } finally {
+        // The account cache never outlives a user change, committed or not (sqlite-accounts.ts).
+        for (const change of changes) if (change.kind === 'user') accounts.forgetUser(change.next.id);
+      }
+    }),
     userCount: wrap(accounts.userCount),
     getUser: wrap(accounts.getUser),
     getUserByEmail: wrap(accounts.getUserByEmail),

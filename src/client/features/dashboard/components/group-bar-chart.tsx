@@ -1,17 +1,5 @@
-import { useId } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type YAxisTickContentProps,
-} from 'recharts';
-import { PatternDefs, patternId, type SeriesStyle } from '../../../components/chart-styles';
-import { useChartWidth } from '../../../components/chart-print';
+import type { SeriesStyle } from '../../../components/chart-styles';
+import { niceTicks, pct } from '../../../components/nice-ticks';
 import { useI18n } from '../../../lib/i18n';
 
 export type GroupBarChartProps = {
@@ -22,64 +10,63 @@ export type GroupBarChartProps = {
   compact: boolean;
 };
 
-/** Horizontal bars, one per group, stacked by category; each segment has its pattern and symbol. */
-/** One line per axis label, cut with an ellipsis to fit; the full label is its tooltip and in the table. */
-function truncate(text: string, max: number): string {
-  return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
-}
-
+/**
+ * Horizontal bars, one per group, stacked by category; each segment has its pattern (the HTML
+ * swatch classes) and, where it fits, its symbol and count; the full label and every count are in
+ * its tooltip and in the figure's table. HTML and CSS rather than recharts (issue 6): a dozen rows
+ * cost next to nothing to draw, and the chart fits whatever width it is given, printing included.
+ */
 export default function GroupBarChart({ title, rows, series, compact }: GroupBarChartProps) {
-  const { l, lang } = useI18n();
-  const width = useChartWidth();
-  const max = compact ? 8 : lang === 'ja' ? 19 : 36;
-  const prefix = useId().replace(/:/g, '');
-  const data = rows.map((r) => ({ label: compact ? r.key : r.label, full: r.label, ...r.values }));
-  const tick = ({ x, y, payload }: YAxisTickContentProps) => (
-    <text x={x} y={y} dy="0.35em" textAnchor="end" className="chart-tick">
-      <title>{String(payload.value)}</title>
-      {truncate(String(payload.value), max)}
-    </text>
-  );
+  const { l } = useI18n();
+  const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
+  const ticks = niceTicks(Math.max(0, ...totals));
+  const top = ticks[ticks.length - 1]!;
   return (
-    <ResponsiveContainer width={width} height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} title={title}>
-        <PatternDefs prefix={prefix} styles={series} />
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart-grid" />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={compact ? 56 : 264} interval={0} tick={tick} />
-        <Tooltip labelFormatter={(_, payload) => (payload[0]?.payload as { full?: string } | undefined)?.full ?? ''} />
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={`${s.symbol} ${l(s.label)}`}
-            stackId="all"
-            fill={`url(#${patternId(prefix, s.key)})`}
-            stroke="currentColor"
-            strokeWidth={0.5}
-            className={`chart-bar chart-bar--${s.key}`}
-            isAnimationActive={false}
-          >
-            <LabelList
-              dataKey={s.key}
-              content={({ x, y, width, height, value }) =>
-                Number(width) > 30 && Number(value) > 0 ? (
-                  <text
-                    x={Number(x) + Number(width) / 2}
-                    y={Number(y) + Number(height) / 2}
-                    dy="0.35em"
-                    textAnchor="middle"
-                    className={`chart-bar__label chart-bar__label--${s.key}`}
-                  >
-                    {s.symbol}
-                    {String(value)}
-                  </text>
-                ) : null
-              }
-            />
-          </Bar>
+    <div
+      className={`bar-chart${compact ? ' bar-chart--compact' : ''}`}
+      role="img"
+      aria-label={title}
+      style={{ gridTemplateRows: `repeat(${rows.length}, 34px) auto` }}
+    >
+      <div className="bar-chart__grid" style={{ gridRow: `1 / span ${rows.length}` }} aria-hidden="true">
+        {ticks.map((t) => (
+          <span key={t} className="bar-chart__gridline" style={{ left: pct(t / top) }} />
         ))}
-      </BarChart>
-    </ResponsiveContainer>
+      </div>
+      {rows.map((r, i) => (
+        <div key={r.key} className="bar-chart__row" style={{ gridRow: i + 1 }}>
+          <span className="bar-chart__label" title={r.label}>
+            {compact ? r.key : r.label}
+          </span>
+          <span className="bar-chart__track">
+            {series.map((s) => {
+              const value = r.values[s.key] ?? 0;
+              if (value <= 0) return null;
+              return (
+                <span
+                  key={s.key}
+                  className={`bar-chart__segment swatch ${s.swatch}`}
+                  style={{ width: pct(value / top) }}
+                  title={`${r.label}: ${s.symbol} ${l(s.label)} ${value}`}
+                >
+                  {/* Shown only where the segment is wide enough to hold it (a CSS container query). */}
+                  <span className={`bar-chart__value bar-chart__value--${Math.min(4, String(value).length)}`}>
+                    {s.symbol}
+                    {value}
+                  </span>
+                </span>
+              );
+            })}
+          </span>
+        </div>
+      ))}
+      <div className="bar-chart__axis" style={{ gridRow: rows.length + 1 }} aria-hidden="true">
+        {ticks.map((t) => (
+          <span key={t} className="bar-chart__tick" style={{ left: pct(t / top) }}>
+            {t}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '../../../../domain/contract';
 import { computeStats } from '../../../../domain/queries';
+import { serverText } from '../../../lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 const ASOF = '2018-03-31';
@@ -26,7 +27,10 @@ describe('planned vs actual', () => {
     renderApp(`/?asOf=${ASOF}`);
     const figure = await screen.findByRole('figure', { name: '計画と実績（完了施策数の累計）' });
     expect(figure.querySelector('figcaption')).toHaveTextContent('計画＝期限を迎えた施策数');
-    await waitFor(() => expect(figure.querySelector('svg.recharts-surface')).not.toBeNull());
+    const chart = await within(figure).findByRole('img', { name: '計画と実績（完了施策数の累計）' });
+    expect(chart.querySelector('path.line-chart__actual')?.getAttribute('d')).toMatch(
+      /^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+)+$/,
+    );
     // Milestones are numbered on the chart and named beside it.
     const key = within(figure).getByRole('list', { name: 'マイルストーン' });
     expect(key).toHaveTextContent('東京2020オリンピック競技大会');
@@ -114,7 +118,9 @@ describe('ministry scorecard', () => {
     api().server.use(http.get('*/api/stats', () => HttpResponse.json(body, { status: 500 }), { once: true }));
     const { user } = renderApp(`/ministries?asOf=${ASOF}`);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's language only: the Japanese half of the server's bilingual message.
+    expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
+    expect(alert).not.toHaveTextContent('Something went wrong');
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     expect(await screen.findByRole('region', { name: '府省庁別スコアカード' })).toBeInTheDocument();
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '../../../../domain/contract';
 import { overview, type HeadlineKey } from '../../../../domain/dashboard';
+import { serverText } from '../../../lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 
@@ -143,7 +144,9 @@ describe('overview: loading and errors', () => {
     api().server.use(http.get('*/api/dashboard', () => HttpResponse.json(body, { status: 500 }), { once: true }));
     const { user } = renderApp('/?asOf=2016-03-31');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's language only: the Japanese half of the server's bilingual message.
+    expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
+    expect(alert).not.toHaveTextContent('Something went wrong');
     // The charts come from /api/stats and still render.
     expect(await screen.findByRole('figure', { name: '計画と実績（完了施策数の累計）' })).toBeInTheDocument();
 

@@ -1,14 +1,16 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TimelineRowView, TimelineView } from '../../../../domain/contract-dashboard';
 import { HEALTH_LABELS } from '../../../../domain/status';
 import { HEALTH_ORDER, HEALTH_STYLES } from '../../../components/chart-styles';
 import { useI18n } from '../../../lib/i18n';
+import { useTimelineGroupRows } from '../api/get-timeline';
 import { ROWS_PER_PAGE } from '../search';
 import { pct, type Scale } from './scale';
 import { TimelineGrid, type NumberedMilestone } from './timeline-axis';
 
-function Row({ row, scale, asOf }: { row: TimelineRowView; scale: Scale; asOf: string | undefined }) {
+/** Memoised: a group that re-renders (more rows, names arriving) leaves the rows it had alone. */
+const Row = memo(function Row({ row, scale, asOf }: { row: TimelineRowView; scale: Scale; asOf: string | undefined }) {
   const { t, l } = useI18n();
   const bar = scale.bar(row.start, row.end);
   const style = HEALTH_STYLES[row.health];
@@ -33,10 +35,14 @@ function Row({ row, scale, asOf }: { row: TimelineRowView; scale: Scale; asOf: s
       </div>
     </li>
   );
-}
+});
 
-/** One area's or ministry's measures; a long group shows `firstRows`, then ROWS_PER_PAGE more at a time. */
-export function TimelineGroup({
+/**
+ * One area's or ministry's measures; a long group shows `firstRows`, then ROWS_PER_PAGE more at a
+ * time. The timeline sends a page of rows per group; further rows are fetched for the group when
+ * "show more" goes past them (the rows already there stay on screen meanwhile).
+ */
+export const TimelineGroup = memo(function TimelineGroup({
   title,
   group,
   data,
@@ -56,7 +62,16 @@ export function TimelineGroup({
   const { t, l, lang } = useI18n();
   const [shown, setShown] = useState(firstRows);
   const id = `tl-group-${group.key.replace(/[^a-z0-9]/gi, '_')}`;
-  const rest = group.total - Math.min(shown, group.rows.length);
+  const params = { asOf: data.asOf, groupBy: data.groupBy, fy: data.fiscalYear ?? undefined };
+  const more = useTimelineGroupRows(
+    params,
+    group.key,
+    shown,
+    shown > group.rows.length && group.rows.length < group.total,
+  );
+  const loaded = more.data && more.data.length > group.rows.length ? more.data : group.rows;
+  const rows = loaded.slice(0, shown);
+  const rest = group.total - rows.length;
   return (
     <section className="tl-group" aria-labelledby={id}>
       <h2 id={id} className="tl-group__title">
@@ -75,17 +90,22 @@ export function TimelineGroup({
         <div className="tl-group__grid">
           <TimelineGrid data={data} scale={scale} milestones={milestones} />
         </div>
-        <ol className="tl-rows">
-          {group.rows.slice(0, shown).map((row) => (
+        <ol className="tl-rows" aria-busy={more.isFetching}>
+          {rows.map((row) => (
             <Row key={row.id} row={row} scale={scale} asOf={asOf} />
           ))}
         </ol>
       </div>
       {rest > 0 && (
-        <button type="button" className="button-secondary tl-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE)}>
+        <button
+          type="button"
+          className="button-secondary tl-more"
+          disabled={more.isFetching}
+          onClick={() => setShown((n) => n + ROWS_PER_PAGE)}
+        >
           {t('showMore')}（{t('remaining')} {rest}）
         </button>
       )}
     </section>
   );
-}
+});

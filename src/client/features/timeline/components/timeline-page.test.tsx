@@ -6,6 +6,7 @@ import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '../../../../domain/contract';
 import { timeline, type TimelineGroupBy } from '../../../../domain/timeline';
 import { firstRowsPerGroup, ROWS_PER_PAGE } from '../search';
+import { serverText } from '../../../lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 const ASOF = '2018-03-31';
@@ -21,7 +22,9 @@ describe('timeline', () => {
     renderApp(`/timeline?asOf=${ASOF}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'タイムライン' })).toBeInTheDocument();
     const want = expected('area');
-    await waitFor(() => expect(groups()).toHaveLength(want.groups.length));
+    // The first page of the file: the mock builds its plan index, and the rows render at a deferred
+    // priority (in slices); on a loaded machine that takes longer than the default wait.
+    await waitFor(() => expect(groups()).toHaveLength(want.groups.length), { timeout: 15_000 });
     for (const [i, g] of want.groups.entries()) {
       const region = groups()[i]!;
       expect(within(region).getByRole('heading', { level: 2 })).toHaveTextContent(`${g.key} `);
@@ -50,7 +53,17 @@ describe('timeline', () => {
     await waitFor(() => expect(groups()).toHaveLength(want.groups.length));
     const region = groups()[index]!;
     await user.click(within(region).getByRole('button', { name: `さらに表示（残り ${long.total - first}）` }));
-    expect(within(region).getAllByRole('listitem')).toHaveLength(Math.min(long.total, first + ROWS_PER_PAGE));
+    // The first page of each group came with the timeline; the next one is fetched for this group.
+    await waitFor(() =>
+      expect(within(region).getAllByRole('listitem')).toHaveLength(Math.min(long.total, first + ROWS_PER_PAGE)),
+    );
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((li) => within(li).getByRole('link').getAttribute('href')),
+    ).toEqual(
+      long.rows.slice(0, first + ROWS_PER_PAGE).map((r) => `/measures/${encodeURIComponent(r.id)}?asOf=${ASOF}`),
+    );
   });
 
   it('regroups by lead ministry and zooms to a fiscal year through the URL', async () => {
@@ -82,7 +95,9 @@ describe('timeline', () => {
     const { user } = renderApp(`/timeline?asOf=${ASOF}`);
     expect((await screen.findByText('読み込み中…')).closest('[aria-busy]')).toHaveAttribute('aria-busy', 'true');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's language only: the Japanese half of the server's bilingual message.
+    expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
+    expect(alert).not.toHaveTextContent('Something went wrong');
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     await waitFor(() => expect(groups()).toHaveLength(expected('area').groups.length));
   });

@@ -1,4 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
+import { useDeferredValue, useMemo } from 'react';
 import type { TimelineView } from '../../../../domain/contract-dashboard';
 import { AsOfControl } from '../../../components/as-of-control';
 import { QueryState } from '../../../components/query-state';
@@ -20,11 +21,16 @@ function Timeline({ data, asOf }: { data: TimelineView; asOf: string | undefined
   const { t, l, lang } = useI18n();
   const strategy = useStrategy();
   const ministries = useMinistries();
-  const scale = makeScale(data.range);
-  const milestones = data.milestones
-    .filter((m) => m.start > data.range.start)
-    .sort((a, b) => a.start.localeCompare(b.start))
-    .map((m, i) => ({ ...m, n: i + 1 }));
+  // Stable while the data is, so the memoised groups and rows skip re-rendering (names arriving…).
+  const scale = useMemo(() => makeScale(data.range), [data.range]);
+  const milestones = useMemo(
+    () =>
+      data.milestones
+        .filter((m) => m.start > data.range.start)
+        .sort((a, b) => a.start.localeCompare(b.start))
+        .map((m, i) => ({ ...m, n: i + 1 })),
+    [data.milestones, data.range.start],
+  );
   const title = (key: string) => {
     if (data.groupBy === 'ministry')
       return orgName(
@@ -60,6 +66,29 @@ function Timeline({ data, asOf }: { data: TimelineView; asOf: string | undefined
   );
 }
 
+/**
+ * Hundreds of rows are drawn at a deferred priority, which React renders in slices between which
+ * the browser can respond (issue 6: no long task), keeping the skeleton until they are ready.
+ */
+function DeferredTimeline({ data, asOf, busy }: { data: TimelineView; asOf: string | undefined; busy: boolean }) {
+  const { t } = useI18n();
+  const shown = useDeferredValue<TimelineView | null>(data, null);
+  if (!shown)
+    return (
+      <div className="skeleton" aria-busy="true" aria-live="polite">
+        <span className="visually-hidden">{t('loading')}</span>
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="skeleton__row" />
+        ))}
+      </div>
+    );
+  return (
+    <div aria-busy={busy || shown !== data}>
+      <Timeline data={shown} asOf={asOf} />
+    </div>
+  );
+}
+
 export function TimelinePage() {
   const { t } = useI18n();
   const { asOf, groupBy, fy } = route.useSearch();
@@ -72,11 +101,7 @@ export function TimelinePage() {
       </div>
       <TimelineControls />
       <QueryState query={query} skeletonRows={8}>
-        {(data) => (
-          <div aria-busy={query.isFetching}>
-            <Timeline data={data} asOf={asOf} />
-          </div>
-        )}
+        {(data) => <DeferredTimeline data={data} asOf={asOf} busy={query.isFetching} />}
       </QueryState>
     </div>
   );
