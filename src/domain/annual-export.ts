@@ -119,12 +119,20 @@ export function measureRows(items: readonly MeasureSummary[], orgs: readonly Org
 }
 
 /** The status words a spreadsheet may carry: the code, the Japanese or the English label. */
+const STATUS_WORDS: ReadonlyMap<string, Status> = (() => {
+  const words = new Map<string, Status>();
+  for (const [code, label] of Object.entries(STATUS_LABELS) as [Status, LocalizedText][])
+    for (const word of [code, label.ja, label.en.toLowerCase()]) if (!words.has(word)) words.set(word, code);
+  return words;
+})();
+
+/** NFKC leaves ASCII as it is: most cells are ASCII and skip the (costly) normalisation. */
+export function nfkc(text: string): string {
+  return /[\u0080-\uffff]/.test(text) ? text.normalize('NFKC') : text;
+}
+
 export function parseStatus(text: string): Status | null {
-  const t = text.normalize('NFKC').trim().toLowerCase();
-  for (const [code, label] of Object.entries(STATUS_LABELS) as [Status, LocalizedText][]) {
-    if (t === code || t === label.ja || t === label.en.toLowerCase()) return code;
-  }
-  return null;
+  return STATUS_WORDS.get(nfkc(text).trim().toLowerCase()) ?? null;
 }
 
 export const STATUS_CHOICES_JA = Object.values(STATUS_LABELS).map((l) => l.ja);

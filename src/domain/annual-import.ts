@@ -1,4 +1,4 @@
-import { headerText, parseStatus, TEMPLATE_COLUMNS, type TemplateKey } from './annual-export';
+import { headerText, nfkc, parseStatus, TEMPLATE_COLUMNS, type TemplateKey } from './annual-export';
 import type { AnnualData, ImportChange, ImportIssue, ImportRow } from './contract-annual';
 import type { AssignmentRecord } from './model';
 import type { PlanIndex } from './snapshot';
@@ -70,12 +70,15 @@ export function evaluateImport(table: ImportTable, ctx: ImportContext): ImportEv
   const cols = mapHeader(table.header);
   const missing = REQUIRED.filter((k) => !cols.has(k));
   if (missing.length) {
-    const names = missing.map((k) => headerText(TEMPLATE_COLUMNS.find((c) => c.key === k)!)).join('、');
+    // Each half names the columns in its own language: a header's own " / " would split the message.
+    const labels = missing.map((k) => TEMPLATE_COLUMNS.find((c) => c.key === k)!.label);
+    const ja = labels.map((l) => `「${l.ja}」`).join('、');
+    const en = labels.map((l) => `"${l.en}"`).join(', ');
     return {
       rows: [],
       accepted: [],
       fy: null,
-      fileError: `見出し行に必要な列がありません: ${names}。トラッカーが出力したテンプレートを使い、文字コード（UTF-8 または Shift_JIS）を確認してください / The header row lacks required columns: ${names}. Use the template the tracker produced and check the encoding (UTF-8 or Shift_JIS)`,
+      fileError: `見出し行に必要な列がありません: ${ja}。トラッカーが出力したテンプレートを使い、文字コード（UTF-8 または Shift_JIS）を確認してください / The header row lacks required columns: ${en}. Use the template the tracker produced and check the encoding (UTF-8 or Shift_JIS)`,
     };
   }
   const fys = new Set(
@@ -92,48 +95,78 @@ export function evaluateImport(table: ImportTable, ctx: ImportContext): ImportEv
   const fy = fyText && /^\d{4}$/.test(fyText) ? Number(fyText) : null;
   const data = fy === null ? null : ctx.annual(fy);
   const results = new Map((data?.results ?? []).map((r) => [`${r.measureId}\u0000${r.ministryId}`, r]));
-  const assignments = new Map(ctx.index.snapshot.assignments.map((a) => [`${a.measureId}\u0000${a.ministryId}`, a]));
-  const seen = new Set<string>();
+  const env: RowEnv = { ctx, cols: columnPositions(cols), results, seen: new Set(), fy };
   const rows: ImportRow[] = [];
   const accepted: AcceptedRow[] = [];
   for (const { row, cells } of table.rows) {
-    const get = (k: TemplateKey): ImportCell | undefined => (cols.has(k) ? cells[cols.get(k)!] : undefined);
     if (cells.every((c) => !c.text.trim())) continue;
-    const out = checkRow(row, get, { ctx, assignments, results, seen, fy });
+    const out = checkRow(row, cells, env);
     rows.push(out.report);
     if (out.accepted) accepted.push(out.accepted);
   }
   return { rows, accepted, fy, fileError: null };
 }
 
+/** Each template column's position in the file, or -1 where the file lacks it. */
+type Positions = Record<TemplateKey, number>;
+
+function columnPositions(cols: Map<TemplateKey, number>): Positions {
+  return Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, cols.get(c.key) ?? -1])) as Positions;
+}
+
+/** Columns whose formulas would change something: refused rather than evaluated. */
+const FORMULA_CHECKED = [
+  'measureId',
+  'ministryId',
+  'status',
+  'progress',
+  'narrative',
+  'result',
+  'comment',
+  'version',
+  'resultVersion',
+] as const satisfies readonly TemplateKey[];
+
 type RowEnv = {
   ctx: ImportContext;
-  assignments: Map<string, AssignmentRecord>;
+  cols: Positions;
   results: Map<string, { text: string; version: number }>;
   seen: Set<string>;
   fy: number | null;
 };
 
+/** The assignment a row names, found through the plan index (a measure has a handful). */
+function assignmentOf(index: PlanIndex, measureId: string, ministryId: string): AssignmentRecord | undefined {
+  const tracks = index.tracksByMeasure.get(measureId);
+  if (!tracks) return undefined;
+  for (const t of tracks) if (t.record.ministryId === ministryId) return t.record;
+  return undefined;
+}
+
+// Per-row helpers are module functions, not closures: 10,000 rows would make 30,000 closures.
+function cellAt(cells: readonly ImportCell[], env: RowEnv, k: TemplateKey): ImportCell | undefined {
+  const at = env.cols[k];
+  return at < 0 ? undefined : cells[at];
+}
+
+const textAt = (cells: readonly ImportCell[], env: RowEnv, k: TemplateKey): string => cellAt(cells, env, k)?.text ?? '';
+
+function refusedRow(row: number, measureId: string, ministryId: string, errors: ImportIssue[]) {
+  return {
+    report: { row, measureId: measureId || null, ministryId: ministryId || null, changes: [], errors },
+    accepted: null,
+  };
+}
+
 function checkRow(
   row: number,
-  get: (k: TemplateKey) => ImportCell | undefined,
+  cells: readonly ImportCell[],
   env: RowEnv,
 ): { report: ImportRow; accepted: AcceptedRow | null } {
   const errors: ImportIssue[] = [];
   const changes: ImportChange[] = [];
-  const text = (k: TemplateKey) => get(k)?.text ?? '';
-  for (const k of [
-    'measureId',
-    'ministryId',
-    'status',
-    'progress',
-    'narrative',
-    'result',
-    'comment',
-    'version',
-    'resultVersion',
-  ] as const) {
-    if (get(k)?.formula)
+  for (const k of FORMULA_CHECKED) {
+    if (cellAt(cells, env, k)?.formula)
       errors.push(
         issue(
           k,
@@ -142,15 +175,8 @@ function checkRow(
         ),
       );
   }
-  const measureId = text('measureId').trim();
-  const ministryId = text('ministryId').trim();
-  const report = (): ImportRow => ({
-    row,
-    measureId: measureId || null,
-    ministryId: ministryId || null,
-    changes,
-    errors,
-  });
+  const measureId = textAt(cells, env, 'measureId').trim();
+  const ministryId = textAt(cells, env, 'ministryId').trim();
   if (!env.ctx.index.measureById.has(measureId)) {
     errors.push(
       issue(
@@ -159,7 +185,7 @@ function checkRow(
         `Unknown measure: ${measureId || '(empty)'}`,
       ),
     );
-    return { report: report(), accepted: null };
+    return refusedRow(row, measureId, ministryId, errors);
   }
   if (env.ctx.ministryId && ministryId !== env.ctx.ministryId) {
     errors.push(
@@ -169,10 +195,10 @@ function checkRow(
         `Another ministry's row (${ministryId || 'empty'}); this file is for ${env.ctx.ministryId}`,
       ),
     );
-    return { report: report(), accepted: null };
+    return refusedRow(row, measureId, ministryId, errors);
   }
   const key = `${measureId}\u0000${ministryId}`;
-  const a = env.assignments.get(key);
+  const a = assignmentOf(env.ctx.index, measureId, ministryId);
   if (!a) {
     errors.push(
       issue(
@@ -181,33 +207,36 @@ function checkRow(
         `${ministryId || '(empty)'} has no assignment on this measure`,
       ),
     );
-    return { report: report(), accepted: null };
+    return refusedRow(row, measureId, ministryId, errors);
   }
   if (env.seen.has(key))
     errors.push(issue(null, '同じ施策・府省庁の行が重複しています', 'The same measure and ministry appear twice'));
   env.seen.add(key);
 
-  const status = parseStatus(text('status'));
+  const statusText = textAt(cells, env, 'status');
+  const status = parseStatus(statusText);
   if (!status)
     errors.push(
       issue(
         'status',
-        `状況が不正です: 「${text('status')}」（未着手・実施中・完了・中止のいずれか）`,
-        `Invalid status "${text('status')}" (not started, in progress, completed or suspended)`,
+        `状況が不正です: 「${statusText}」（未着手・実施中・完了・中止のいずれか）`,
+        `Invalid status "${statusText}" (not started, in progress, completed or suspended)`,
       ),
     );
-  const progress = parseProgress(text('progress'));
+  const progressText = textAt(cells, env, 'progress');
+  const progress = parseProgress(progressText);
   if (progress === null)
     errors.push(
       issue(
         'progress',
-        `進捗は0〜100の整数で入力してください: 「${text('progress')}」`,
-        `Progress must be a whole number 0–100: "${text('progress')}"`,
+        `進捗は0〜100の整数で入力してください: 「${progressText}」`,
+        `Progress must be a whole number 0–100: "${progressText}"`,
       ),
     );
   if (status && progress !== null)
     for (const p of statusProgressIssues(status, progress)) errors.push({ field: 'progress', message: p.message });
-  const narrative = get('narrative') ? text('narrative') : a.narrative;
+  const narrativeCell = cellAt(cells, env, 'narrative');
+  const narrative = narrativeCell ? narrativeCell.text : a.narrative;
   if (narrative.length > MAX_TEXT)
     errors.push(
       issue(
@@ -216,7 +245,7 @@ function checkRow(
         'Results and progress is too long (10000 characters)',
       ),
     );
-  const comment = text('comment').trim();
+  const comment = textAt(cells, env, 'comment').trim();
   if (comment.length > MAX_COMMENT)
     errors.push(issue('comment', '更新理由が長すぎます（2000文字まで）', 'The reason is too long (2000 characters)'));
 
@@ -224,16 +253,17 @@ function checkRow(
     changes.push({ field: 'status', from: STATUS_LABELS[a.status].ja, to: STATUS_LABELS[status].ja });
   if (progress !== null && progress !== a.progress)
     changes.push({ field: 'progress', from: String(a.progress), to: String(progress) });
-  if (normaliseText(narrative) !== normaliseText(a.narrative))
+  if (narrative !== a.narrative && normaliseText(narrative) !== normaliseText(a.narrative))
     changes.push({ field: 'narrative', from: a.narrative, to: narrative });
   const assignmentChanged = changes.length > 0;
-  const version = parseVersion(text('version'));
+  const version = parseVersion(textAt(cells, env, 'version'));
   if (assignmentChanged && version !== a.version) errors.push(versionIssue('version', version, a.version));
 
   let result: AcceptedRow['result'] = null;
-  if (get('result') && env.fy !== null) {
+  const resultCell = cellAt(cells, env, 'result');
+  if (resultCell && env.fy !== null) {
     const current = env.results.get(key);
-    const next = text('result');
+    const next = resultCell.text;
     if (next.length > MAX_TEXT)
       errors.push(
         issue(
@@ -242,16 +272,17 @@ function checkRow(
           'Results for the year are too long (10000 characters)',
         ),
       );
-    if (normaliseText(next) !== normaliseText(current?.text ?? '')) {
-      changes.push({ field: 'result', from: current?.text ?? '', to: next });
-      const rv = parseVersion(text('resultVersion') || '0');
+    const before = current?.text ?? '';
+    if (next !== before && normaliseText(next) !== normaliseText(before)) {
+      changes.push({ field: 'result', from: before, to: next });
+      const rv = parseVersion(textAt(cells, env, 'resultVersion') || '0');
       if (rv !== (current?.version ?? 0)) errors.push(versionIssue('resultVersion', rv, current?.version ?? 0));
       result = { text: next, baseVersion: current?.version ?? 0 };
     }
   }
   const ok = errors.length === 0 && changes.length > 0;
   return {
-    report: report(),
+    report: { row, measureId: measureId || null, ministryId: ministryId || null, changes, errors },
     accepted: ok
       ? {
           row,
@@ -281,13 +312,13 @@ function normaliseText(s: string): string {
 }
 
 export function parseProgress(text: string): number | null {
-  const t = text.normalize('NFKC').trim().replace(/%$/, '').trim();
+  const t = nfkc(text).trim().replace(/%$/, '').trim();
   if (!/^\d{1,3}(\.0+)?$/.test(t)) return null;
   const n = Number(t);
   return Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
 }
 
 function parseVersion(text: string): number | null {
-  const t = text.normalize('NFKC').trim();
+  const t = nfkc(text).trim();
   return /^\d{1,9}$/.test(t) ? Number(t) : null;
 }

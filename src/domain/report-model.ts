@@ -105,8 +105,6 @@ export type ReportInput = {
   fy: number;
   asOf: IsoDate;
   current: AnnualData;
-  /** The previous year's plan data: its roster is the baseline for numbers of retired measures. */
-  previous: AnnualData;
   sampleLabel: LocalizedText | null;
 };
 

@@ -1,18 +1,5 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Lang } from '../../domain/i18n';
 import { reportCharts, type ChartSvg } from '../../domain/report-charts';
 import type { AnnexRow, AnnualReport } from '../../domain/report-model';
@@ -34,6 +21,11 @@ import {
 /**
  * The annual report as Word: A4 portrait (11906 × 16838 twips), 明朝 body and ゴシック headings,
  * tables whose header row repeats on every page, the charts as PNG images (decision record 007).
+ *
+ * Headings, paragraphs and images go through the docx library; the tables — for 5,000 measures
+ * the annex is nearly the whole document — are written here as WordprocessingML, the same markup
+ * docx writes for them (docx.test.ts compares the two), and put in place of marker paragraphs
+ * once docx has packed the rest. Building them as docx objects took seconds and hundreds of MB.
  */
 
 export const BODY_FONT = 'Yu Mincho';
@@ -44,36 +36,93 @@ const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
-export type ChartPng = (svg: string, width: number) => Uint8Array;
+/** SVG → PNG at `width` pixels; may work off the main thread (resvg's renderAsync does). */
+export type ChartPng = (svg: string, width: number) => Uint8Array | Promise<Uint8Array>;
 
-function lines(text: string, opts: { bold?: boolean; size?: number } = {}): Paragraph[] {
-  return text.split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, ...opts })] }));
+/** A run of text in a table cell; `bold: false` is written out, as docx does for an explicit false. */
+export type CellRun = { text: string; bold?: boolean };
+/** A cell: its text (one paragraph per line) or its paragraphs of runs. */
+export type CellContent = string | CellRun[][];
+
+// The characters docx drops from text (control characters other than tab, LF and CR) and escapes.
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+// eslint-disable-next-line no-control-regex -- exactly what docx's own text escaping removes
+const XML_SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const xmlEscape = (s: string) => s.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
+
+const splitLines = (text: string) => text.split(/\r?\n/);
+
+function runXml(r: CellRun): string {
+  const props =
+    r.bold === true
+      ? '<w:rPr><w:b/><w:bCs/></w:rPr>'
+      : r.bold === false
+        ? '<w:rPr><w:b w:val="false"/><w:bCs w:val="false"/></w:rPr>'
+        : '';
+  return `<w:r>${props}<w:t xml:space="preserve">${xmlEscape(r.text)}</w:t></w:r>`;
 }
 
-function cell(content: string | Paragraph[], width: number, header = false): TableCell {
-  return new TableCell({
-    width: { size: Math.round((CONTENT_WIDTH * width) / 100), type: WidthType.DXA },
-    shading: header ? { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } : undefined,
-    children:
-      typeof content === 'string'
-        ? lines(content, header ? { bold: true } : {}).map((p) => p)
-        : content.length
-          ? content
-          : [new Paragraph('')],
-  });
+const twips = (percent: number) => Math.round((CONTENT_WIDTH * percent) / 100);
+
+function cellXml(content: CellContent, width: number, header: boolean): string {
+  const paragraphs: CellRun[][] =
+    typeof content === 'string'
+      ? splitLines(content).map((text) => [header ? { text, bold: true } : { text }])
+      : content.length
+        ? content
+        : [[{ text: '' }]];
+  const shading = header ? '<w:shd w:fill="E8E8E8" w:color="auto" w:val="clear"/>' : '';
+  let xml = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${twips(width)}"/>${shading}</w:tcPr>`;
+  for (const p of paragraphs) xml += p.length ? `<w:p>${p.map(runXml).join('')}</w:p>` : '<w:p/>';
+  return `${xml}</w:tc>`;
 }
 
-/** A table whose first row is marked as a header (w:tblHeader): Word repeats it on each page. */
-function table(header: string[], rows: (string | Paragraph[])[][], widths: number[]): Table {
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`)
+  .join('');
+
+/**
+ * A full-width table whose first row is marked as a header (w:tblHeader): Word repeats it on each
+ * page. No row splits across pages.
+ */
+export function tableXml(header: string[], rows: CellContent[][], widths: number[]): string {
   const w = (i: number) => widths[i] ?? 100 / header.length;
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: header.map((_h, i) => Math.round((CONTENT_WIDTH * w(i)) / 100)),
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, w(i), true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, w(i))) })),
-    ],
-  });
+  const parts = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${CONTENT_WIDTH}"/><w:tblBorders>${BORDERS}</w:tblBorders></w:tblPr>`,
+    `<w:tblGrid>${header.map((_h, i) => `<w:gridCol w:w="${twips(w(i))}"/>`).join('')}</w:tblGrid>`,
+    `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, i) => cellXml(h, w(i), true)).join('')}</w:tr>`,
+  ];
+  for (const r of rows)
+    parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${r.map((c, i) => cellXml(c, w(i), false)).join('')}</w:tr>`);
+  parts.push('</w:tbl>');
+  return parts.join('');
+}
+
+/** Tables to put in place of their marker paragraphs once docx has written everything else. */
+class Tables {
+  private readonly nonce = Math.random().toString(36).slice(2, 10);
+  readonly xml: string[] = [];
+
+  /** A marker paragraph now; the table in its place when the package is finished. */
+  add(header: string[], rows: CellContent[][], widths: number[]): Paragraph {
+    this.xml.push(tableXml(header, rows, widths));
+    return new Paragraph(`tracker-table-${this.nonce}-${this.xml.length - 1}`);
+  }
+
+  /** Replaces each marker paragraph in document.xml by its table; every one must be found. */
+  fill(document: string): string {
+    let found = 0;
+    const marker = new RegExp(
+      `<w:p><w:r><w:t xml:space="preserve">tracker-table-${this.nonce}-(\\d+)</w:t></w:r></w:p>`,
+      'g',
+    );
+    const out = document.replace(marker, (_m, i: string) => {
+      found++;
+      return this.xml[Number(i)] ?? '';
+    });
+    if (found !== this.xml.length) throw new Error(`docx: ${found} of ${this.xml.length} table markers found`);
+    return out;
+  }
 }
 
 const even = (n: number) => Array.from({ length: n }, () => 100 / n);
@@ -83,8 +132,9 @@ function heading(text: string, level: 1 | 2 | 3): Paragraph {
   return new Paragraph({ text, heading: map[level] });
 }
 
-function chart(c: ChartSvg, png: ChartPng | undefined, fallback: Table): (Paragraph | Table)[] {
-  if (!png) return [fallback];
+/** The chart as a PNG (drawn beforehand) with its caption, or else its data as a table. */
+function chart(c: ChartSvg, png: Uint8Array | undefined, fallback: () => Paragraph): Paragraph[] {
+  if (!png) return [fallback()];
   const width = Math.min(c.width, 620);
   const height = Math.round((c.height * width) / c.width);
   return [
@@ -93,7 +143,7 @@ function chart(c: ChartSvg, png: ChartPng | undefined, fallback: Table): (Paragr
       children: [
         new ImageRun({
           type: 'png',
-          data: png(c.svg, c.width * 2),
+          data: png,
           transformation: { width, height },
           altText: { name: c.title, description: c.title, title: c.title },
         }),
@@ -103,7 +153,9 @@ function chart(c: ChartSvg, png: ChartPng | undefined, fallback: Table): (Paragr
   ];
 }
 
-function annexCells(row: AnnexRow, lang: Lang): Paragraph[][] {
+const plain = (text: string): CellRun[][] => splitLines(text).map((line) => [{ text: line }]);
+
+export function annexCells(row: AnnexRow, lang: Lang): CellRun[][][] {
   const none = rt('noText', lang);
   const title = [
     ...(row.crossRef ? [rt('crossListed', lang)] : []),
@@ -112,20 +164,26 @@ function annexCells(row: AnnexRow, lang: Lang): Paragraph[][] {
     row.code,
   ];
   return [
-    lines(row.number),
-    title.map((t, i) => new Paragraph({ children: [new TextRun({ text: t, bold: i === 0 && !!row.crossRef })] })),
-    row.ministries.map((m) => new Paragraph(`${m.name[lang]}${m.role === 'lead' ? '（◎）' : ''}`)),
-    lines(row.planText || none),
+    plain(row.number),
+    title.map((text, i) => [{ text, bold: i === 0 && !!row.crossRef }]),
+    row.ministries.map((m) => [{ text: `${m.name[lang]}${m.role === 'lead' ? '（◎）' : ''}` }]),
+    plain(row.planText || none),
     row.results.flatMap((r) => [
-      new Paragraph({ children: [new TextRun({ text: `【${r.name[lang]}】`, bold: true })] }),
-      ...lines(`${r.text || none}${r.source === 'progress' ? ` ${rt('fromProgress', lang)}` : ''}`),
+      [{ text: `【${r.name[lang]}】`, bold: true }],
+      ...plain(`${r.text || none}${r.source === 'progress' ? ` ${rt('fromProgress', lang)}` : ''}`),
     ]),
-    lines(row.nextPlanText || none),
+    plain(row.nextPlanText || none),
   ];
 }
 
 export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): Promise<Uint8Array<ArrayBuffer>> {
   const charts = reportCharts(r, lang);
+  // Both charts at once: resvg lays out CJK text slowly (~0.3 s a chart), best off the event loop.
+  const [pvaPng, areaPng] = png
+    ? await Promise.all([charts.plannedVsActual, charts.byArea].map(async (c) => await png(c.svg, c.width * 2)))
+    : [];
+  const tables = new Tables();
+  const table = (header: string[], rows: CellContent[][], widths: number[]) => tables.add(header, rows, widths);
   const refs = (key: 'completedThisYear' | 'overdue') => {
     const items = r.summary[key];
     const withDate = key === 'completedThisYear';
@@ -140,7 +198,7 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
         : new Paragraph(rt('none', lang)),
     ];
   };
-  const children: (Paragraph | Table)[] = [
+  const children: Paragraph[] = [
     heading(reportTitle(r, lang), 1),
     new Paragraph(asOfLine(r, lang)),
     ...(r.sample ? [new Paragraph({ children: [new TextRun({ text: rt('sampleNote', lang), bold: true })] })] : []),
@@ -153,13 +211,11 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
     ...refs('overdue'),
     heading(rt('plannedVsActual', lang), 2),
     new Paragraph(rt('pvaCaption', lang)),
-    ...chart(
-      charts.plannedVsActual,
-      png,
+    ...chart(charts.plannedVsActual, pvaPng, () =>
       table([rt('month', lang), rt('planned', lang), rt('actual', lang)], pvaRows(r), even(3)),
     ),
     heading(rt('byArea', lang), 2),
-    ...chart(charts.byArea, png, table(areaHeader(lang), areaRows(r, lang), [30, 10, 12, 12, 12, 12, 12])),
+    ...chart(charts.byArea, areaPng, () => table(areaHeader(lang), areaRows(r, lang), [30, 10, 12, 12, 12, 12, 12])),
     heading(rt('tokyo', lang), 2),
     new Paragraph(tokyoLine(r, lang)),
     heading(rt('tokyoMeasures', lang), 3),
@@ -207,5 +263,9 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const documentXml = new TextDecoder().decode(files['word/document.xml']);
+  files['word/document.xml'] = strToU8(tables.fill(documentXml));
+  const out = zipSync(files);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { chromium } from 'playwright-core';
 import { PdfUnavailable, type ReportRenderers } from './renderers';
 
-/** resvg draws the charts with the system's fonts (fonts-noto-cjk on Debian and in CI). */
-export function chartPng(svg: string, width: number): Uint8Array {
-  const resvg = new Resvg(svg, {
+/**
+ * resvg draws the charts with the system's fonts (fonts-noto-cjk on Debian and in CI), on libuv's
+ * thread pool: laying out CJK text takes a few hundred milliseconds a chart.
+ */
+export async function chartPng(svg: string, width: number): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK JP' },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflateEntry, readCentralDirectory, ZipRefused } from './zip';
+import { DEFAULT_ENGINE, inflateEntry, readCentralDirectory, XLSX_ZIP_LIMITS, ZipRefused } from './zip';
 import { buildZip, deflatedFiller, zipBomb } from './zip-testing';
 import { readXlsx } from './xlsx-read';
 
@@ -58,3 +58,38 @@ describe('zip reader (decision record 007)', () => {
     expect(out.every((b) => b === 0x20)).toBe(true);
   });
 });
+
+describe.each(['zlib', 'fflate'] as const)('inflating with %s (the server uses zlib, a browser fflate)', (engine) => {
+  // Spaces compress about 1000:1; these tests are about inflating, not about the ratio check.
+  const lenient = { ...XLSX_ZIP_LIMITS, maxRatio: 5000 };
+
+  it('stops an entry that inflates past its declared size, and one past the budget', () => {
+    const bomb = zipBomb(64, false);
+    const sheet = readCentralDirectory(bomb).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const run = measure(() => inflateEntry(bomb, sheet, { remaining: 80 * 1024 * 1024 }, engine));
+    expect(run.result).toBeInstanceOf(ZipRefused);
+    expect((run.result as Error).message).toMatch(/zip bomb/);
+    const zip = buildZip([{ name: 'a.xml', deflated: deflatedFiller(2), declaredSize: 2 * 1024 * 1024 }]);
+    const [entry] = readCentralDirectory(zip, lenient);
+    expect(() => inflateEntry(zip, entry!, { remaining: 1024 * 1024 }, engine)).toThrow(ZipRefused);
+  });
+
+  it('inflates an honest entry exactly and charges the budget', () => {
+    const zip = buildZip([{ name: 'a.xml', deflated: deflatedFiller(3), declaredSize: 3 * 1024 * 1024 }]);
+    const [entry] = readCentralDirectory(zip, lenient);
+    const budget = { remaining: 10 * 1024 * 1024 };
+    const out = inflateEntry(zip, entry!, budget, engine);
+    expect(out.length).toBe(3 * 1024 * 1024);
+    expect(out.every((b) => b === 0x20)).toBe(true);
+    expect(budget.remaining).toBe(7 * 1024 * 1024);
+  });
+
+  it('throws on a truncated stream (readXlsx reports it as damaged)', () => {
+    const whole = deflatedFiller(1);
+    const zip = buildZip([{ name: 'a.xml', deflated: whole.subarray(0, 100), declaredSize: 1024 * 1024 }]);
+    const [entry] = readCentralDirectory(zip);
+    expect(() => inflateEntry(zip, entry!, { remaining: 10 * 1024 * 1024 }, engine)).toThrow();
+  });
+});
+
+it('uses Node’s zlib on the server', () => expect(DEFAULT_ENGINE).toBe('zlib'));

@@ -1,3 +1,4 @@
+import type * as NodeZlibModule from 'node:zlib';
 import { Inflate } from 'fflate';
 
 /**
@@ -99,11 +100,29 @@ function findEndOfCentralDirectory(view: DataView): number {
 /** Budget shared by every entry inflated from one archive. */
 export type InflateBudget = { remaining: number };
 
+type NodeZlib = typeof NodeZlibModule;
 /**
- * Inflates one entry, never past its declared size nor the budget: compressed input goes in 1 KiB
- * steps, so no step can produce more than a few MiB before the cap is checked.
+ * Node's own zlib where there is one (the server); the browser mock of the API has none and uses
+ * fflate. Looked up at run time so the module still loads in a browser.
  */
-export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+const nodeZlib = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined;
+
+export type InflateEngine = 'zlib' | 'fflate';
+export const DEFAULT_ENGINE: InflateEngine = nodeZlib ? 'zlib' : 'fflate';
+
+/**
+ * Inflates one entry, never past its declared size nor the budget. With Node's zlib the output is
+ * capped by `maxOutputLength`, checked after every 16 KiB of output; with fflate, compressed input
+ * goes in 1 KiB steps, so no step can produce more than about a MiB before the cap is checked.
+ */
+export function inflateEntry(
+  buf: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  engine: InflateEngine = DEFAULT_ENGINE,
+): Uint8Array {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getUint32(entry.offset, true) !== 0x04034b50) throw refuse('ファイルが壊れています', 'The file is damaged');
   const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
@@ -115,6 +134,26 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBu
     return data;
   }
   if (entry.method !== 8) throw refuse('対応していない圧縮形式です', 'Unsupported compression method');
+  const out = engine === 'zlib' && nodeZlib ? inflateNode(nodeZlib, data, cap) : inflateSteps(data, cap);
+  budget.remaining -= out.length;
+  return out;
+}
+
+function inflateNode(zlib: NodeZlib, data: Uint8Array, cap: number): Uint8Array {
+  let out: Buffer;
+  try {
+    // maxOutputLength must be at least 1; an entry that declares 0 bytes gets the check below.
+    out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+  } catch (error) {
+    if (error instanceof RangeError && (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw refuse(...BOMB);
+    throw error;
+  }
+  if (out.length > cap) throw refuse(...BOMB);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+function inflateSteps(data: Uint8Array, cap: number): Uint8Array {
   const out = new Uint8Array(cap);
   let written = 0;
   const inflater = new Inflate((chunk) => {
@@ -125,6 +164,5 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: InflateBu
   const STEP = 1024; // at most ~1 MiB of output per step (deflate expands 1032:1 at most)
   for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
-  budget.remaining -= written;
   return out.subarray(0, written);
 }

@@ -40,18 +40,14 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
       ]);
     const asOf = q.asOf ?? (today < start ? start : today > end ? end : today);
     const lang = q.lang ?? 'ja';
-    const [current, previous, scenarios] = await Promise.all([
-      store.annual(fy),
-      store.annual(fy - 1),
-      store.scenarios(),
-    ]);
+    // The model draws on this year's plan data only.
+    const [current, scenarios] = await Promise.all([store.annual(fy), store.scenarios()]);
     const sample = scenarios[0];
     const report = buildAnnualReport({
       index: await plan(),
       fy,
       asOf,
       current,
-      previous,
       sampleLabel: sample ? { ja: `【サンプル】${sample.label.ja}`, en: `[SAMPLE] ${sample.label.en}` } : null,
     });
     const name = `annual-report-FY${fy}-${asOf}-${lang}`;
