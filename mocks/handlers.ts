@@ -10,6 +10,17 @@ export function createCookieJar(session: TestSession | null = null): CookieJar {
   return { cookie: session?.cookie ?? null };
 }
 
+/**
+ * A copy made entry by entry: `new Headers(other)` reads the other object's internals, and a request
+ * MSW rebuilt around a multipart body carries Headers from another copy of undici, whose entries
+ * that shortcut silently loses (all but the content type) — and with them the CSRF token.
+ */
+export function copyHeaders(from: Headers): Headers {
+  const headers = new Headers();
+  from.forEach((value, name) => headers.append(name, value));
+  return headers;
+}
+
 /** Follows Set-Cookie for the session cookie as a browser would (a Max-Age=0 or empty value ends it). */
 function remember(jar: CookieJar, setCookie: string | null): void {
   if (!setCookie) return;
@@ -33,7 +44,7 @@ export function forwardTo(
 ): RequestHandler[] {
   return [
     http.all('*/api/*', async ({ request }) => {
-      const headers = new Headers(request.headers);
+      const headers = copyHeaders(request.headers);
       if (jar.cookie) headers.set('cookie', jar.cookie);
       else headers.delete('cookie');
       const response = await app.fetch(new Request(request, { headers }));

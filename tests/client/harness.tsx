@@ -10,6 +10,7 @@ import { buildIndex, type PlanIndex } from '../../src/domain/snapshot';
 import { mutableClock } from '../../src/server/clock';
 import { totpAt } from '../../src/server/auth/totp';
 import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '../../src/server/testing';
+import { copyHeaders } from '../../mocks/handlers';
 import { createMockServer } from '../../mocks/node';
 
 /** The date every client test runs on: the end of FY2015, the first year of the plan. */
@@ -53,7 +54,7 @@ export function setupMockApi({
     };
     const clientAs = async (who: TestUser) => client(mock.app, await signIn(mock.app, clock, who));
     const forward = (request: Request) => {
-      const headers = new Headers(request.headers);
+      const headers = copyHeaders(request.headers);
       if (mock.jar.cookie) headers.set('cookie', mock.jar.cookie);
       return mock.app.fetch(new Request(request, { headers }));
     };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expectAccessible, snapshot } from './support/a11y';
 import { expect, test, totpNow } from './support/fixtures';
-import { e2eState, STATE_FILE } from './support/users';
+import { e2eState, stateFile } from './support/users';
 
 const NEW_ADMIN_PASSWORD = 'the-first-operator-picks-a-passphrase';
 
@@ -46,7 +46,7 @@ test('first start: the administrator signs in with the printed one-time password
 
   // Remember the administrator's new credentials for later files.
   writeFileSync(
-    STATE_FILE,
+    stateFile(),
     JSON.stringify({ ...state, admin: { ...state.admin, password: NEW_ADMIN_PASSWORD, totpSecret: secret } }),
   );
 });

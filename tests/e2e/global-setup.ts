@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, startServer } from '../../scripts/lib/server-process';
-import { E2E_USERS, STATE_FILE } from './support/users';
+import { E2E_USERS, stateFile } from './support/users';
 
 /**
  * A fresh SQLite file, the real server on a free port, the strategy seeded on first start, the
@@ -10,6 +10,7 @@ import { E2E_USERS, STATE_FILE } from './support/users';
  */
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  process.env.E2E_STATE_FILE = join(dir, 'state.json');
   const env = { DATABASE_URL: `file:${join(dir, 'tracker.db')}`, STATIC_DIR: 'dist/client' };
   const server = await startServer(env);
   const printed = /email:\s+(\S+)\s+password:\s+(\S+)/.exec(server.output().replace(/\n/g, ' '));
@@ -31,9 +32,16 @@ export default async function globalSetup(): Promise<void> {
     const r = cli(args, env, u.password);
     if (r.status !== 0) throw new Error(`user add ${u.email}: ${r.stderr}`);
   }
+  // The server's own output for the rest of the run, to read when a test finds it gone.
+  mkdirSync(join(import.meta.dirname, 'artifacts'), { recursive: true });
+  const log = createWriteStream(join(import.meta.dirname, 'artifacts', 'server.log'));
+  log.write(server.output());
+  server.child.stdout?.pipe(log);
+  server.child.stderr?.pipe(log);
+  server.child.on('exit', (code, signal) => log.write(`\n[server exited: code ${code}, signal ${signal}]\n`));
   process.env.E2E_BASE_URL = server.url;
   writeFileSync(
-    STATE_FILE,
+    stateFile(),
     JSON.stringify({ url: server.url, pid: server.child.pid, dir, admin: { email: printed[1], password: printed[2] } }),
   );
   server.child.unref();

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { STATE_FILE } from './support/users';
+import { stateFile } from './support/users';
 
 export default function globalTeardown(): void {
-  if (!existsSync(STATE_FILE)) return;
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; dir: string };
+  const file = stateFile();
+  if (!existsSync(file)) return;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; dir: string };
   try {
     process.kill(state.pid, 'SIGTERM');
   } catch {
     // already gone
   }
   rmSync(state.dir, { recursive: true, force: true });
-  rmSync(STATE_FILE, { force: true });
+  rmSync(file, { force: true });
 }

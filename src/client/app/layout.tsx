@@ -1,4 +1,5 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { LanguageToggle } from '../components/language-toggle';
 import { SampleDataBanner } from '../components/sample-data-banner';
 import { can } from '../../domain/auth';
@@ -15,6 +16,7 @@ export function Layout() {
   const session = useSession().data;
   // Signed out, or held on a required step (password change, TOTP): no way into the pages yet.
   const ready = session && session.requires.length === 0 ? session : null;
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -66,4 +68,20 @@ export function Layout() {
       </main>
     </>
   );
+}
+
+/**
+ * A new page takes focus to its main content, as a full page load would start reading it: without
+ * this, focus stays where the old page's link or form was (now gone) and the next Tab lands
+ * somewhere in the middle of the new page. Changes of the query string alone (filters, the
+ * reporting date) are the same page and leave focus where it is.
+ */
+function useFocusOnNavigation() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
 }

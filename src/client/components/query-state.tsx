@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
+import { serverText } from '../lib/server-text';
 
 /** Pending → skeleton; error → inline message with retry; data → children. */
 export function QueryState<T>({
@@ -13,7 +14,7 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
   skeletonRows?: number;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (query.isPending) {
     return (
       <div className="skeleton" aria-busy="true" aria-live="polite">
@@ -25,12 +26,19 @@ export function QueryState<T>({
     );
   }
   if (query.isError) {
-    const message = query.error instanceof ApiError ? query.error.message : String(query.error);
+    const message = query.error instanceof ApiError ? serverText(query.error.message, lang) : String(query.error);
     return (
       <div className="error-box" role="alert">
         <p>
           <strong>{t('loadFailed')}</strong>: {message}
         </p>
+        {query.error instanceof ApiError && query.error.issues.length > 0 && (
+          <ul>
+            {query.error.issues.map((issue) => (
+              <li key={`${issue.path}:${issue.message}`}>{serverText(issue.message, lang)}</li>
+            ))}
+          </ul>
+        )}
         <button type="button" onClick={() => void query.refetch()}>
           {t('retry')}
         </button>

@@ -6,8 +6,14 @@ import { ApiError } from './api-client';
  * for the reader's language; a message without the separator is shown as it is.
  */
 export function serverText(message: string, lang: Lang): string {
-  return message
-    .split('; ')
+  // "; " also occurs inside an English sentence ("… not accepted; paste the values instead"): a
+  // piece without its own " / " continues the message before it.
+  const parts: string[] = [];
+  for (const piece of message.split('; ')) {
+    if (parts.length > 0 && !piece.includes(' / ')) parts[parts.length - 1] += `; ${piece}`;
+    else parts.push(piece);
+  }
+  return parts
     .map((part) => {
       const i = part.indexOf(' / ');
       if (i < 0) return part;

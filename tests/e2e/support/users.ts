@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const STATE_FILE = join(tmpdir(), 'tracker-e2e-state.json');
+/**
+ * Where this run keeps the server's address and the administrator's credentials. Each run has its
+ * own (global setup names it in the environment its workers inherit): two runs at once on one
+ * machine must not read, or tear down, each other's server.
+ */
+export function stateFile(): string {
+  return process.env.E2E_STATE_FILE ?? join(tmpdir(), 'tracker-e2e-state.json');
+}
 
 /** Accounts the suite adds through the CLI (the administrator comes from the first start). */
 export const E2E_USERS = {
@@ -32,5 +39,5 @@ export const E2E_USERS = {
 export type E2EState = { url: string; pid: number; dir: string; admin: { email: string; password: string } };
 
 export function e2eState(): E2EState {
-  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2EState;
+  return JSON.parse(readFileSync(stateFile(), 'utf8')) as E2EState;
 }

@@ -1,15 +1,19 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ImportReport } from '../../../../domain/contract-annual';
-import { fiscalYearOf } from '../../../../domain/fiscal-year';
+import { fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { ApiError } from '../../../lib/api-client';
+import { clampFiscalYear, fiscalYearChoices } from '../../../lib/fiscal-years';
 import { useI18n } from '../../../lib/i18n';
 import { orgName } from '../../../lib/labels';
+import { serverText } from '../../../lib/server-text';
 import { useSession } from '../../auth/api/get-session';
 import { useMeta } from '../../strategy/api/get-meta';
 import { useMinistries } from '../../strategy/api/get-ministries';
 import { useImportFile } from '../api/import-file';
 import { ImportRows } from './import-rows';
 import { TemplateDownload } from './template-download';
+import './import.css';
 
 /** /import: download the template, upload it filled in, check the dry run, then commit. */
 export function ImportPage() {
@@ -19,46 +23,79 @@ export function ImportPage() {
   const today = useMeta().data?.today;
   const liaison = session?.user.role === 'liaison';
   const [ministry, setMinistry] = useState<string>('');
+  const [chosenFy, setChosenFy] = useState<number | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  // A new key empties the file input: a committed file is not offered for a second commit.
+  const [inputKey, setInputKey] = useState(0);
   const [report, setReport] = useState<ImportReport | null>(null);
   const mutation = useImportFile();
+  const fy = chosenFy ?? (today ? clampFiscalYear(fiscalYearOf(today)) : 2015);
   const own = liaison ? (session?.user.ministryId ?? undefined) : ministry || undefined;
   const run = (dryRun: boolean) => {
     if (!file) return;
-    mutation.mutate({ file, dryRun, ministry: liaison ? undefined : own }, { onSuccess: setReport });
+    mutation.mutate(
+      { file, dryRun, ministry: liaison ? undefined : own },
+      {
+        onSuccess: (r) => {
+          setReport(r);
+          if (r.summary.committed) {
+            setFile(null);
+            setInputKey((k) => k + 1);
+          }
+        },
+      },
+    );
   };
-  const canCommit = report?.summary.dryRun && report.summary.withErrors === 0 && report.summary.changed > 0;
+  const s = report?.summary;
+  const canCommit = !!file && !!s?.dryRun && s.withErrors === 0 && s.changed > 0;
   const error =
-    mutation.error instanceof ApiError ? mutation.error.message : mutation.error ? String(mutation.error) : null;
+    mutation.error instanceof ApiError
+      ? serverText(mutation.error.message, lang)
+      : mutation.error
+        ? String(mutation.error)
+        : null;
   return (
-    <section aria-labelledby="import-title">
+    <section aria-labelledby="import-title" className="import-page">
       <h1 id="import-title">{t('importTitle')}</h1>
-      {!liaison && (
+      <div className="import-choices">
+        {!liaison && (
+          <div className="field">
+            <label htmlFor="i-ministry">{t('ministry')}</label>
+            <select id="i-ministry" value={ministry} onChange={(e) => setMinistry(e.target.value)}>
+              <option value="">{t('allMinistries')}</option>
+              {ministries.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {orgName(o, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
-          <label htmlFor="i-ministry">{t('ministry')}</label>
-          <select id="i-ministry" value={ministry} onChange={(e) => setMinistry(e.target.value)}>
-            <option value="">{t('allMinistries')}</option>
-            {ministries.map((o) => (
-              <option key={o.id} value={o.id}>
-                {orgName(o, lang)}
+          <label htmlFor="i-fy">{t('templateYear')}</label>
+          <select id="i-fy" value={fy} onChange={(e) => setChosenFy(Number(e.target.value))}>
+            {fiscalYearChoices(fy).map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, lang)}
               </option>
             ))}
           </select>
         </div>
-      )}
-      <TemplateDownload ministry={own} fy={today ? fiscalYearOf(today) : 2015} />
+      </div>
+      <TemplateDownload ministry={own} fy={fy} />
       <form className="card" onSubmit={(e) => (e.preventDefault(), run(true))}>
         <div className="field">
           <label htmlFor="i-file">{t('chooseFile')}</label>
           <input
+            key={inputKey}
             id="i-file"
             type="file"
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null))}
+            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null), mutation.reset())}
             aria-describedby={error ? 'i-error' : undefined}
           />
         </div>
-        <div className="report-downloads">
+        <div className="form-actions">
           <button type="submit" disabled={!file || mutation.isPending}>
             {mutation.isPending ? t('importing') : t('dryRun')}
           </button>
@@ -67,19 +104,37 @@ export function ImportPage() {
           </button>
         </div>
         {error && (
-          <p id="i-error" className="error-box" role="alert">
-            {error}
-          </p>
+          <div id="i-error" className="error-box form-error" role="alert">
+            <p>
+              <strong>{t('importRefused')}</strong>
+            </p>
+            <p>{error}</p>
+          </div>
         )}
       </form>
-      {report && (
-        <section aria-live="polite" className="card">
-          {report.summary.committed && (
-            <p role="status">
-              <strong>{report.summary.mode === 'submission' ? t('importSubmitted') : t('importCommitted')}</strong>
+      {report && s && (
+        <section aria-label={t('importResult')} className="card">
+          {s.committed ? (
+            <p role="status" className="notice notice--success">
+              <strong>{s.mode === 'submission' ? t('importSubmitted') : t('importCommitted')}</strong>
+              {s.mode === 'submission' && (
+                <>
+                  {' '}
+                  <Link to="/submissions" search={{}}>
+                    {t('importSeeQueue')}
+                  </Link>
+                </>
+              )}
+            </p>
+          ) : s.withErrors > 0 ? (
+            <p role="alert" className="error-box">
+              {s.dryRun ? t('importDryRunHasErrors') : t('importHasErrors')}
+            </p>
+          ) : (
+            <p role="status" className="notice">
+              {s.changed > 0 ? t('importReady') : t('importNothingToDo')}
             </p>
           )}
-          {!report.summary.dryRun && report.summary.withErrors > 0 && <p role="alert">{t('importHasErrors')}</p>}
           <ImportRows report={report} />
         </section>
       )}

@@ -1,11 +1,30 @@
-import type { ImportReport } from '../../../../domain/contract-annual';
+import { TEMPLATE_COLUMNS } from '../../../../domain/annual-export';
+import type { ImportChange, ImportReport } from '../../../../domain/contract-annual';
+import type { Lang } from '../../../../domain/i18n';
+import { STATUS_LABELS, STATUSES } from '../../../../domain/status';
 import { useI18n } from '../../../lib/i18n';
+import { orgName } from '../../../lib/labels';
+import { serverText } from '../../../lib/server-text';
+import { useMinistries } from '../../strategy/api/get-ministries';
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s || '—');
 
+/** The column's name as the template heads it, in the reader's language (the API names the key). */
+function fieldLabel(field: string, lang: Lang): string {
+  return TEMPLATE_COLUMNS.find((c) => c.key === field)?.label[lang] ?? field;
+}
+
+/** The API reports statuses by their Japanese label (as the template writes them). */
+function valueText(change: ImportChange, value: string, lang: Lang): string {
+  if (change.field !== 'status') return clip(value);
+  const status = STATUSES.find((s) => STATUS_LABELS[s].ja === value);
+  return status ? STATUS_LABELS[status][lang] : clip(value);
+}
+
 /** The dry run's table: each row's proposed changes, or its problems. */
 export function ImportRows({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const orgs = new Map((useMinistries().data?.items ?? []).map((o) => [o.id, o]));
   const s = report.summary;
   const summary = t('importSummary')
     .replace('{rows}', String(s.rows))
@@ -15,10 +34,12 @@ export function ImportRows({ report }: { report: ImportReport }) {
   const shown = report.rows.filter((r) => r.changes.length || r.errors.length);
   return (
     <div>
-      <p role="status">{summary}</p>
+      <p className="import-summary">{summary}</p>
       {shown.length > 0 && (
-        <div className="table-wrap">
-          <table>
+        // Focusable, so the keyboard can scroll it when it is wider than a phone's screen.
+        <div className="table-wrap" role="region" aria-label={t('importRowsCaption')} tabIndex={0}>
+          <table className="import-rows">
+            <caption className="visually-hidden">{t('importRowsCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('row')}</th>
@@ -32,21 +53,28 @@ export function ImportRows({ report }: { report: ImportReport }) {
               {shown.map((r) => (
                 <tr key={r.row} className={r.errors.length ? 'row-error' : undefined}>
                   <td>{r.row}</td>
-                  <td>{r.measureId ?? '—'}</td>
-                  <td>{r.ministryId ?? '—'}</td>
+                  <td className="code">{r.measureId ?? '—'}</td>
+                  <td>
+                    {r.ministryId
+                      ? orgs.has(r.ministryId)
+                        ? orgName(orgs.get(r.ministryId), lang)
+                        : r.ministryId
+                      : '—'}
+                  </td>
                   <td>
                     {r.changes.length === 0
                       ? t('noChanges')
                       : r.changes.map((c) => (
-                          <div key={c.field}>
-                            <strong>{c.field}</strong>: {clip(c.from)} → {clip(c.to)}
+                          <div key={c.field} className="import-change">
+                            <strong>{fieldLabel(c.field, lang)}</strong>: {valueText(c, c.from, lang)} →{' '}
+                            {valueText(c, c.to, lang)}
                           </div>
                         ))}
                   </td>
                   <td>
                     {r.errors.map((e, i) => (
-                      <div key={i} className="error-text">
-                        {e.message}
+                      <div key={i} className="field-error">
+                        {serverText(e.message, lang)}
                       </div>
                     ))}
                   </td>

@@ -7,18 +7,16 @@ export function TemplateDownload({ ministry, fy }: { ministry?: string; fy: numb
   const { t, lang } = useI18n();
   return (
     <section aria-labelledby="template-title" className="card">
-      <h2 id="template-title">
-        {t('templateTitle')}（{fiscalYearLabel(fy, lang)}）
-      </h2>
+      <h2 id="template-title">{t('templateTitle').replace('{fy}', fiscalYearLabel(fy, lang))}</h2>
       <p>{t('templateLead')}</p>
       <div className="report-downloads">
-        <a className="button-secondary" href={templateUrl({ ministry, fy, format: 'xlsx' })} download>
+        <a className="button-link" href={templateUrl({ ministry, fy, format: 'xlsx' })} download>
           {t('exportXlsx')}
         </a>
-        <a className="button-secondary" href={templateUrl({ ministry, fy, format: 'csv' })} download>
+        <a className="button-link" href={templateUrl({ ministry, fy, format: 'csv' })} download>
           {t('exportCsv')}
         </a>
-        <a className="button-secondary" href={templateUrl({ ministry, fy, format: 'csv', encoding: 'sjis' })} download>
+        <a className="button-link" href={templateUrl({ ministry, fy, format: 'csv', encoding: 'sjis' })} download>
           {t('exportCsvSjis')}
         </a>
       </div>

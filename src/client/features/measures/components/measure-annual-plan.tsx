@@ -3,18 +3,17 @@ import type { PlanItem } from '../../../../domain/contract-annual';
 import { fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { QueryState } from '../../../components/query-state';
 import { ApiError } from '../../../lib/api-client';
+import { clampFiscalYear, fiscalYearChoices } from '../../../lib/fiscal-years';
 import { useI18n } from '../../../lib/i18n';
 import { orgName } from '../../../lib/labels';
 import { useSession } from '../../auth/api/get-session';
 import { useMinistries } from '../../strategy/api/get-ministries';
 import { useMeasurePlan, useSavePlan } from '../api/annual-plan';
 
-const YEARS = [2015, 2016, 2017, 2018, 2019, 2020];
-
 /** 年次計画 / 成果 / 翌年度計画 for one measure and fiscal year: NISC edits all, a liaison their results. */
 export function MeasureAnnualPlan({ measureId, asOf }: { measureId: string; asOf: string }) {
   const { t, lang } = useI18n();
-  const [fy, setFy] = useState(fiscalYearOf(asOf));
+  const [fy, setFy] = useState(clampFiscalYear(fiscalYearOf(asOf)));
   const query = useMeasurePlan(fy, measureId);
   return (
     <section aria-labelledby="annual-title" className="card">
@@ -22,7 +21,7 @@ export function MeasureAnnualPlan({ measureId, asOf }: { measureId: string; asOf
       <div className="field">
         <label htmlFor="a-fy">{t('fiscalYear')}</label>
         <select id="a-fy" value={fy} onChange={(e) => setFy(Number(e.target.value))}>
-          {YEARS.map((y) => (
+          {fiscalYearChoices(fy).map((y) => (
             <option key={y} value={y}>
               {fiscalYearLabel(y, lang)}
             </option>

@@ -6,6 +6,7 @@ import { renderApp, setupMockApi, TEST_USERS, TODAY } from '../../../../../tests
 import type { ErrorBody } from '../../../../domain/contract';
 import { listMeasures, measureDetail } from '../../../../domain/queries';
 import { PAGE_SIZE } from '../search';
+import { serverText } from '../../../lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 
@@ -135,7 +136,9 @@ describe('measure page', () => {
     api().server.use(http.get('*/api/measures/:id', () => HttpResponse.json(body, { status: 500 }), { once: true }));
     const { user } = renderApp(measureUrl(GSOC));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's language only: the Japanese half of the server's bilingual message.
+    expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
+    expect(alert).not.toHaveTextContent('Something went wrong');
 
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     expect(await findTitle(m.title.ja)).toBeInTheDocument();

@@ -168,7 +168,9 @@ describe('measures list: loading and errors', () => {
     const { user } = renderApp('/measures');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('読み込めませんでした');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's half of the server's bilingual message.
+    expect(alert).toHaveTextContent('サーバーで問題が発生しました');
+    expect(alert).not.toHaveTextContent('Something went wrong');
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
 
     await user.click(within(alert).getByRole('button', { name: '再試行' }));

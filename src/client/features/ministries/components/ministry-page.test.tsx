@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '../../../../domain/contract';
 import { ministrySummary } from '../../../../domain/ministry-summary';
+import { serverText } from '../../../lib/server-text';
 
 const ASOF = '2018-03-31';
 
@@ -75,7 +76,9 @@ describe('ministry page with the sample scenario', () => {
     const { user } = renderApp(`/ministries/npa?asOf=${ASOF}`);
     expect((await screen.findByText('読み込み中…')).closest('[aria-busy]')).toHaveAttribute('aria-busy', 'true');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(body.error.message);
+    // The reader's language only: the Japanese half of the server's bilingual message.
+    expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
+    expect(alert).not.toHaveTextContent('Something went wrong');
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     expect(await screen.findByRole('heading', { level: 1, name: '警察庁' })).toBeInTheDocument();
   });

@@ -2,13 +2,14 @@ import { getRouteApi } from '@tanstack/react-router';
 import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { REPORT_CSS, renderReportHtml } from '../../../../domain/report-html';
 import { QueryState } from '../../../components/query-state';
+import { clampFiscalYear, fiscalYearChoices } from '../../../lib/fiscal-years';
 import { useI18n } from '../../../lib/i18n';
 import { useMeta } from '../../strategy/api/get-meta';
 import { annualReportUrl, useAnnualReport } from '../api/get-annual-report';
+import { PlanYearPanel } from './start-year';
 import './report-print.css';
 
 const route = getRouteApi('/reports/annual');
-const YEARS = [2015, 2016, 2017, 2018, 2019, 2020];
 
 /**
  * The annual report on screen: the same HTML the server prints to PDF (src/domain/report-html.ts),
@@ -19,7 +20,7 @@ export function AnnualReportPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const today = useMeta().data?.today;
-  const fy = search.fy ?? (today ? fiscalYearOf(today) : 2015);
+  const fy = search.fy ?? (today ? clampFiscalYear(fiscalYearOf(today)) : 2015);
   const params = { fy, asOf: search.asOf };
   const query = useAnnualReport(params);
   return (
@@ -33,7 +34,7 @@ export function AnnualReportPage() {
             value={fy}
             onChange={(e) => void navigate({ search: { fy: Number(e.target.value), asOf: undefined } })}
           >
-            {YEARS.map((y) => (
+            {fiscalYearChoices(fy).map((y) => (
               <option key={y} value={y}>
                 {fiscalYearLabel(y, lang)}
               </option>
@@ -52,13 +53,13 @@ export function AnnualReportPage() {
           />
         </div>
         <div className="report-downloads" role="group" aria-label={t('downloads')}>
-          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'docx')} download>
+          <a className="button-link" href={annualReportUrl({ ...params, lang }, 'docx')} download>
             {t('downloadWord')}
           </a>
-          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'pdf')} download>
+          <a className="button-link" href={annualReportUrl({ ...params, lang }, 'pdf')} download>
             {t('downloadPdf')}
           </a>
-          <a className="button-secondary" href={annualReportUrl({ ...params, lang }, 'md')} download>
+          <a className="button-link" href={annualReportUrl({ ...params, lang }, 'md')} download>
             {t('downloadMarkdown')}
           </a>
           <button type="button" onClick={() => window.print()}>
@@ -66,9 +67,10 @@ export function AnnualReportPage() {
           </button>
         </div>
       </form>
+      <PlanYearPanel fy={fy} />
       <QueryState query={query} skeletonRows={10}>
         {(report) => (
-          <div className="report-sheet">
+          <div className="report-sheet" role="region" aria-label={t('reportSheet')} tabIndex={0}>
             <style>{REPORT_CSS}</style>
             <div dangerouslySetInnerHTML={{ __html: renderReportHtml(report, lang) }} />
           </div>

@@ -1,0 +1,35 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FyStartReportSchema, PlanListSchema } from '../../../../domain/contract-annual';
+import { apiGet, apiSend } from '../../../lib/api-client';
+import { planKeys } from '../../measures/api/annual-plan';
+import { reportKeys } from './get-annual-report';
+
+/** A fiscal year's plan as a whole: whether it has been started, by whom, and what it holds. */
+export const planYearKeys = {
+  year: (fy: number) => [...planKeys.all, 'year', fy] as const,
+};
+
+export function getPlanYear(fy: number, signal?: AbortSignal) {
+  return apiGet('/plans', PlanListSchema, { fy }, signal);
+}
+
+export function usePlanYear(fy: number, enabled = true) {
+  return useQuery(
+    queryOptions({ queryKey: planYearKeys.year(fy), queryFn: ({ signal }) => getPlanYear(fy, signal), enabled }),
+  );
+}
+
+/**
+ * POST /api/plans/:fy/start: the year's roster is recorded and last year's "next year" plans are
+ * carried forward; the answer lists what was added, retired and renumbered. Item numbers and plan
+ * texts change, so every plan and report view is refreshed.
+ */
+export function useStartFiscalYear() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fy: number) => apiSend('POST', `/plans/${fy}/start`, undefined, { schema: FyStartReportSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+    // Refused because someone else started the year meanwhile: the panel should say so too.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
