@@ -57,31 +57,35 @@ export function totpAt(secretBase32: string, unixSeconds: number, digits = DIGIT
   return hotp(base32Decode(secretBase32), Math.floor(unixSeconds / STEP_SECONDS), digits);
 }
 
+/** A code checked: the time step it was accepted for, or why it was refused. */
+export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'invalid' | 'replayed' };
+
 /**
- * The time step a code belongs to (the current step or one either side, for clocks a little apart), or
- * null. A step at or before `lastStep` is refused: a code seen once, by an eavesdropper or over a
- * shoulder, cannot be used again while it is still within its window (RFC 6238 §5.2).
+ * Checks a code against the current step and one either side (clocks a little apart). A code for a
+ * step at or before `lastStep` is `replayed`: a code seen once, by an eavesdropper or over a shoulder,
+ * cannot be used again while still within its window (RFC 6238 §5.2).
  */
-export function acceptedTotpStep(
+export function checkTotp(
   secretBase32: string,
   code: string,
   unixSeconds: number,
   lastStep: number | null = null,
-): number | null {
-  if (!/^\d{6}$/.test(code)) return null;
+): TotpCheck {
+  if (!/^\d{6}$/.test(code)) return { ok: false, reason: 'invalid' };
   const secret = base32Decode(secretBase32);
   const step = Math.floor(unixSeconds / STEP_SECONDS);
-  let accepted: number | null = null;
+  let matched: number | null = null;
   // Every candidate is compared, in constant time, whichever matches.
   for (const s of [step - 1, step, step + 1]) {
-    const match = timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code));
-    if (match && (lastStep === null || s > lastStep)) accepted = s;
+    if (timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code))) matched = s;
   }
-  return accepted;
+  if (matched === null) return { ok: false, reason: 'invalid' };
+  if (lastStep !== null && matched <= lastStep) return { ok: false, reason: 'replayed' };
+  return { ok: true, step: matched };
 }
 
 export function verifyTotp(secretBase32: string, code: string, unixSeconds: number): boolean {
-  return acceptedTotpStep(secretBase32, code, unixSeconds) !== null;
+  return checkTotp(secretBase32, code, unixSeconds).ok;
 }
 
 export function otpauthUri(secretBase32: string, account: string, issuer = 'NISC Strategy Tracker'): string {

@@ -7,7 +7,7 @@ import { timeline } from '../../domain/timeline';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import { parseQuery } from '../validate';
-import { cachedJson } from './read';
+import { cachedJson } from '../cached-json';
 
 type Deps = { clock: Clock; plan: () => Promise<PlanIndex> };
 

@@ -24,9 +24,6 @@ function checkReferences(index: PlanIndex, f: MeasureFilters): void {
   if (issues.length) throw invalidParams(issues);
 }
 
-// Kept here too for the routes that imported it from this module (dashboard.ts).
-export { cachedJson };
-
 export function readRoutes({ store, clock, plan }: Deps) {
   const app = new Hono();
 

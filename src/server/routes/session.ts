@@ -5,7 +5,7 @@ import { WRITE_ROUTES } from '../../domain/routes-write';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { clientAddress, endSessionCookie, sessionBody, sessionRequirements, startSession } from '../auth/session';
 import { createThrottle } from '../auth/throttle';
-import { acceptedTotpStep, generateTotpSecret, otpauthUri, verifyTotp } from '../auth/totp';
+import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, unauthorized } from '../errors';
 import { parseBody } from '../middleware';
@@ -15,6 +15,7 @@ const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが違い�
 const TOTP_INVALID = '確認コードが違います / The code is not right';
 const TOTP_REPLAYED =
   'この確認コードは使用済みです。次のコードが表示されてから入力してください / This code has been used already; enter the next one your app shows';
+const totpMessage = (reason: 'invalid' | 'replayed') => (reason === 'replayed' ? TOTP_REPLAYED : TOTP_INVALID);
 const CURRENT_PASSWORD_WRONG = '現在のパスワードが違います / The current password is wrong';
 
 /** Wrong current passwords or codes from a signed-in session: this many in the window end the session. */
@@ -77,14 +78,14 @@ export function sessionRoutes(deps: Deps) {
     const nowMs = Date.parse(clock.now());
     if (reauthThrottle.begin(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
     const passwordOk = await verifyPassword(user.passwordHash, input.password!);
-    const step =
+    const code =
       input.needCode && user.totpSecret
-        ? acceptedTotpStep(user.totpSecret, input.code!, nowMs / 1000, user.totpLastStep)
+        ? checkTotp(user.totpSecret, input.code!, nowMs / 1000, user.totpLastStep)
         : null;
-    const codeOk = !input.needCode || step !== null;
+    const codeOk = code === null || code.ok;
     if (passwordOk && codeOk) {
       reauthThrottle.forgive(user.id, nowMs);
-      return step;
+      return code?.ok ? code.step : null;
     }
     await store.commit(
       [],
@@ -93,7 +94,7 @@ export function sessionRoutes(deps: Deps) {
     if (reauthThrottle.retryAfter(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
     const issues = [
       ...(passwordOk ? [] : [{ path: 'currentPassword', message: CURRENT_PASSWORD_WRONG }]),
-      ...(codeOk ? [] : [{ path: 'code', message: TOTP_INVALID }]),
+      ...(code && !code.ok ? [{ path: 'code', message: totpMessage(code.reason) }] : []),
     ];
     throw new ApiError(
       422,
@@ -184,14 +185,12 @@ export function sessionRoutes(deps: Deps) {
           '確認コード（6桁）を入力してください / Enter the 6-digit code from your authenticator app',
         );
       }
-      totpStep = acceptedTotpStep(user.totpSecret, body.totp, nowMs / 1000, user.totpLastStep);
-      if (totpStep === null) {
-        const replayed = verifyTotp(user.totpSecret, body.totp, nowMs / 1000);
-        await fail(replayed ? 'totp_replayed' : 'bad_totp', true);
-        throw replayed
-          ? new ApiError(401, 'totp_replayed', TOTP_REPLAYED)
-          : new ApiError(401, 'totp_invalid', TOTP_INVALID);
+      const check = checkTotp(user.totpSecret, body.totp, nowMs / 1000, user.totpLastStep);
+      if (!check.ok) {
+        await fail(check.reason === 'replayed' ? 'totp_replayed' : 'bad_totp', true);
+        throw new ApiError(401, `totp_${check.reason}`, totpMessage(check.reason));
       }
+      totpStep = check.step;
     }
     throttle.forgive(address, nowMs);
     let signedIn = user;
@@ -308,14 +307,14 @@ export function sessionRoutes(deps: Deps) {
     const { code } = await parseBody(c, WRITE_ROUTES.confirmTotp.body);
     const pending = user.totpPendingSecret;
     if (!pending) throw new ApiError(409, 'no_enrolment', '先に設定を開始してください / Start the set-up first');
-    const nowSeconds = Date.parse(clock.now()) / 1000;
     // A new secret: its steps are checked against the enrolled secret's last step only when it is the same.
     const last = pending === user.totpSecret ? user.totpLastStep : null;
-    const step = acceptedTotpStep(pending, code, nowSeconds, last);
-    if (step === null) {
-      const message = verifyTotp(pending, code, nowSeconds) ? TOTP_REPLAYED : TOTP_INVALID;
+    const check = checkTotp(pending, code, Date.parse(clock.now()) / 1000, last);
+    if (!check.ok) {
+      const message = totpMessage(check.reason);
       throw new ApiError(422, 'totp_invalid', message, [{ path: 'code', message }]);
     }
+    const step = check.step;
     const next: UserRecord = {
       ...user,
       totpSecret: pending,

@@ -7,6 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import { issuesByField, serverText } from '../../../lib/server-text';
 import { useSignIn } from '../api/sign-in';
 import { nextPath } from '../navigation';
+import { CodeInput } from './code-input';
 
 const route = getRouteApi('/login');
 const FIELDS = ['email', 'password', 'totp'] as const;
@@ -78,19 +79,8 @@ export function LoginPage() {
         {needsCode && (
           <Field id="login-totp" label={t('totpCode')} hint={t('totpCodeHint')} error={byField.totp} required>
             {(p) => (
-              <input
-                {...p}
-                className="input-code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="\d{6}"
-                maxLength={6}
-                value={totp}
-                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
-                // The code field appears after the first attempt: take the user straight to it.
-                autoFocus
-                required
-              />
+              // The code field appears after the first attempt: take the user straight to it.
+              <CodeInput {...p} value={totp} onChange={setTotp} autoFocus />
             )}
           </Field>
         )}

@@ -7,6 +7,7 @@ import { useConfirmTotp } from '../api/confirm-totp';
 import { useSession } from '../api/get-session';
 import { useStartTotp } from '../api/start-totp';
 import { nextPath } from '../navigation';
+import { CodeInput } from './code-input';
 
 const route = getRouteApi('/account/totp');
 
@@ -91,17 +92,7 @@ export function TotpPage() {
           )}
           {!forced && enabled && (
             <Field id="totp-current-code" label={t('totpCurrentCode')} error={startIssues.byField.code} required>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input-code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={currentCode}
-                  onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))}
-                />
-              )}
+              {(p) => <CodeInput {...p} value={currentCode} onChange={setCurrentCode} />}
             </Field>
           )}
           <div className="form-actions">
@@ -136,17 +127,7 @@ export function TotpPage() {
             <li>
               {confirm.error && !byField.code ? <FormError error={confirm.error} other={other} /> : null}
               <Field id="totp-code" label={t('totpCode')} hint={t('totpCodeHint')} error={byField.code} required>
-                {(p) => (
-                  <input
-                    {...p}
-                    className="input-code"
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    value={code}
-                    onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-                  />
-                )}
+                {(p) => <CodeInput {...p} value={code} onChange={setCode} />}
               </Field>
             </li>
           </ol>
