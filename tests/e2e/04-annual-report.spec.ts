@@ -25,7 +25,9 @@ for (const lang of ['ja', 'en'] as const) {
     test('FY2015 as of 2016-03-31 with the sample scenario, on screen', async ({ page }) => {
       const r = await report(page);
       await page.goto(PAGE);
-      await expect(page.getByRole('heading', { level: 1, name: L('年次報告', 'Annual report') })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: L('年次報告', 'Annual report'), exact: true }),
+      ).toBeVisible();
       const sheet = page.locator('article.annual-report');
       await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(
         L(
