@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSeeds, integrityProblems, type SeedBundle } from '../src/domain/compile-seeds';
-import { loadSeedBundle } from './index';
+import { loadPublicConsultation, loadSeedBundle } from './index';
 
 const bundle = loadSeedBundle();
 const measures = bundle.strategy.flatMap((f) => f.measures);
@@ -86,6 +86,29 @@ describe('seed files', () => {
     expect(compiled.measures).toHaveLength(measures.length);
     expect(compiled.measures.filter((m) => !areas.has(m.areaCode) || !sections.has(m.sectionCode))).toEqual([]);
     expect(compiled.assignments.every((a) => a.status === 'not_started' && a.progress === 0)).toBe(true);
+  });
+});
+
+describe('public comments (資料2-4/2-5)', () => {
+  const doc = loadPublicConsultation();
+  const stated = doc.summary;
+
+  it('hold every comment the packet says it received: 27者から83件', () => {
+    // The totals are the packet's own words, not counted from the table, so a dropped row fails here.
+    expect(stated.totalWording).toContain(`${stated.submitters}者から${stated.comments}件`);
+    expect(doc.comments).toHaveLength(stated.comments);
+    expect(new Set(doc.comments.map((c) => c.submitter)).size).toBe(stated.submitters);
+  });
+
+  it('match the stated breakdowns: individuals and organisations, and by topic', () => {
+    const individuals = doc.comments.filter((c) => c.submitterKind === 'individual').length;
+    expect({ individuals, organisations: doc.comments.length - individuals }).toEqual(stated.commentsBreakdown);
+    expect(stated.byTopic.reduce((n, t) => n + t.count, 0)).toBe(stated.comments);
+  });
+
+  it('end with 27-5 on chapter 6, after the header row the last page repeats', () => {
+    expect(doc.comments.at(-1)).toMatchObject({ id: '27-5', submitter: '個人(11)', sectionCodes: ['6'] });
+    expect(new Set(doc.comments.map((c) => c.id)).size).toBe(doc.comments.length);
   });
 });
 

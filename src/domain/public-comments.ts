@@ -28,10 +28,13 @@ export const PublicConsultationSchema = z.object({
   summary: z.object({
     method: LocalizedTextSchema,
     period: z.object({ start: IsoDateSchema, end: IsoDateSchema, wording: z.string() }),
+    /** The packet's own statement of the totals (資料2-4 「意見総数」), kept as worded. */
+    totalWording: z.string().min(1),
+    /** The totals as the packet states them, not counted from the table: the check that no row was dropped. */
     submitters: Count,
     comments: Count,
+    commentsBreakdown: z.object({ individuals: Count, organisations: Count }),
     byTopic: z.array(LocalizedTextSchema.extend({ count: Count })),
-    extracted: z.object({ comments: Count, note: z.object({ en: z.string() }).loose() }),
   }),
   comments: z.array(PublicCommentSchema),
 });

@@ -11,7 +11,7 @@ describe('GET /api/public-comments', () => {
   it('serves the published comments with the answers, and says how many of those received it holds', async () => {
     const viewer = await w.as('viewer');
     const all = PublicCommentListSchema.parse(await json(await viewer.get('/api/public-comments')));
-    expect(all).toMatchObject({ received: 83, published: 82, total: 82 });
+    expect(all).toMatchObject({ received: 83, published: 83, total: 83 });
     expect(all.period).toMatchObject({ start: '2015-05-25', end: '2015-06-08' });
     const first = all.items[0]!;
     expect(first).toMatchObject({ id: '1', submitter: '(株)アズジェント', sectionCodes: ['5.2.3'] });
@@ -27,7 +27,7 @@ describe('GET /api/public-comments', () => {
     expect(s.total).toBe(10);
     expect(s.items.every((c) => c.sectionCodes.includes('5.2.3'))).toBe(true);
     const six = PublicCommentListSchema.parse(await json(await viewer.get('/api/public-comments?section=6')));
-    expect(six.total).toBe(1);
+    expect(six.items.map((c) => c.id)).toEqual(['16-3', '27-5']);
   });
 
   it('refuses an unknown or malformed section, or an unknown parameter (422), and asks for a session', async () => {
