@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSeeds, integrityProblems, type SeedBundle } from '../src/domain/compile-seeds';
+import { hasSourceMarkup, plainSourceText } from '../src/domain/source-text';
 import { loadPublicConsultation, loadSeedBundle } from './index';
 
 const bundle = loadSeedBundle();
@@ -109,6 +110,29 @@ describe('public comments (資料2-4/2-5)', () => {
   it('end with 27-5 on chapter 6, after the header row the last page repeats', () => {
     expect(doc.comments.at(-1)).toMatchObject({ id: '27-5', submitter: '個人(11)', sectionCodes: ['6'] });
     expect(new Set(doc.comments.map((c) => c.id)).size).toBe(doc.comments.length);
+  });
+});
+
+describe('the source’s inline markup (ruby 漢字^{よみ}, footnote superscripts)', () => {
+  /** Every string in a seed file, with where it sits. */
+  function strings(value: unknown, path: string): [string, string][] {
+    if (typeof value === 'string') return [[path, value]];
+    if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+    if (value && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+    return [];
+  }
+  const all = [...strings(bundle, 'bundle'), ...strings(loadPublicConsultation(), 'comments')];
+
+  it('appears only in verbatim quotes, which keep it; titles and every other field are plain', () => {
+    const marked = all.filter(([, s]) => hasSourceMarkup(s)).map(([path]) => path);
+    expect(marked.filter((path) => !/\.measures\[\d+\]\.quote$/.test(path))).toEqual([]);
+    expect(measures.find((m) => m.code === '5.3.2(5)-1')?.quote).toContain('国際場裡^{こくさいじょうり}');
+  });
+
+  it('reads as plain text once displayed: no caret, brace or superscript digit left', () => {
+    const left = all.filter(([, s]) => hasSourceMarkup(plainSourceText(s)) || /[{}]/.test(plainSourceText(s)));
+    expect(left.map(([path]) => path)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { MeasureSummary } from './contract';
 import type { Lang, LocalizedText } from './i18n';
 import type { Organisation } from './model';
 import type { PlanIndex } from './snapshot';
+import { plainSourceText } from './source-text';
 import { ASSIGNMENT_ROLE_LABELS, HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Status } from './status';
 
 /**
@@ -59,7 +60,7 @@ export function templateRows(index: PlanIndex, data: AnnualData, fy: number, min
       const r = results.get(`${m.id}\u0000${a.ministryId}`);
       rows.push({
         measureId: m.id,
-        title: m.title.ja,
+        title: plainSourceText(m.title.ja),
         ministryId: a.ministryId,
         ministryName: orgLabel(orgs.get(a.ministryId)),
         role: ASSIGNMENT_ROLE_LABELS[a.role].ja,
@@ -102,7 +103,7 @@ export function measureRows(items: readonly MeasureSummary[], orgs: readonly Org
   const name = (id: string) => ((o) => (o ? (o.short ?? o.name)[lang] : id))(byId.get(id));
   return items.map((m): Record<MeasureKey, Cell> => ({
     code: m.code,
-    title: m.title[lang],
+    title: plainSourceText(m.title[lang]),
     area: m.areaCode,
     section: m.sectionCode,
     lead: m.leadMinistryId ? name(m.leadMinistryId) : '',

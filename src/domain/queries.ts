@@ -4,6 +4,7 @@ import type { MeasureDetailCore, MeasureFilters, MeasureSummary, Stats } from '.
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from './snapshot';
 import { plannedVsActual, seriesDates, type Granularity } from './series';
 import { countStates, groupCounts, ministryCounts } from './summary';
+import { plainSourceText } from './source-text';
 
 /** Read-side answers built from a plan index for an as-of date: the same for server and tests. */
 
@@ -36,7 +37,9 @@ export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
 function matchesText(s: MeasureState, q: string): boolean {
   const needle = q.normalize('NFKC').toLowerCase();
   const m = s.measure;
-  return [m.code, m.title.ja, m.title.en, m.quote].some((t) => t.normalize('NFKC').toLowerCase().includes(needle));
+  // The quote as read (国際場裡, not 国際場裡^{こくさいじょうり}), and as stored, so a reading finds it too.
+  const texts = [m.code, m.title.ja, m.title.en, plainSourceText(m.quote), m.quote];
+  return texts.some((t) => t.normalize('NFKC').toLowerCase().includes(needle));
 }
 
 export function matchesFilters(s: MeasureState, f: MeasureFilters): boolean {

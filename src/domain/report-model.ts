@@ -9,6 +9,7 @@ import { plannedVsActual } from './series';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import { countStates, type Counts } from './summary';
 import { AssignmentRoleSchema, HealthSchema, StatusSchema, HEALTHS, STATUSES } from './status';
+import { plainLocalized } from './source-text';
 
 /**
  * The annual report (年次報告) as data: one pure model that the Markdown, HTML (screen and PDF) and
@@ -125,7 +126,7 @@ export function buildAnnualReport({ index, fy, asOf: requested, current, sampleL
       id: s.measure.id,
       code: s.measure.code,
       number: numbers.get(s.measure.id) ?? '',
-      title: s.measure.title,
+      title: plainLocalized(s.measure.title),
       status: s.status,
       progress: s.progress,
       health: s.health,
@@ -161,7 +162,7 @@ export function buildAnnualReport({ index, fy, asOf: requested, current, sampleL
     plannedVsActual: plannedVsActual(index, seriesDates(start, end, asOf), asOf),
     byArea: index.snapshot.areas.map((a) => ({
       code: a.code,
-      title: a.title,
+      title: plainLocalized(a.title),
       counts: countStates(states.filter((s) => s.measure.areaCode === a.code)),
     })),
     tokyo2020: {
@@ -215,7 +216,7 @@ function annexSections(
       measureId: m.id,
       code: m.code,
       number,
-      title: m.title,
+      title: plainLocalized(m.title),
       crossRef: target ? { code: target.code, number: numbers.get(target.id) ?? target.code } : null,
       ministries: s.assignments.map((a) => ({
         id: a.ministryId,
@@ -243,7 +244,12 @@ function annexSections(
   }
   return index.snapshot.sections
     .filter((x) => rowsBySection.has(x.code))
-    .map((x) => ({ sectionCode: x.code, title: x.title, areaCode: x.areaCode, rows: rowsBySection.get(x.code)! }));
+    .map((x) => ({
+      sectionCode: x.code,
+      title: plainLocalized(x.title),
+      areaCode: x.areaCode,
+      rows: rowsBySection.get(x.code)!,
+    }));
 }
 
 /** Change of each status and health count since the end of the previous year. */

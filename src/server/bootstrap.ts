@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { compileSeeds, integrityProblems } from '../domain/compile-seeds';
+import { compileSeeds, integrityProblems, type SeedBundle } from '../domain/compile-seeds';
 import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
 import { loadSeedBundle } from '../../seeds';
 import { newUserRecord } from './auth/users';
@@ -10,9 +10,12 @@ import type { NewProgressEvent, Store } from './store/port';
 export const SYSTEM_ACTOR = 'system';
 
 /** Loads the strategy from seeds/ into an empty store; does nothing to a store that holds a plan. */
-export async function seedIfEmpty(store: Store, clock: Clock): Promise<{ seeded: boolean; measures: number }> {
+export async function seedIfEmpty(
+  store: Store,
+  clock: Clock,
+  bundle: SeedBundle = loadSeedBundle(),
+): Promise<{ seeded: boolean; measures: number }> {
   if (!(await store.isEmpty())) return { seeded: false, measures: 0 };
-  const bundle = loadSeedBundle();
   const problems = integrityProblems(bundle);
   if (problems.length) throw new Error(`seeds/ is inconsistent:\n${problems.join('\n')}`);
   const seeds = compileSeeds(bundle);

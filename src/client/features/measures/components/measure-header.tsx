@@ -6,6 +6,7 @@ import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '../../../compon
 import { useI18n } from '../../../lib/i18n';
 import { TAG_LABELS } from '../../../lib/labels';
 import { DueText } from './due-text';
+import { SourceText } from '../../../components/source-text';
 
 const route = getRouteApi('/measures/$measureId');
 
@@ -26,11 +27,11 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
             <li key={b.code}>
               {b.level === 'item' ? (
                 <span>
-                  {b.code} {l(b.title)}
+                  {b.code} <SourceText text={l(b.title)} />
                 </span>
               ) : (
                 <Link to="/measures" search={b.level === 'area' ? { area: b.code, asOf } : { section: b.code, asOf }}>
-                  {b.code} {l(b.title)}
+                  {b.code} <SourceText text={l(b.title)} />
                 </Link>
               )}
             </li>
@@ -38,10 +39,12 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
         </ol>
       </nav>
       <p className="measure-code">{m.code}</p>
-      <h1 id="measure-title">{l(m.title)}</h1>
+      <h1 id="measure-title">
+        <SourceText text={l(m.title)} />
+      </h1>
       {lang === 'en' && (
         <p className="original-title" lang="ja">
-          {m.title.ja}
+          <SourceText text={m.title.ja} />
         </p>
       )}
       <div className="measure-badges">

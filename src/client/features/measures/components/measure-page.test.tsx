@@ -187,3 +187,16 @@ describe('measure page', () => {
     expect(answer).toBeVisible();
   });
 });
+
+describe('measure page: the source’s markup', () => {
+  it('shows the reading in the quote of 5.3.2(5)-1 as ruby, not as ^{…} (issue 15)', async () => {
+    const code = '5.3.2(5)-1';
+    expect(detail(code).quote).toContain('国際場裡^{こくさいじょうり}');
+    renderApp(measureUrl(code));
+    await findTitle(detail(code).title.ja);
+    const quote = document.querySelector('blockquote')!;
+    expect(quote.querySelector('ruby')?.firstChild?.textContent).toBe('国際場裡');
+    expect(quote.querySelector('ruby rt')?.textContent).toBe('こくさいじょうり');
+    expect(document.body.textContent).not.toContain('^{');
+  });
+});

@@ -1,5 +1,6 @@
 import type { MeasureDetail } from '../../../../domain/contract';
 import { useI18n } from '../../../lib/i18n';
+import { SourceText } from '../../../components/source-text';
 
 export function MeasureSource({ measure: m }: { measure: MeasureDetail }) {
   const { t, l } = useI18n();
@@ -7,7 +8,9 @@ export function MeasureSource({ measure: m }: { measure: MeasureDetail }) {
     <section aria-labelledby="source-title" className="card">
       <h2 id="source-title">{t('source')}</h2>
       <figure className="quote">
-        <blockquote lang="ja">{m.quote}</blockquote>
+        <blockquote lang="ja">
+          <SourceText text={m.quote} />
+        </blockquote>
         <figcaption>
           {t('sourceNote')} — {m.source.section}
         </figcaption>

@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { orgName } from '../../../lib/labels';
 import { useMinistries } from '../../strategy/api/get-ministries';
 import { DueText } from './due-text';
+import { SourceText } from '../../../components/source-text';
 
 export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
   const { t, l, lang } = useI18n();
@@ -32,7 +33,7 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
               <td className="code">{m.code}</td>
               <td>
                 <Link to="/measures/$measureId" params={{ measureId: m.id }} search={{ asOf }}>
-                  {l(m.title)}
+                  <SourceText text={l(m.title)} />
                 </Link>
                 {m.crossRefCode && (
                   <span className="chip">
