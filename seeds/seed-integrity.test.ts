@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds, integrityProblems, type SeedBundle } from '../src/domain/compile-seeds';
 import { hasSourceMarkup, plainSourceText } from '../src/domain/source-text';
@@ -90,6 +91,64 @@ describe('seed files', () => {
   });
 });
 
+describe('quotes are verbatim (issue 19)', () => {
+  // The project's own copy of the source packet, as received (seeds/source/README.md).
+  const source = readFileSync(new URL('./source/strategy-2015.txt', import.meta.url), 'utf8');
+  // The one change a quote may make: join a sentence that a page break (with the footnotes printed
+  // at the page's foot) cuts in two.
+  const joined = source.replace(/\n\n\d{1,2} [^\n]*(?=\n\n)/g, '').replace(/([^。\n])\n\n(?=[^\n])/g, '$1');
+  const notVerbatim = (quotes: { code: string; quote: string }[]) =>
+    quotes.filter((q) => !joined.includes(q.quote)).map((q) => q.code);
+
+  it('every measure quotes the source, character for character', () => {
+    expect(notVerbatim(measures)).toEqual([]);
+  });
+
+  it('every lead-in does too, and a changed character fails', () => {
+    expect(notVerbatim(bundle.strategyText.leadIns)).toEqual([]);
+    const lead = bundle.strategyText.leadIns[0]!;
+    expect(notVerbatim([{ ...lead, quote: lead.quote.replace('2020', '2021') }])).toEqual([lead.code]);
+  });
+
+  it('every 資料2-1 entry quotes the package', () => {
+    const entries = bundle.strengtheningPackage.entries.filter((p) => p.text);
+    expect(notVerbatim(entries.map((p) => ({ code: p.id, quote: p.text! })))).toEqual([]);
+  });
+});
+
+describe('section targets (issue 19)', () => {
+  const iot = (b: SeedBundle) => b.strategy[0]!.measures.find((m) => m.code === '5.1.1(1)-1')!;
+
+  it('5.1.1 「2020 年までに」 is the section’s target, set by its lead-in, not its measures’ deadline', () => {
+    const target = bundle.strategyText.sectionTargets.find((t) => t.sectionCode === '5.1.1');
+    expect(target).toMatchObject({ wording: '2020 年までに', date: '2020-12-31', leadInCode: '5.1.1-L1' });
+    expect(measures.filter((m) => m.due?.wording === '2020 年までに')).toEqual([]);
+    const compiled = compileSeeds(bundle).measures.find((m) => m.code === '5.1.1(1)-1');
+    expect(compiled?.due).toEqual({
+      wording: '2020 年までに',
+      kind: 'calendar_year',
+      date: '2020-12-31',
+      source: 'section',
+    });
+  });
+
+  it('fails when a section’s target is stored as a measure’s deadline', () => {
+    const broken = structuredClone(bundle);
+    iot(broken).due = { wording: '2020 年までに', kind: 'calendar_year', date: '2020-12-31', source: '2-3' };
+    expect(integrityProblems(broken)).toEqual([
+      'measure 5.1.1(1)-1: the section’s target 「2020 年までに」 is stored as the measure’s deadline',
+      'measure 5.1.1(1)-1: deadline 「2020 年までに」 is not in its own text (2-3)',
+    ]);
+  });
+
+  it('dates the step of 5.2.2(3)-6 (取組方針を策定, 本年中を目途), not the whole measure', () => {
+    expect(measures.find((m) => m.code === '5.2.2(3)-6')?.due).toBeNull();
+    expect(bundle.strategyText.steps).toContainEqual(
+      expect.objectContaining({ measureCode: '5.2.2(3)-6', wording: '本年中を目途', date: '2015-12-31' }),
+    );
+  });
+});
+
 describe('public comments (資料2-4/2-5)', () => {
   const doc = loadPublicConsultation();
   const stated = doc.summary;
@@ -156,7 +215,8 @@ describe('integrityProblems catches', () => {
     {
       name: 'a fiscal-year deadline without a date',
       breakIt: (b) => {
-        first(b).due = { wording: '本年度中', kind: 'fiscal_year', date: null, source: '2-3' };
+        // worded as in its own sentence, so only the missing date is wrong
+        first(b).due = { wording: first(b).quote.slice(0, 4), kind: 'fiscal_year', date: null, source: '2-3' };
       },
       problem: `measure ${code}: deadline kind fiscal_year needs a date`,
     },
@@ -176,6 +236,27 @@ describe('integrityProblems catches', () => {
         first(b).milestoneIds = ['expo-2025'];
       },
       problem: `measure ${code}: unknown milestone expo-2025`,
+    },
+    {
+      name: 'a deadline the measure does not state itself',
+      breakIt: (b) => {
+        first(b).due = { wording: '2018年度中', kind: 'fiscal_year', date: '2019-03-31', source: '2-3' };
+      },
+      problem: `measure ${code}: deadline 「2018年度中」 is not in its own text (2-3)`,
+    },
+    {
+      name: 'the Olympics without the Paralympics',
+      breakIt: (b) => {
+        first(b).milestoneIds = ['tokyo2020-olympics'];
+      },
+      problem: `measure ${code}: linked to the Olympics without the Paralympics`,
+    },
+    {
+      name: 'a lead-in of an unknown section',
+      breakIt: (b) => {
+        b.strategyText.leadIns.push({ code: '5.9.9-L1', nodeCode: '5.9.9', quote: '以下の取組を実施する。' });
+      },
+      problem: 'lead-in 5.9.9-L1: unknown area, section or item 5.9.9',
     },
   ])('$name', ({ breakIt, problem }) => {
     const broken = structuredClone(bundle);

@@ -12,6 +12,8 @@ import {
   type SeedMeasure,
 } from './seed-schema';
 import type { PlanSnapshot } from './snapshot';
+import { StrategyTextSchema, type SectionTarget } from './strategy-text';
+import { strategyTextProblems } from './strategy-text-checks';
 
 /** The seed files as parsed JSON, before validation. */
 export type RawSeedBundle = {
@@ -21,6 +23,8 @@ export type RawSeedBundle = {
   strengtheningPackage: unknown;
   instructions: unknown;
   ciSectors: unknown;
+  /** Lead-ins, section targets and dated steps (strategy-text.json). */
+  strategyText: unknown;
   /** One file per policy area, in the strategy's order. */
   strategy: unknown[];
 };
@@ -32,6 +36,7 @@ export const SeedBundleSchema = z.object({
   strengtheningPackage: SeedPackageSchema,
   instructions: SeedInstructionsSchema,
   ciSectors: SeedCiSectorsSchema,
+  strategyText: StrategyTextSchema,
   strategy: z.array(SeedStrategyFileSchema).min(1),
 });
 export type SeedBundle = z.infer<typeof SeedBundleSchema>;
@@ -42,8 +47,11 @@ export function parseSeedBundle(raw: RawSeedBundle): SeedBundle {
 
 export type CompiledSeeds = Omit<PlanSnapshot, 'events'>;
 
-function toDue(seed: SeedMeasure['due']): Due {
-  return seed ? { wording: seed.wording, kind: seed.kind, date: seed.date, source: seed.source } : planPeriodDue();
+function toDue(seed: SeedMeasure['due'], target?: SectionTarget): Due {
+  if (seed) return { wording: seed.wording, kind: seed.kind, date: seed.date, source: seed.source };
+  // No deadline of its own: the measure is judged against its section's target, marked as such.
+  if (target) return { wording: target.wording, kind: target.kind, date: target.date, source: 'section' };
+  return planPeriodDue();
 }
 
 /** Seed files → records, in text order. Measure ids are their codes: stable, like the codes. */
@@ -57,6 +65,7 @@ export function compileSeeds(bundle: SeedBundle): CompiledSeeds {
   ]);
   const areaOf = new Map(structure.sections.map((s) => [s.code, s.areaCode]));
   const seeds = files.flatMap((f) => f.measures);
+  const targets = new Map(bundle.strategyText.sectionTargets.map((t) => [t.sectionCode, t]));
   const measures: MeasureRecord[] = seeds.map((s, position) => {
     const sectionCode = sectionOf.get(s.itemCode) ?? '';
     return {
@@ -67,7 +76,7 @@ export function compileSeeds(bundle: SeedBundle): CompiledSeeds {
       areaCode: areaOf.get(sectionCode) ?? '',
       title: s.title,
       quote: s.quote,
-      due: toDue(s.due),
+      due: toDue(s.due, targets.get(sectionCode)),
       start: structure.planPeriod.start,
       tags: [...new Set(s.tags ?? [])],
       milestoneIds: s.milestoneIds ?? [],
@@ -200,5 +209,6 @@ export function integrityProblems(bundle: SeedBundle): string[] {
   for (const s of bundle.ciSectors.sectors)
     for (const id of s.ministryIds)
       if (!orgs.get(id)?.assignable) problems.push(`sector ${s.id}: unknown ministry ${id}`);
+  problems.push(...strategyTextProblems(bundle));
   return problems;
 }

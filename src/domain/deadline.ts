@@ -20,7 +20,12 @@ export const DUE_KIND_LABELS: Record<DueKind, LocalizedText> = {
   plan_period: { ja: '計画期間（本文に期限なし）', en: 'Plan period (no deadline in the text)' },
 };
 
-export const DueSourceSchema = z.enum(['2-1', '2-3', 'staff']);
+/**
+ * Where a deadline comes from: the strategy text (2-3), the strengthening package (2-1), NISC staff,
+ * or `section`: the measure has no deadline of its own and is judged against its section's target
+ * (5.1.1 「2020 年までに」), which the UI and the report show as the section's, not the measure's.
+ */
+export const DueSourceSchema = z.enum(['2-1', '2-3', 'staff', 'section']);
 
 export const DueSchema = z.strictObject({
   wording: z.string().min(1).nullable(),

@@ -20,7 +20,7 @@ export const SeedDueSchema = z.strictObject({
   wording: z.string().min(1),
   kind: DueKindSchema.exclude(['plan_period']),
   date: IsoDateSchema.nullable(),
-  source: DueSourceSchema.exclude(['staff']),
+  source: DueSourceSchema.exclude(['staff', 'section']),
 });
 
 export const SeedAssignmentSchema = z.strictObject({
