@@ -1,5 +1,6 @@
 import { parseSeedBundle, type SeedBundle } from '../src/domain/compile-seeds';
 import { PublicConsultationSchema, type PublicConsultation } from '../src/domain/public-comments';
+import { StrategyTextSchema, type StrategyText } from '../src/domain/strategy-text';
 import ciSectors from './ci-sectors.json' with { type: 'json' };
 import instructions from './instructions.json' with { type: 'json' };
 import milestones from './milestones.json' with { type: 'json' };
@@ -34,4 +35,9 @@ export function loadSeedBundle(): SeedBundle {
 /** The public consultation on the draft (資料2-4/2-5): reference text, served as published. */
 export function loadPublicConsultation(): PublicConsultation {
   return PublicConsultationSchema.parse(publicComments);
+}
+
+/** Lead-ins, section targets and dated steps (issue 19): reference text, served as the strategy states it. */
+export function loadStrategyText(): StrategyText {
+  return StrategyTextSchema.parse(strategyText);
 }

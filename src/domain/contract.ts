@@ -15,6 +15,7 @@ import {
 } from './model';
 import { InstructionSchema, CiSectorSchema } from './seed-schema';
 import { AssignmentRoleSchema, HealthSchema, ProvenanceSchema, StatusSchema } from './status';
+import { LeadInSchema, MeasureStepSchema, SectionTargetSchema } from './strategy-text';
 
 /** The API contract: one source for server validation, client parsing and the OpenAPI document. */
 
@@ -161,6 +162,9 @@ export const StrategySchema = z.object({
   sections: z.array(SectionSchema),
   items: z.array(ItemSchema),
   packageEntries: z.array(PackageEntrySchema),
+  leadIns: z.array(LeadInSchema),
+  sectionTargets: z.array(SectionTargetSchema),
+  steps: z.array(MeasureStepSchema),
 });
 export type Strategy = z.infer<typeof StrategySchema>;
 

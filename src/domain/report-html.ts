@@ -3,6 +3,7 @@ import { reportCharts, type ChartSvg } from './report-charts';
 import type { AnnexRow, AnnualReport } from './report-model';
 import {
   annexHeader,
+  sectionTextLines,
   areaHeader,
   areaRows,
   asOfLine,
@@ -70,7 +71,9 @@ function annex(r: AnnualReport, lang: Lang): string {
   const sections = r.annex
     .map(
       (s) =>
-        `<h3>${escapeHtml(`${s.sectionCode} ${s.title[lang]}`)}</h3><table class="report-table annex-table"><thead><tr>${head}</tr></thead><tbody>${s.rows
+        `<h3>${escapeHtml(`${s.sectionCode} ${s.title[lang]}`)}</h3>${sectionTextLines(s, lang)
+          .map((line) => `<p class="section-text">${escapeHtml(line)}</p>`)
+          .join('')}<table class="report-table annex-table"><thead><tr>${head}</tr></thead><tbody>${s.rows
           .map((row) => annexRow(row, lang))
           .join('')}</tbody></table>`,
     )

@@ -2,6 +2,7 @@ import type { Lang } from './i18n';
 import type { AnnualReport } from './report-model';
 import {
   annexHeader,
+  sectionTextLines,
   areaHeader,
   areaRows,
   asOfLine,
@@ -66,6 +67,7 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
   out.push(`## ${rt('annex', lang)}`, '');
   for (const s of r.annex) {
     out.push(`### ${s.sectionCode} ${s.title[lang]}`, '');
+    for (const line of sectionTextLines(s, lang)) out.push(`> ${line}`, '');
     const rows = s.rows.map((row) => [
       row.number,
       `${row.crossRef ? rt('crossListed', lang) : ''}${row.title[lang]}${row.crossRef ? `\n→ ${row.crossRef.number} ${rt('seeAlso', lang)}` : ''}\n${row.code}`,

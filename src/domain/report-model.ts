@@ -10,6 +10,7 @@ import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import { countStates, type Counts } from './summary';
 import { AssignmentRoleSchema, HealthSchema, StatusSchema, HEALTHS, STATUSES } from './status';
 import { plainLocalized } from './source-text';
+import { reportSectionText, ReportSectionTextSchema, type StrategyText } from './strategy-text';
 
 /**
  * The annual report (年次報告) as data: one pure model that the Markdown, HTML (screen and PDF) and
@@ -33,6 +34,8 @@ const MeasureRefSchema = z.object({
   health: HealthSchema,
   dueDate: IsoDateSchema,
   dueWording: z.string().nullable(),
+  /** The wording is the section's target (5.1.1 「2020 年までに」), not the measure's own deadline. */
+  dueFromSection: z.boolean(),
   lead: LocalizedTextSchema.nullable(),
   /** Completed this year: the day it was completed. */
   date: IsoDateSchema.nullable(),
@@ -88,12 +91,14 @@ export const AnnualReportSchema = z.object({
     measures: z.array(MeasureRefSchema),
   }),
   annex: z.array(
-    z.object({
-      sectionCode: z.string(),
-      title: LocalizedTextSchema,
-      areaCode: z.string(),
-      rows: z.array(AnnexRowSchema),
-    }),
+    z
+      .object({
+        sectionCode: z.string(),
+        title: LocalizedTextSchema,
+        areaCode: z.string(),
+        rows: z.array(AnnexRowSchema),
+      })
+      .extend(ReportSectionTextSchema.shape),
   ),
 });
 export type AnnualReport = z.infer<typeof AnnualReportSchema>;
@@ -106,11 +111,14 @@ export type ReportInput = {
   fy: number;
   asOf: IsoDate;
   current: AnnualData;
+  /** Lead-ins and section targets shown under each section of the annex (issue 19). */
+  strategyText?: StrategyText;
   sampleLabel: LocalizedText | null;
 };
 
 /** Builds the annual report for a fiscal year as it stood on `asOf` (clamped to the year). */
-export function buildAnnualReport({ index, fy, asOf: requested, current, sampleLabel }: ReportInput): AnnualReport {
+export function buildAnnualReport(input: ReportInput): AnnualReport {
+  const { index, fy, asOf: requested, current, sampleLabel } = input;
   const start = fiscalYearStart(fy);
   const end = fiscalYearEnd(fy);
   const asOf = minDate(requested, end);
@@ -132,6 +140,7 @@ export function buildAnnualReport({ index, fy, asOf: requested, current, sampleL
       health: s.health,
       dueDate: s.dueDate,
       dueWording: s.measure.due.wording,
+      dueFromSection: s.measure.due.source === 'section',
       lead: lead ? (orgs.get(lead.ministryId) ?? NO_ORG) : null,
       date,
     };
@@ -171,7 +180,7 @@ export function buildAnnualReport({ index, fy, asOf: requested, current, sampleL
       counts: countStates(tokyo),
       measures: tokyo.map((s) => ref(s)),
     },
-    annex: annexSections(index, states, current, numbers, orgs),
+    annex: annexSections(index, states, current, numbers, orgs, input.strategyText),
   };
 }
 
@@ -202,6 +211,7 @@ function annexSections(
   data: AnnualData,
   numbers: Map<string, string>,
   orgs: Map<string, LocalizedText>,
+  text: StrategyText | undefined,
 ): AnnualReport['annex'] {
   const plans = new Map(data.plans.map((p) => [p.measureId, p]));
   const results = new Map(data.results.map((r) => [`${r.measureId}\u0000${r.ministryId}`, r.text]));
@@ -242,14 +252,19 @@ function annexSections(
     if (list) list.push(row);
     else rowsBySection.set(m.sectionCode, [row]);
   }
-  return index.snapshot.sections
-    .filter((x) => rowsBySection.has(x.code))
-    .map((x) => ({
-      sectionCode: x.code,
-      title: plainLocalized(x.title),
-      areaCode: x.areaCode,
-      rows: rowsBySection.get(x.code)!,
-    }));
+  const shown = index.snapshot.sections.filter((x) => rowsBySection.has(x.code));
+  return shown.map((x, i) => ({
+    sectionCode: x.code,
+    title: plainLocalized(x.title),
+    areaCode: x.areaCode,
+    rows: rowsBySection.get(x.code)!,
+    ...reportSectionText(
+      text,
+      x,
+      index.snapshot.items.filter((item) => item.sectionCode === x.code).map((item) => item.code),
+      shown[i - 1]?.areaCode !== x.areaCode,
+    ),
+  }));
 }
 
 /** Change of each status and health count since the end of the previous year. */

@@ -41,6 +41,8 @@ export const REPORT_TEXT = {
   results: { ja: '成果・進捗状況', en: 'Results and progress' },
   nextPlan: { ja: '年次計画', en: 'Annual plan' },
   crossListed: { ja: '（再掲）', en: '(cross-listed)' },
+  sectionTarget: { ja: '節の目標：', en: 'section target: ' },
+  leadIns: { ja: '本文の方針（リード文）', en: 'What the text commits to (lead-in)' },
   seeAlso: { ja: '参照', en: 'see' },
   noText: { ja: '（記載なし）', en: '(none recorded)' },
   fromProgress: { ja: '［進捗報告より］', en: '[from progress reports]' },
@@ -117,7 +119,9 @@ export function measureRefRow(m: ReportMeasureRef, lang: Lang, withDate: boolean
     m.lead?.[lang] ?? '—',
     `${STATUS_LABELS[m.status][lang]}（${HEALTH_LABELS[m.health][lang]}）`,
     `${m.progress}%`,
-    withDate ? (m.date ?? '—') : `${m.dueDate}${m.dueWording ? `（${m.dueWording}）` : ''}`,
+    withDate
+      ? (m.date ?? '—')
+      : `${m.dueDate}${m.dueWording ? `（${m.dueFromSection ? rt('sectionTarget', lang) : ''}${m.dueWording}）` : ''}`,
   ];
 }
 
@@ -161,4 +165,17 @@ export function tokyoLine(r: AnnualReport, lang: Lang): string {
   return lang === 'ja'
     ? `${t.games.title.ja}（${t.games.start}開始）まで${days}日。対象施策 ${t.counts.total} 件のうち完了 ${t.counts.byStatus.completed} 件、実施中 ${t.counts.byStatus.in_progress} 件、要注意 ${t.counts.byHealth.at_risk} 件、期限超過 ${t.counts.byHealth.overdue} 件。`
     : `${days} days to the ${t.games.title.en} (from ${t.games.start}). Of ${t.counts.total} measures, ${t.counts.byStatus.completed} completed, ${t.counts.byStatus.in_progress} in progress, ${t.counts.byHealth.at_risk} at risk, ${t.counts.byHealth.overdue} overdue.`;
+}
+
+/** The lines under a section's heading in the annex: its target, then its lead-ins, as plain text. */
+export function sectionTextLines(s: AnnualReport['annex'][number], lang: Lang): string[] {
+  const lines: string[] = [];
+  if (s.target)
+    lines.push(
+      lang === 'ja'
+        ? `節の目標：「${s.target.wording}」（${s.target.date}）${s.target.goal.ja}`
+        : `Section target: 「${s.target.wording}」 (${s.target.date}): ${s.target.goal.en}`,
+    );
+  for (const l of s.leadIns) lines.push(`${rt('leadIns', lang)} ${l.code}: ${l.text}`);
+  return lines;
 }

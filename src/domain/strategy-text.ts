@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from './dates';
 import { DueKindSchema } from './deadline';
 import { LocalizedTextSchema } from './i18n';
+import { plainSourceText } from './source-text';
 
 /**
  * The strategy's structure beyond its measures (issue 19; seeds/README.md "Lead-ins"):
@@ -51,3 +52,31 @@ export const StrategyTextSchema = z.strictObject({
   steps: z.array(MeasureStepSchema),
 });
 export type StrategyText = z.infer<typeof StrategyTextSchema>;
+
+/** The lead-ins of the given areas, sections and items, in the text's order. */
+export function leadInsFor(leadIns: readonly LeadIn[], nodeCodes: readonly string[]): LeadIn[] {
+  const wanted = new Set(nodeCodes);
+  return leadIns.filter((l) => wanted.has(l.nodeCode));
+}
+
+export const ReportSectionTextSchema = z.object({
+  leadIns: z.array(z.object({ code: z.string(), text: z.string() })),
+  target: z.object({ wording: z.string(), date: IsoDateSchema, goal: LocalizedTextSchema }).nullable(),
+});
+export type ReportSectionText = z.infer<typeof ReportSectionTextSchema>;
+
+/** What a report shows under a section's heading: its target and lead-ins (with its area's, if first), as plain text. */
+export function reportSectionText(
+  text: StrategyText | undefined,
+  section: { code: string; areaCode: string },
+  itemCodes: readonly string[],
+  firstOfArea: boolean,
+): ReportSectionText {
+  if (!text) return { leadIns: [], target: null };
+  const codes = [...(firstOfArea ? [section.areaCode] : []), section.code, ...itemCodes];
+  const target = text.sectionTargets.find((t) => t.sectionCode === section.code);
+  return {
+    leadIns: leadInsFor(text.leadIns, codes).map((l) => ({ code: l.code, text: plainSourceText(l.quote) })),
+    target: target ? { wording: target.wording, date: target.date, goal: target.goal } : null,
+  };
+}

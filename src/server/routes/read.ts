@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { loadStrategyText } from '../../../seeds';
+import type { StrategyText } from '../../domain/strategy-text';
 import type { MeasureFilters } from '../../domain/contract';
 import { computeStats, listMeasures } from '../../domain/queries';
 import { ROUTES } from '../../domain/routes';
@@ -26,6 +28,8 @@ function checkReferences(index: PlanIndex, f: MeasureFilters): void {
 
 export function readRoutes({ store, clock, plan }: Deps) {
   const app = new Hono();
+  // Lead-ins, section targets and steps: the strategy's own text, loaded once from seeds/ like the public comments.
+  let text: StrategyText | undefined;
 
   app.get('/meta', async (c) => {
     return c.json({ revision: await store.revision(), today: clock.today(), scenarios: await store.scenarios() });
@@ -33,7 +37,8 @@ export function readRoutes({ store, clock, plan }: Deps) {
 
   app.get('/strategy', async (c) => {
     const { planPeriod, areas, sections, items, packageEntries } = (await plan()).snapshot;
-    return c.json({ planPeriod, areas, sections, items, packageEntries });
+    text ??= loadStrategyText();
+    return c.json({ planPeriod, areas, sections, items, packageEntries, ...text });
   });
 
   app.get('/ministries', async (c) => {

@@ -11,6 +11,7 @@ import { PdfUnavailable, type ReportRenderers } from '../annual/renderers';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, invalidParams } from '../errors';
 import { parseQuery } from '../validate';
+import { loadStrategyText } from '../../../seeds';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -48,6 +49,7 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
       fy,
       asOf,
       current,
+      strategyText: loadStrategyText(),
       sampleLabel: sample ? { ja: `【サンプル】${sample.label.ja}`, en: `[SAMPLE] ${sample.label.en}` } : null,
     });
     const name = `annual-report-FY${fy}-${asOf}-${lang}`;

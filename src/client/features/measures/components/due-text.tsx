@@ -5,6 +5,13 @@ import { useI18n } from '../../../lib/i18n';
 export function DueText({ due }: { due: Due }) {
   const { t } = useI18n();
   if (!due.wording) return <span className="due due--none">{t('noDeadline')}</span>;
+  // Not the measure's own deadline: its section's target (issue 19), said so wherever it is shown.
+  if (due.source === 'section')
+    return (
+      <span className="due due--section">
+        {t('sectionTarget')} <span lang="ja">「{due.wording}」</span>
+      </span>
+    );
   return (
     <span className="due" lang="ja">
       「{due.wording}」

@@ -200,3 +200,23 @@ describe('measure page: the source’s markup', () => {
     expect(document.body.textContent).not.toContain('^{');
   });
 });
+
+describe('measure page: the text around the measure (issue 19)', () => {
+  it('shows the lead-ins of its section and item, and the section target as not its own deadline', async () => {
+    const code = '5.2.3(1)ii-1';
+    renderApp(measureUrl(code));
+    await findTitle(detail(code).title.ja);
+    const card = within(await screen.findByRole('region', { name: '本文の方針（リード文）' }));
+    expect(card.getByText('5.2.3(1)-L1')).toBeInTheDocument();
+    expect(card.getByText('5.2.3(1)ii-L1')).toBeInTheDocument();
+  });
+
+  it('shows the dated step of 5.2.2(3)-6 while the measure itself runs to the plan period’s end', async () => {
+    const code = '5.2.2(3)-6';
+    renderApp(measureUrl(code));
+    await findTitle(detail(code).title.ja);
+    const steps = within(await screen.findByRole('region', { name: '期日のある段階' }));
+    expect(steps.getByText(/取組方針を策定/)).toHaveTextContent('「本年中を目途」');
+    expect(detail(code).due.kind).toBe('plan_period');
+  });
+});

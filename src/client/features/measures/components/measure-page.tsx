@@ -13,6 +13,7 @@ import { MeasureAnnualPlan } from './measure-annual-plan';
 import { MeasureAssignments } from './measure-assignments';
 import { MeasureHeader } from './measure-header';
 import { MeasureHistory } from './measure-history';
+import { MeasureLeadIns } from './lead-ins';
 import { MeasureMilestones } from './measure-milestones';
 import { MeasureProgress } from './measure-progress';
 import { MeasurePublicComments } from './measure-public-comments';
@@ -43,6 +44,7 @@ export function MeasurePage() {
           <MeasureStaffActions measureId={m.id} session={session} />
           <AsOfControl />
           <MeasureSource measure={m} />
+          <MeasureLeadIns measure={m} />
           <MeasureAssignments measure={m} actions={assignmentActions(m, session)} />
           <MeasureSubmissions measureId={m.id} session={session} />
           <MeasureProgress measure={m} asOf={asOf ?? today ?? m.history[0]?.effectiveOn ?? m.start} />

@@ -214,3 +214,21 @@ describe('measures list: pagination', () => {
     expect(screen.getByRole('button', { name: '次へ' })).toBeDisabled();
   });
 });
+
+describe('measures list: a section’s own text (issue 19)', () => {
+  it('shows 5.1.1’s target and lead-in above its measures, and marks the inherited target in the rows', async () => {
+    renderApp(`/measures?section=5.1.1&asOf=${TODAY}`);
+    const card = within(await screen.findByRole('region', { name: '本文の方針（リード文）' }));
+    expect(card.getByText(/節の目標（5\.1\.1）/)).toBeInTheDocument();
+    expect(card.getByText('5.1.1-L1')).toBeInTheDocument();
+    expect(card.getByText(/以下の取組を実施する。$/)).toBeInTheDocument();
+    await expectCount(expected({ section: '5.1.1' }).total);
+    expect(within(dataRows()[0]!).getByText(/節の目標/)).toBeInTheDocument();
+  });
+
+  it('shows no lead-in card on the unfiltered list', async () => {
+    renderApp('/measures');
+    await expectCount(expected({}).total);
+    expect(screen.queryByRole('region', { name: '本文の方針（リード文）' })).not.toBeInTheDocument();
+  });
+});

@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../search';
 import { MeasureExport } from './measure-export';
 import { MeasureFilters } from './measure-filters';
 import { MeasuresTable } from './measures-table';
+import { SectionLeadIns } from './lead-ins';
 import { Pagination } from './pagination';
 
 const route = getRouteApi('/measures');
@@ -19,6 +20,7 @@ export function MeasuresPage() {
       <h1 id="measures-title">{t('measuresTitle')}</h1>
       <MeasureFilters />
       <MeasureExport />
+      <SectionLeadIns area={filters.area} section={filters.section} />
       <QueryState query={query}>
         {(data) => (
           <div aria-busy={query.isFetching}>
