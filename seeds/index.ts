@@ -11,6 +11,7 @@ import area52 from './strategy/5.2.json' with { type: 'json' };
 import area53 from './strategy/5.3.json' with { type: 'json' };
 import area54 from './strategy/5.4.json' with { type: 'json' };
 import area6 from './strategy/6.json' with { type: 'json' };
+import area7 from './strategy/7.json' with { type: 'json' };
 import strengtheningPackage from './strengthening-package.json' with { type: 'json' };
 import strategyText from './strategy-text.json' with { type: 'json' };
 import structure from './structure.json' with { type: 'json' };
@@ -28,7 +29,7 @@ export function loadSeedBundle(): SeedBundle {
     instructions,
     ciSectors,
     strategyText,
-    strategy: [area51, area52, area53, area54, area6],
+    strategy: [area51, area52, area53, area54, area6, area7],
   });
 }
 

@@ -16,8 +16,8 @@ describe('seed files', () => {
     expect(measures.length).toBeGreaterThanOrEqual(200);
   });
 
-  it('have the five policy areas and twelve sections of the text', () => {
-    expect(bundle.structure.areas.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6']);
+  it('have the five policy areas, chapters 6 and 7, and their thirteen sections', () => {
+    expect(bundle.structure.areas.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6', '7']);
     expect(bundle.structure.sections.map((s) => s.code)).toEqual([
       '5.1.1',
       '5.1.2',
@@ -31,6 +31,7 @@ describe('seed files', () => {
       '5.4.1',
       '5.4.2',
       '6',
+      '7',
     ]);
   });
 
@@ -113,6 +114,28 @@ describe('quotes are verbatim (issue 19)', () => {
   it('every 資料2-1 entry quotes the package', () => {
     const entries = bundle.strengtheningPackage.entries.filter((p) => p.text);
     expect(notVerbatim(entries.map((p) => ({ code: p.id, quote: p.text! })))).toEqual([]);
+  });
+});
+
+describe('commitments without a measure of their own (issue 19)', () => {
+  it.each([
+    ['5.2.3(1)i-6', '電子署名・認証技術の活用といった予防的な対策を確実に実施する'],
+    ['6-26', '所管する組織や事業者との情報共有や必要な助言を適切に行う責務を有する'],
+    ['7-1', '期間内各年度の年次計画を作成する'],
+    ['7-2', '年次報告として取りまとめる'],
+    ['7-3', '経費見積り方針を定める'],
+    ['7-4', '3年という計画期間に縛られることなく、機動的な見直しを行う'],
+  ])('%s is a measure quoting 「…%s…」', (code, words) => {
+    expect(measures.find((m) => m.code === code)?.quote).toContain(words);
+  });
+
+  it.each([
+    ['5.2.3(1)-L1', '攻撃に直面することを前提とした多層的な対策を講ずる'],
+    ['5.2.3(4)-L1', '特殊法人等における対策の総合的な強化を図る'],
+    ['5.1.1(2)-L1', '各主体の任務を明確化する'],
+    ['6-L1', '司令塔機能を果たす'],
+  ])('%s is a lead-in quoting 「…%s…」', (code, words) => {
+    expect(bundle.strategyText.leadIns.find((l) => l.code === code)?.quote).toContain(words);
   });
 });
 

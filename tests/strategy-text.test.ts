@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StrategySchema, type MeasureDetail } from '../src/domain/contract';
 import { createWorld, json, measurePath, type World } from './support/world';
@@ -40,5 +41,10 @@ describe('the strategy’s own structure', () => {
       await (await w.as('viewer')).get('/api/reports/annual?fy=2015&asOf=2016-03-31&format=html')
     ).text();
     expect(html).toContain('<p class="section-text">本文の方針（リード文） 5.2.3(1)-L1:');
+    const docx = await (
+      await (await w.as('viewer')).get('/api/reports/annual?fy=2015&asOf=2016-03-31&format=docx')
+    ).arrayBuffer();
+    const doc = new TextDecoder().decode(unzipSync(new Uint8Array(docx))['word/document.xml']);
+    expect(doc).toContain('節の目標：「2020 年までに」');
   });
 });

@@ -45,11 +45,11 @@ describe('read API', () => {
     expect(await get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
-  it('serves the strategy structure: five areas, twelve sections, the items', async () => {
+  it('serves the strategy structure: five areas and chapters 6 and 7, thirteen sections, the items', async () => {
     const { body } = await get('/api/strategy');
     const strategy = StrategySchema.parse(body);
-    expect(strategy.areas.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6']);
-    expect(strategy.sections).toHaveLength(12);
+    expect(strategy.areas.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6', '7']);
+    expect(strategy.sections).toHaveLength(13);
     expect(strategy.items.some((i) => i.code === '5.2.3(1)ii' && i.parentCode === '5.2.3(1)')).toBe(true);
   });
 

@@ -55,7 +55,7 @@ for (const lang of ['ja', 'en'] as const) {
         .getByRole('row')
         .filter({ has: page.getByRole('cell', { name: L('合計', 'Total'), exact: true }) });
       await expect(total.getByRole('cell').nth(2)).toHaveText(String(r.summary.counts.total));
-      expect(r.summary.counts.total).toBe(252);
+      expect(r.summary.counts.total).toBe(258);
       const byHealth = sheet.locator('table.summary-table').nth(1);
       await expect(
         byHealth
@@ -130,7 +130,7 @@ for (const lang of ['ja', 'en'] as const) {
       expect(pdf.contentType).toBe('application/pdf');
       expect(pdf.name).toBe(`${base}.pdf`);
       expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      // The whole report with its annex of 252 measures: well over a handful of A4 pages.
+      // The whole report with its annex of 258 measures: well over a handful of A4 pages.
       expect(pdfPageCount(pdf.bytes)).toBeGreaterThan(10);
 
       const docx = await download(page, downloads.getByRole('link', { name: L('Word（docx）', 'Word (docx)') }));

@@ -5,6 +5,7 @@ import { reportCharts, type ChartSvg } from '../../domain/report-charts';
 import type { AnnexRow, AnnualReport } from '../../domain/report-model';
 import {
   annexHeader,
+  sectionTextLines,
   areaHeader,
   areaRows,
   asOfLine,
@@ -227,6 +228,7 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
     new Paragraph({ text: rt('annex', lang), heading: HeadingLevel.HEADING_2, pageBreakBefore: true }),
     ...r.annex.flatMap((s) => [
       heading(`${s.sectionCode} ${s.title[lang]}`, 3),
+      ...sectionTextLines(s, lang).map((line) => new Paragraph(line)),
       table(
         annexHeader(r, lang),
         s.rows.map((row) => annexCells(row, lang)),

@@ -31,7 +31,7 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
     expect(r.summary.previous.byStatus.not_started).toBe(measures); // nothing had started by 2015-03-31
     expect(r.summary.overdue.every((m) => m.health === 'overdue')).toBe(true);
     expect(r.plannedVsActual.at(-1)).toMatchObject({ date: '2016-03-31' });
-    expect(r.byArea.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6']);
+    expect(r.byArea.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6', '7']);
     expect(r.tokyo2020.measures.length).toBeGreaterThan(0);
     expect(r.tokyo2020.daysToGames).toBe(1576);
     const rows = r.annex.flatMap((s) => s.rows);
@@ -66,7 +66,7 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
     expect(styles).toMatch(/<w:rFonts w:ascii="Yu Gothic"[^>]*w:eastAsia="Yu Gothic"/);
     const tables = doc.split('<w:tbl>').slice(1);
     const annex = tables.filter((t) => t.includes('翌年度') || t.includes('2016年度（平成28年度） 年次計画'));
-    expect(annex.length).toBe(12); // one per section
+    expect(annex.length).toBe(13); // one per section
     for (const t of [...annex, ...tables])
       expect(t.split('<w:tr>')[1] ?? t.split('<w:tr ')[1]).toContain('<w:tblHeader/>');
     const annexRows = annex.reduce((n, t) => n + (t.match(/<w:tr[ >]/g)?.length ?? 0) - 1, 0);

@@ -11,7 +11,7 @@ export async function expectAccessible(
   label: string,
   { include }: { include?: string } = {},
 ): Promise<void> {
-  // Only violations are collected in full: on a long page (the annual report's 252-row annex) listing
+  // Only violations are collected in full: on a long page (the annual report's 258-row annex) listing
   // every passing node costs more than the checks themselves. Every rule of the tags still runs.
   let axe = new AxeBuilder({ page })
     .options({ resultTypes: ['violations'] })

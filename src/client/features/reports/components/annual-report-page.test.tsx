@@ -29,7 +29,7 @@ describe('the annual report page', () => {
     const inProgress = within(byStatus).getByRole('row', { name: /^実施中/ });
     expect(within(inProgress).getAllByRole('cell')[2]).toHaveTextContent(String(r.summary.counts.byStatus.in_progress));
     const total = within(byStatus).getByRole('row', { name: /^合計/ });
-    expect(within(total).getAllByRole('cell')[2]).toHaveTextContent('252');
+    expect(within(total).getAllByRole('cell')[2]).toHaveTextContent('258');
 
     expect(
       within(sheet).getByRole('heading', { level: 2, name: '4. 東京2020大会に向けた準備状況' }),
