@@ -139,6 +139,21 @@ describe('commitments without a measure of their own (issue 19)', () => {
   });
 });
 
+describe('seeds/README.md', () => {
+  it('states the measures and lead-ins by chapter as the data holds them', () => {
+    const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    const chapter = (code: string) => (code.startsWith('5.') ? code.slice(0, 3) : code.split(/[-.(]/)[0]!);
+    for (const area of bundle.structure.areas) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${area.code} `));
+      const cells = row?.split('|').map((c) => c.trim());
+      expect(Number(cells?.[2]), area.code).toBe(measures.filter((m) => chapter(m.code) === area.code).length);
+      expect(Number(cells?.[4]), area.code).toBe(
+        bundle.strategyText.leadIns.filter((l) => chapter(l.nodeCode) === area.code).length,
+      );
+    }
+  });
+});
+
 describe('section targets (issue 19)', () => {
   const iot = (b: SeedBundle) => b.strategy[0]!.measures.find((m) => m.code === '5.1.1(1)-1')!;
 
