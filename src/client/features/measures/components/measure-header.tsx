@@ -76,6 +76,7 @@ export function MeasureHeader({ measure: m }: { measure: MeasureDetail }) {
           <dt>{t('deadlineWording')}</dt>
           <dd>
             <DueText due={m.due} />
+            {m.due.source === 'section' && <span className="sub"> {t('sectionTargetNote')}</span>}
           </dd>
         </div>
         <div>

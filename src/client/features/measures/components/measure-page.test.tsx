@@ -220,3 +220,14 @@ describe('measure page: the text around the measure (issue 19)', () => {
     expect(detail(code).due.kind).toBe('plan_period');
   });
 });
+
+describe('measure page: a section target is not the measure’s deadline (issue 19)', () => {
+  it('labels 5.1.1’s 「2020 年までに」 as the section’s target on a 5.1.1 measure', async () => {
+    const code = '5.1.1(1)-1';
+    renderApp(measureUrl(code));
+    await findTitle(detail(code).title.ja);
+    expect(screen.getByText('この施策自体の期限ではなく、節全体の目標です。')).toBeInTheDocument();
+    const card = within(await screen.findByRole('region', { name: '本文の方針（リード文）' }));
+    expect(card.getByText(/節の目標（5\.1\.1）/)).toBeInTheDocument();
+  });
+});
