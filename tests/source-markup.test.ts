@@ -56,6 +56,14 @@ describe('source markup in what readers get', () => {
     expect(hasSourceMarkup(text)).toBe(false);
   });
 
+  it('Word shows the base text', async () => {
+    const res = await (await w.as('viewer')).get(`${REPORT}&format=docx`);
+    const files = (await import('fflate')).unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    expect(doc).toContain(JA);
+    expect(hasSourceMarkup(doc)).toBe(false);
+  });
+
   it('XLSX shows the base text', async () => {
     const res = await (await w.as('viewer')).get('/api/export/measures?format=xlsx&section=5.3.2');
     const files = (await import('fflate')).unzipSync(new Uint8Array(await res.arrayBuffer()));
