@@ -28,9 +28,9 @@ describe('SourceText', () => {
     const p = shown('に関するガイドライン⁹」の解説');
     const sup = p.querySelector('sup.source-footnote')!;
     expect(sup.textContent).toBe('注9');
-    expect(sup.getAttribute('aria-label')).toBe('脚注9');
+    expect(sup.getAttribute('title')).toBe('脚注9');
     expect(p.textContent).not.toMatch(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u);
-    expect(shown('推進する¹²。', 'en').querySelector('sup')?.getAttribute('aria-label')).toBe('footnote 12');
+    expect(shown('推進する¹²。', 'en').querySelector('sup')?.getAttribute('title')).toBe('footnote 12');
   });
 
   it('leaves text without markup as it is', () => {

@@ -25,7 +25,8 @@ export function SourceText({ text }: { text: string }) {
           );
         const label = lang === 'ja' ? `脚注${p.number}` : `footnote ${p.number}`;
         return (
-          <sup key={i} className="source-footnote" title={label} aria-label={label}>
+          // No aria-label: naming a <sup> is prohibited in ARIA; its text (注9) is what is read.
+          <sup key={i} className="source-footnote" title={label}>
             {lang === 'ja' ? `注${p.number}` : `n.${p.number}`}
           </sup>
         );
