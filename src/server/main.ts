@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
+import { createUploadPool } from './annual/upload-pool';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
@@ -32,12 +33,14 @@ async function main() {
     );
   }
 
+  const uploads = createUploadPool();
   const app = createApp({
     store,
     clock: systemClock,
     config: appConfig(env),
     log: (m, e) => console.error(m, e),
     reports: nodeRenderers(process.env),
+    uploads: uploads.parse,
   });
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
@@ -63,7 +66,7 @@ async function main() {
   );
   const stop = () => {
     server.close();
-    void store.close().then(() => process.exit(0));
+    void Promise.allSettled([uploads.close(), store.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -33,7 +33,7 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Streams `xml` through the handlers; element names arrive without prefix, attributes as written. */
 export function readXml(part: string, xml: string, h: XmlHandlers): void {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
   const at = () => parser.position;
   parser.on('error', (e) => {
     const where = `${part} ${parser.line}:${parser.column}`;
