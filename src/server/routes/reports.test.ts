@@ -113,4 +113,25 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
     expect(html).not.toContain('<script>alert');
     expect((await staff.get('/api/reports/annual?fy=2015&asOf=2016-04-01')).status).toBe(422);
   });
+
+  it('writes text from the data into Markdown as text: no live HTML, links, images or forged table rows', async () => {
+    const staff = await w.as('staff');
+    const id = '5.1.1(1)-2';
+    const plan = (await w.store.annual(2015)).plans.find((p) => p.measureId === id)!;
+    const planText = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) <http://evil.example>';
+    const nextPlanText = '![](data:image/png;base64,AAAA) a | b\n| forged | row |';
+    const res = await staff.patch(
+      `/api/plans/2015/measures/${encodeURIComponent(id)}`,
+      { planText, nextPlanText },
+      plan.version,
+    );
+    expect(res.status).toBe(200);
+    const md = await (await staff.get(`${URL}&format=md`)).text();
+    const row = md.split('\n').find((l) => l.includes('onerror'))!;
+    expect(row).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript\\:alert(1)) &lt;http\\://evil.example&gt;',
+    );
+    expect(row).toContain('!\\[\\](data\\:image/png;base64,AAAA) a \\| b<br>\\| forged \\| row \\|');
+    for (const live of ['<img', '](javascript:', '<http:', '![](', '\n| forged']) expect(md).not.toContain(live);
+  });
 });
