@@ -34,12 +34,13 @@ async function main() {
   }
 
   const uploads = createUploadPool();
+  const reports = nodeRenderers(process.env);
   const app = createApp({
     store,
     clock: systemClock,
     config: appConfig(env),
     log: (m, e) => console.error(m, e),
-    reports: nodeRenderers(process.env),
+    reports,
     uploads: uploads.parse,
   });
   // Read and index the plan before listening (decision record 003), and answer today's overview
@@ -66,7 +67,7 @@ async function main() {
   );
   const stop = () => {
     server.close();
-    void Promise.allSettled([uploads.close(), store.close()]).then(() => process.exit(0));
+    void Promise.allSettled([uploads.close(), reports.close(), store.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
