@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
 import { createUploadPool } from './annual/upload-pool';
@@ -9,6 +8,7 @@ import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
+import { serveSpa } from './static';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
@@ -46,9 +46,7 @@ async function main() {
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
   await warmPlanCache(store, systemClock.today());
-  app.use('/*', serveStatic({ root: env.STATIC_DIR }));
-  // Client-side routes: every other GET answers with the SPA's index.html.
-  app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));
+  serveSpa(app, env.STATIC_DIR);
 
   const server = serve(
     {
