@@ -45,7 +45,7 @@ async function main() {
   });
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
-  await warmPlanCache(store, systemClock.today());
+  await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
   serveSpa(app, env.STATIC_DIR);
 
   const server = serve(

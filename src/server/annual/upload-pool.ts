@@ -105,6 +105,11 @@ export function createUploadPool(options: Partial<UploadPoolOptions> = {}) {
   const parse: UploadParser = (bytes) => limiter.run(() => read(bytes));
   return {
     parse,
+    /** Starts the workers now (main.ts), so the first upload does not wait for one to load. */
+    warm: async () => {
+      const ready = await Promise.all(Array.from({ length: o.size - live.size }, spawn));
+      idle.push(...ready);
+    },
     load: () => ({ ...limiter.load(), workers: live.size, terminated }),
     close: async () => {
       idle.length = 0;
