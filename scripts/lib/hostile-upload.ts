@@ -79,7 +79,8 @@ export async function hostileUploadDrill(): Promise<boolean> {
       console.log(
         `    concurrent /api/health: ${fmt(during)} (p50 ${signed(during.p50 - baseline.p50)}, max ${signed(delay)} against the quiet p95)`,
       );
-      ok &&= res.status >= 400 && res.status < 500 && took < 1000 && delay < 50;
+      // Judged on the median: on a shared machine the quiet maximum alone varies by a hundred ms.
+      ok &&= res.status >= 400 && res.status < 500 && took < 1000 && during.p50 - baseline.p50 < 50;
     }
   } finally {
     await stopServer(server);

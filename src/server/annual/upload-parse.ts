@@ -16,14 +16,17 @@ export type ParsedUpload = {
   encoding: 'utf8' | 'sjis' | 'xlsx';
   ministryId: string | null;
 };
-export type UploadOutcome = { ok: true; parsed: ParsedUpload } | { ok: false; message: string };
-export type UploadParser = (bytes: Uint8Array) => Promise<UploadOutcome>;
+export type UploadOutcome =
+  { ok: true; parsed: ParsedUpload; fileName: string } | { ok: false; message: string; missingFile?: true };
+/** The request body as received (multipart/form-data) and its Content-Type. */
+export type UploadRequest = { body: Uint8Array; contentType: string };
+export type UploadParser = (request: UploadRequest) => Promise<UploadOutcome>;
 
 /**
  * Never throws: a file is the only input, so anything that goes wrong reading it — including a
  * parser bug a hostile file found — is the file's refusal, a 4xx, not a 500.
  */
-export function parseUpload(bytes: Uint8Array): UploadOutcome {
+export function parseUpload(bytes: Uint8Array): { ok: true; parsed: ParsedUpload } | { ok: false; message: string } {
   try {
     return { ok: true, parsed: isZip(bytes) ? xlsx(bytes) : csv(bytes) };
   } catch (error) {
@@ -33,8 +36,25 @@ export function parseUpload(bytes: Uint8Array): UploadOutcome {
   }
 }
 
+/**
+ * The multipart body too is parsed here, not on the request thread: for a 1.7 MB upload that alone
+ * held the event loop 5–65 ms. The field is `file`.
+ */
+export async function parseUploadRequest({ body, contentType }: UploadRequest): Promise<UploadOutcome> {
+  let file: unknown;
+  try {
+    file = (await new Response(body, { headers: { 'content-type': contentType } }).formData()).get('file');
+  } catch {
+    return { ok: false, message: '送信内容を読み取れません / The upload could not be read' };
+  }
+  if (!(file instanceof File))
+    return { ok: false, missingFile: true, message: 'ファイル（file）がありません / The "file" field is missing' };
+  const outcome = parseUpload(new Uint8Array(await file.arrayBuffer()));
+  return outcome.ok ? { ...outcome, fileName: file.name } : outcome;
+}
+
 /** The same, on the calling thread (the browser mock, tests): no worker there. */
-export const parseUploadHere: UploadParser = (bytes) => Promise.resolve(parseUpload(bytes));
+export const parseUploadHere: UploadParser = parseUploadRequest;
 
 class CsvRefused extends Error {}
 

@@ -5,7 +5,7 @@ import { createApp } from '../app';
 import { Busy } from '../limiter';
 import { signIn } from '../testing';
 import { createUploadPool } from './upload-pool';
-import { parseUpload } from './upload-parse';
+import { parseUpload, type UploadRequest } from './upload-parse';
 import { unclosedRowsXlsx } from './zip-testing';
 
 /** The worker pool that reads uploads off the request thread (issue 17): real worker threads. */
@@ -24,6 +24,15 @@ const slow = xlsx(
   ).join(''),
 );
 
+/** A file as the browser sends it: a multipart body with the field `file`. */
+async function sent(file: Uint8Array, name = 'x.xlsx'): Promise<UploadRequest> {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(file)]), name);
+  const req = new Request('http://localhost/api/import', { method: 'POST', body: form });
+  return { body: new Uint8Array(await req.arrayBuffer()), contentType: req.headers.get('content-type') ?? '' };
+}
+const readHere = (file: Uint8Array) => ({ ...parseUpload(file), fileName: 'x.xlsx' });
+
 const pools: ReturnType<typeof createUploadPool>[] = [];
 const pool = (o: Parameters<typeof createUploadPool>[0]) => {
   const p = createUploadPool(o);
@@ -35,37 +44,50 @@ afterAll(async () => {
 });
 
 describe('upload pool', () => {
-  it('reads a file in a worker thread exactly as on this thread, and keeps the worker', async () => {
+  it('reads an upload in a worker thread exactly as on this thread, and keeps the worker', async () => {
     const p = pool({ size: 1 });
-    expect(await p.parse(small)).toEqual(parseUpload(small));
-    expect(await p.parse(small)).toEqual(parseUpload(small));
+    expect(await p.parse(await sent(small))).toEqual(readHere(small));
+    expect(await p.parse(await sent(small))).toEqual(readHere(small));
     expect(p.load()).toMatchObject({ workers: 1, terminated: 0 });
+    const noFile = new FormData();
+    noFile.set('other', 'x');
+    const req = new Request('http://localhost/', { method: 'POST', body: noFile });
+    const body = new Uint8Array(await req.arrayBuffer());
+    expect(await p.parse({ body, contentType: req.headers.get('content-type') ?? '' })).toMatchObject({
+      ok: false,
+      missingFile: true,
+    });
+    expect(await p.parse({ body: body.subarray(0, 40), contentType: 'multipart/form-data; boundary=x' })).toEqual({
+      ok: false,
+      message: '送信内容を読み取れません / The upload could not be read',
+    });
   });
 
   it('refuses the quadratic file and a &#x110000; cell in the worker, which stays up', async () => {
     const p = pool({ size: 1 });
-    const hostile = await p.parse(unclosedRowsXlsx(2_000_000));
+    const hostile = await p.parse(await sent(unclosedRowsXlsx(2_000_000)));
     expect(hostile.ok || hostile.message).toMatch(/壊れています.* \/ .*malformed/);
-    const badRef = await p.parse(xlsx('<row><c t="str"><v>&#x110000;</v></c></row>'));
+    const badRef = await p.parse(await sent(xlsx('<row><c t="str"><v>&#x110000;</v></c></row>')));
     expect(badRef.ok || badRef.message).toMatch(/malformed character entity/);
     expect(p.load()).toMatchObject({ workers: 1, terminated: 0 });
   });
 
   it('terminates a worker past its time budget, refuses that file, and reads the next in a fresh worker', async () => {
     const p = pool({ size: 1, budgetMs: 200 });
-    expect(await p.parse(slow)).toEqual({
+    expect(await p.parse(await sent(slow))).toEqual({
       ok: false,
       message: 'ファイルの読み取りが制限時間（0.2 秒）を超えました / Reading the file took longer than allowed (0.2 s)',
     });
     expect(p.load().terminated).toBe(1);
-    expect(await p.parse(small)).toEqual(parseUpload(small));
+    expect(await p.parse(await sent(small))).toEqual(readHere(small));
   });
 
   it('queues a few files and refuses the next with Busy at once', async () => {
     const p = pool({ size: 1, maxQueue: 1 });
-    const first = p.parse(slow);
-    const second = p.parse(small);
-    await expect(p.parse(small)).rejects.toBeInstanceOf(Busy);
+    const [slowUpload, smallUpload] = [await sent(slow), await sent(small)];
+    const first = p.parse(slowUpload);
+    const second = p.parse(smallUpload);
+    await expect(p.parse(smallUpload)).rejects.toBeInstanceOf(Busy);
     expect(p.load()).toMatchObject({ running: 1, waiting: 1 });
     await Promise.all([first, second]);
   });

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createLimiter } from '../limiter';
-import type { UploadOutcome, UploadParser } from './upload-parse';
+import type { UploadOutcome, UploadParser, UploadRequest } from './upload-parse';
 
 /**
  * Uploaded files are read in worker threads, never on the thread that answers requests (decision
@@ -59,7 +59,7 @@ export function createUploadPool(options: Partial<UploadPoolOptions> = {}) {
     });
   }
 
-  async function read(bytes: Uint8Array): Promise<UploadOutcome> {
+  async function read({ body, contentType }: UploadRequest): Promise<UploadOutcome> {
     const w = idle.pop() ?? (await spawn());
     return new Promise<UploadOutcome>((resolve) => {
       const done = (outcome: UploadOutcome, keep: boolean) => {
@@ -97,12 +97,12 @@ export function createUploadPool(options: Partial<UploadPoolOptions> = {}) {
       );
       w.on('message', onMessage);
       w.on('error', onError);
-      const copy = bytes.slice(); // its own buffer, handed over without another copy
-      w.postMessage(copy, [copy.buffer]);
+      const copy = body.slice(); // its own buffer, handed over without another copy
+      w.postMessage({ body: copy, contentType } satisfies UploadRequest, [copy.buffer]);
     });
   }
 
-  const parse: UploadParser = (bytes) => limiter.run(() => read(bytes));
+  const parse: UploadParser = (request) => limiter.run(() => read(request));
   return {
     parse,
     /** Starts the workers now (main.ts), so the first upload does not wait for one to load. */

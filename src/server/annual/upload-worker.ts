@@ -1,8 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { parseUpload } from './upload-parse';
+import { parseUploadRequest, type UploadRequest } from './upload-parse';
 
-/** A worker thread of the upload pool: one file in, its table or its refusal out (upload-pool.ts). */
+/** A worker thread of the upload pool: one upload in, its table or its refusal out (upload-pool.ts). */
 const port = parentPort;
 if (!port) throw new Error('upload-worker.ts runs as a worker thread');
-port.on('message', (bytes: Uint8Array) => port.postMessage(parseUpload(bytes)));
+port.on('message', (request: UploadRequest) => {
+  void parseUploadRequest(request).then((outcome) => port.postMessage(outcome));
+});
 port.postMessage('ready');

@@ -42,11 +42,7 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uplo
     const user = c.get('user')!;
     if (user.role === 'liaison' && q.ministry && q.ministry !== user.ministryId)
       throw forbidden('自府省庁の行のみ取り込めます / You can import only your own ministry’s rows');
-    const file = await uploadedFile(c);
-    // Off this thread on the server (upload-pool.ts): a hostile file cannot hold up other requests.
-    const outcome = await uploads(new Uint8Array(await file.arrayBuffer()));
-    if (!outcome.ok) throw refused(outcome.message);
-    const parsed = outcome.parsed;
+    const { parsed, fileName } = await readUpload(c, uploads);
     const ministryId = user.role === 'liaison' ? user.ministryId : (q.ministry ?? parsed.ministryId);
     const index = await plan();
     const annual = await loadYears(deps, parsed.table);
@@ -66,7 +62,7 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uplo
         422,
       );
     if (evaluation.accepted.length === 0) return c.json(report);
-    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, file.name);
+    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, fileName);
     try {
       await store.commit(changes, audit);
     } catch (error) {
@@ -78,20 +74,25 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uplo
   return app;
 }
 
-async function uploadedFile(c: Ctx): Promise<File> {
-  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
+/**
+ * The body goes to `uploads` as received: on the server a worker thread parses the multipart body
+ * and the file (upload-pool.ts), so neither a large nor a hostile upload holds up other requests.
+ */
+async function readUpload(c: Ctx, uploads: UploadParser) {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(contentType))
     throw new ApiError(
       415,
       'unsupported_media_type',
       'multipart/form-data の file として送信してください / Send the file as multipart/form-data field "file"',
     );
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File))
-    throw new ApiError(422, 'validation_failed', 'ファイル（file）がありません / The "file" field is missing', [
+  const outcome = await uploads({ body: new Uint8Array(await c.req.arrayBuffer()), contentType });
+  if (outcome.ok) return outcome;
+  if (outcome.missingFile)
+    throw new ApiError(422, 'validation_failed', outcome.message, [
       { path: 'file', message: 'ファイルを選んでください / Choose a file' },
     ]);
-  return file;
+  throw refused(outcome.message);
 }
 
 async function loadYears(deps: Deps, table: ImportTable): Promise<Map<number, AnnualData>> {
