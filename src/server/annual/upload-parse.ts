@@ -19,7 +19,7 @@ export type ParsedUpload = {
 export type UploadOutcome =
   { ok: true; parsed: ParsedUpload; fileName: string } | { ok: false; message: string; missingFile?: true };
 /** The request body as received (multipart/form-data) and its Content-Type. */
-export type UploadRequest = { body: Uint8Array; contentType: string };
+export type UploadRequest = { body: Uint8Array<ArrayBuffer>; contentType: string };
 export type UploadParser = (request: UploadRequest) => Promise<UploadOutcome>;
 
 /**
