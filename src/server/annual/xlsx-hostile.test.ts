@@ -36,7 +36,7 @@ const BILINGUAL = /[ぁ-んァ-ン一-龥].* \/ [A-Z]/;
 
 describe('XLSX reader against hostile files', () => {
   it('refuses the quadratic sheet of unclosed <row x="…" tags at its first tag, not after scanning it all', () => {
-    const file = unclosedRowsXlsx(2_000_000, mulberry(17));
+    const file = unclosedRowsXlsx(2_000_000);
     const e = refusal(file);
     expect(e.message).toMatch(BILINGUAL);
     expect(e.message).toMatch(/malformed/);
@@ -100,14 +100,3 @@ describe('XLSX reader against hostile files', () => {
     expect(refusal(workbook('<worksheet><sheetData><row></sheetData></worksheet>')).message).toMatch(BILINGUAL);
   });
 });
-
-/** A small seeded generator, so the hostile file is the same on every run. */
-function mulberry(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
