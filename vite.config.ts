@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 // (`npm run dev`), or answered in the browser by MSW over the in-memory store (`npm run dev:mock`).
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: served, they would publish the whole client source (issue 17).
+  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },

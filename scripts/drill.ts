@@ -8,12 +8,15 @@
  *      server's memory stays flat.
  *   3. backup: an online backup taken while writes continue restores to a working tracker with the
  *      same data.
+ *   4. hostile upload: the quadratic XLSX of issue 17 while another client asks /api/health
+ *      (lib/hostile-upload.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { hostileUploadDrill } from './lib/hostile-upload';
 import { cli, signInHttp, startServer, stopServer, type RunningServer } from './lib/server-process';
 
 const STAFF = { email: 'ops@nisc.example.go.jp', password: 'kill-nine-twenty-times-2015' };
@@ -197,7 +200,12 @@ async function backupDrill(): Promise<boolean> {
   return r.status === 0 && check.integrity === 'ok' && check.missing === 0 && list.total > 0;
 }
 
-const results = { crash: await crashDrill(), slow: await slowClientDrill(), backup: await backupDrill() };
+const results = {
+  crash: await crashDrill(),
+  slow: await slowClientDrill(),
+  backup: await backupDrill(),
+  hostile: await hostileUploadDrill(),
+};
 console.log(
   `drills: ${Object.entries(results)
     .map(([k, v]) => `${k} ${v ? 'ok' : 'FAILED'}`)

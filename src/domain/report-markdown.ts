@@ -1,4 +1,5 @@
 import type { Lang } from './i18n';
+import { mdCell as cell, mdInline as line } from './markdown-escape';
 import type { AnnualReport } from './report-model';
 import {
   annexHeader,
@@ -16,9 +17,10 @@ import {
   tokyoLine,
 } from './report-text';
 
-/** The annual report as Markdown (GitHub tables), for reuse in other documents. */
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').trim() || ' ';
+/**
+ * The annual report as Markdown (GitHub tables), for reuse in other documents. Every string that
+ * reaches the file goes through `line` or `cell` (markdown-escape.ts): text from the data is never markup.
+ */
 
 function mdTable(header: string[], rows: string[][]): string {
   return [
@@ -29,19 +31,19 @@ function mdTable(header: string[], rows: string[][]): string {
 }
 
 export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
-  const out: string[] = [`# ${reportTitle(r, lang)}`, '', asOfLine(r, lang), ''];
-  if (r.sample) out.push(`> ${rt('sampleNote', lang)}`, '');
-  out.push(`## ${rt('summary', lang)}`, '', `### ${rt('byStatus', lang)}`, '');
+  const out: string[] = [`# ${line(reportTitle(r, lang))}`, '', line(asOfLine(r, lang)), ''];
+  if (r.sample) out.push(`> ${line(rt('sampleNote', lang))}`, '');
+  out.push(`## ${line(rt('summary', lang))}`, '', `### ${line(rt('byStatus', lang))}`, '');
   out.push(mdTable(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status')), '');
   out.push(
-    `### ${rt('byHealth', lang)}`,
+    `### ${line(rt('byHealth', lang))}`,
     '',
     mdTable(summaryHeader(r, lang, 'health'), summaryRows(r, lang, 'health')),
     '',
   );
   for (const key of ['completedThisYear', 'overdue'] as const) {
     const items = r.summary[key];
-    out.push(`### ${rt(key, lang)}（${items.length}）`, '');
+    out.push(`### ${line(rt(key, lang))}（${items.length}）`, '');
     const withDate = key === 'completedThisYear';
     out.push(
       items.length
@@ -49,14 +51,15 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
             measureRefHeader(lang, withDate),
             items.map((m) => measureRefRow(m, lang, withDate)),
           )
-        : rt('none', lang),
+        : line(rt('none', lang)),
       '',
     );
   }
-  out.push(`## ${rt('plannedVsActual', lang)}`, '', rt('pvaCaption', lang), '');
+  out.push(`## ${line(rt('plannedVsActual', lang))}`, '', line(rt('pvaCaption', lang)), '');
   out.push(mdTable([rt('month', lang), rt('planned', lang), rt('actual', lang)], pvaRows(r)), '');
-  out.push(`## ${rt('byArea', lang)}`, '', mdTable(areaHeader(lang), areaRows(r, lang)), '');
-  out.push(`## ${rt('tokyo', lang)}`, '', tokyoLine(r, lang), '', `### ${rt('tokyoMeasures', lang)}`, '');
+  out.push(`## ${line(rt('byArea', lang))}`, '', mdTable(areaHeader(lang), areaRows(r, lang)), '');
+  out.push(`## ${line(rt('tokyo', lang))}`, '', line(tokyoLine(r, lang)), '');
+  out.push(`### ${line(rt('tokyoMeasures', lang))}`, '');
   out.push(
     mdTable(
       measureRefHeader(lang, false),
@@ -64,10 +67,10 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
     ),
     '',
   );
-  out.push(`## ${rt('annex', lang)}`, '');
+  out.push(`## ${line(rt('annex', lang))}`, '');
   for (const s of r.annex) {
-    out.push(`### ${s.sectionCode} ${s.title[lang]}`, '');
-    for (const line of sectionTextLines(s, lang)) out.push(`> ${line}`, '');
+    out.push(`### ${line(`${s.sectionCode} ${s.title[lang]}`)}`, '');
+    for (const text of sectionTextLines(s, lang)) out.push(`> ${line(text)}`, '');
     const rows = s.rows.map((row) => [
       row.number,
       `${row.crossRef ? rt('crossListed', lang) : ''}${row.title[lang]}${row.crossRef ? `\n→ ${row.crossRef.number} ${rt('seeAlso', lang)}` : ''}\n${row.code}`,

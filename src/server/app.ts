@@ -6,7 +6,7 @@ import { requestId } from 'hono/request-id';
 import { createThrottle } from './auth/throttle';
 import type { Clock } from './clock';
 import { DEFAULT_CONFIG, type AppConfig, type AppEnv, type Deps } from './context';
-import { ApiError, errorResponse, staleVersion } from './errors';
+import { ApiError, busy, errorResponse, staleVersion } from './errors';
 import { accessControl, securityHeaders } from './middleware';
 import { auditRoutes } from './routes/audit';
 import { sessionRoutes } from './routes/session';
@@ -19,6 +19,8 @@ import { dashboardRoutes } from './routes/dashboard';
 import { publicCommentRoutes } from './routes/public-comments';
 import { readRoutes } from './routes/read';
 import type { ReportRenderers } from './annual/renderers';
+import type { UploadParser } from './annual/upload-parse';
+import { Busy } from './limiter';
 import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/import';
 import { planRoutes } from './routes/plans';
@@ -32,13 +34,15 @@ export type AppDeps = {
   log?: (message: string, error?: unknown) => void;
   /** Chart PNGs and PDF printing (Node only; main.ts passes them): see annual/renderers.ts. */
   reports?: ReportRenderers;
+  /** Reads uploaded files; main.ts passes a worker pool (annual/upload-pool.ts), else on this thread. */
+  uploads?: UploadParser;
 };
 
 /** JSON bodies are small; the import route (files) sets its own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** The whole API as a Hono app over a store and a clock: the same app serves Node and the MSW mock. */
-export function createApp({ store, clock, config, log = () => {}, reports }: AppDeps) {
+export function createApp({ store, clock, config, log = () => {}, reports, uploads }: AppDeps) {
   const plan = createPlanCache(store);
   const deps: Deps & { plan: typeof plan } = {
     store,
@@ -78,7 +82,7 @@ export function createApp({ store, clock, config, log = () => {}, reports }: App
   app.route('/api', planRoutes(deps));
   app.route('/api', reportRoutes({ ...deps, reports }));
   app.route('/api', exportRoutes(deps));
-  app.route('/api', importRoutes(deps));
+  app.route('/api', importRoutes({ ...deps, uploads }));
   // Unknown API paths answer JSON, before anything mounted later (the SPA's static files) sees them.
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', '見つかりません / Not found');
@@ -88,6 +92,7 @@ export function createApp({ store, clock, config, log = () => {}, reports }: App
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof StaleVersionError) return errorResponse(c, staleVersion(undefined));
+    if (error instanceof Busy) return busy(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ApiError(error.status, 'bad_request', `不正なリクエストです / Bad request`));
     }

@@ -74,3 +74,17 @@ export const staleVersion = (current: unknown) =>
   );
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
   new ApiError(409, code, message, undefined, extra);
+
+/** A bounded queue is full (limiter.ts): 503 with Retry-After, in Japanese and English. */
+export function busy(c: Context, error: { what: { ja: string; en: string }; retryAfterSeconds: number }) {
+  c.header('Retry-After', String(error.retryAfterSeconds));
+  const s = error.retryAfterSeconds;
+  return errorResponse(
+    c,
+    new ApiError(
+      503,
+      'busy',
+      `${error.what.ja}が混み合っています。${s} 秒ほどしてからもう一度お試しください / The server is busy ${error.what.en}; try again in about ${s} s`,
+    ),
+  );
+}

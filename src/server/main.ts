@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
+import { createUploadPool } from './annual/upload-pool';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
+import { serveSpa } from './static';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
@@ -32,19 +33,20 @@ async function main() {
     );
   }
 
+  const uploads = createUploadPool();
+  const reports = nodeRenderers(process.env);
   const app = createApp({
     store,
     clock: systemClock,
     config: appConfig(env),
     log: (m, e) => console.error(m, e),
-    reports: nodeRenderers(process.env),
+    reports,
+    uploads: uploads.parse,
   });
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
-  await warmPlanCache(store, systemClock.today());
-  app.use('/*', serveStatic({ root: env.STATIC_DIR }));
-  // Client-side routes: every other GET answers with the SPA's index.html.
-  app.get('*', serveStatic({ root: env.STATIC_DIR, path: 'index.html' }));
+  await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
+  serveSpa(app, env.STATIC_DIR);
 
   const server = serve(
     {
@@ -63,7 +65,7 @@ async function main() {
   );
   const stop = () => {
     server.close();
-    void store.close().then(() => process.exit(0));
+    void Promise.allSettled([uploads.close(), reports.close(), store.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

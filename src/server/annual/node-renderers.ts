@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { renderAsync } from '@resvg/resvg-js';
-import { chromium } from 'playwright-core';
-import { PdfUnavailable, type ReportRenderers } from './renderers';
+import { chromium, type Browser } from 'playwright-core';
+import { createLimiter } from '../limiter';
+import { PdfTimedOut, PdfUnavailable, type PdfRender, type ReportRenderers } from './renderers';
 
 /**
  * resvg draws the charts with the system's fonts (fonts-noto-cjk on Debian and in CI), on libuv's
@@ -19,39 +20,90 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+export type PdfQueueOptions = { concurrency: number; maxQueue: number; timeoutMs: number };
+export const PDF_QUEUE_DEFAULTS: PdfQueueOptions = { concurrency: 2, maxQueue: 8, timeoutMs: 30_000 };
 
 /**
- * Prints HTML to an A4 PDF with headless Chromium (playwright-core, the system's browser). One
- * browser at a time: each print launches, prints and closes, so nothing lingers between requests.
+ * At most `concurrency` documents print at once and `maxQueue` wait; the next request is refused at
+ * once (503 with Retry-After, limiter.ts). Each document has `timeoutMs` (PdfTimedOut, also a 503).
  */
-export function htmlToPdf(executablePath: string) {
-  return (html: string): Promise<Uint8Array<ArrayBuffer>> => {
-    const run = async () => {
-      if (!existsSync(executablePath)) throw new PdfUnavailable(`no Chromium at ${executablePath}`);
-      let browser;
-      try {
-        browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'], timeout: 20_000 });
-      } catch (error) {
-        throw new PdfUnavailable(error instanceof Error ? error.message : String(error));
-      }
-      try {
-        const page = await browser.newPage();
-        // The report is self-contained: no network, no scripts.
-        await page.route('**/*', (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-        return new Uint8Array(pdf);
-      } finally {
-        await browser.close();
-      }
-    };
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
+export function pdfQueue(render: PdfRender, options: Partial<PdfQueueOptions> = {}) {
+  const o = { ...PDF_QUEUE_DEFAULTS, ...options };
+  const limiter = createLimiter({
+    concurrency: o.concurrency,
+    maxQueue: o.maxQueue,
+    retryAfterSeconds: 10,
+    what: { ja: 'PDF の作成', en: 'printing PDFs' },
+  });
+  const pdf: PdfRender = (html, signal) =>
+    limiter.run(() => {
+      const budget = AbortSignal.timeout(o.timeoutMs);
+      const aborted = new Promise<never>((_, reject) =>
+        budget.addEventListener('abort', () => reject(new PdfTimedOut(o.timeoutMs)), { once: true }),
+      );
+      return Promise.race([render(html, signal ? AbortSignal.any([signal, budget]) : budget), aborted]);
+    });
+  return { pdf, load: () => limiter.load() };
+}
+
+/**
+ * Prints HTML to an A4 PDF with one shared headless Chromium (playwright-core, the system's browser):
+ * launched at the first print, relaunched if it dies, closed by `close()` at shutdown. Each document
+ * gets its own context with JavaScript off and every request refused: the report is self-contained.
+ */
+export function chromiumPrinter(executablePath: string) {
+  let browser: Promise<Browser> | null = null;
+  let launches = 0;
+  const shared = (): Promise<Browser> => {
+    browser ??= launch();
+    return browser;
+  };
+  const launch = async () => {
+    if (!existsSync(executablePath)) throw new PdfUnavailable(`no Chromium at ${executablePath}`);
+    launches++;
+    try {
+      const b = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'], timeout: 20_000 });
+      b.on('disconnected', () => (browser = null));
+      return b;
+    } catch (error) {
+      throw new PdfUnavailable(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const render: PdfRender = async (html, signal) => {
+    let b: Browser;
+    try {
+      b = await shared();
+    } catch (error) {
+      browser = null; // try again at the next request (Chromium may be installed by then)
+      throw error;
+    }
+    const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+    const close = () => void context.close().catch(() => undefined);
+    signal?.addEventListener('abort', close, { once: true });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return new Uint8Array(pdf);
+    } finally {
+      signal?.removeEventListener('abort', close);
+      await context.close().catch(() => undefined);
+    }
+  };
+  return {
+    render,
+    launches: () => launches,
+    close: async () => {
+      const b = await browser?.catch(() => null);
+      browser = null;
+      await b?.close();
+    },
   };
 }
 
-export function nodeRenderers(env: NodeJS.ProcessEnv = process.env): ReportRenderers {
-  return { chartPng, pdf: htmlToPdf(chromiumPath(env)) };
+/** The Node renderers main.ts passes to createApp; `close()` at shutdown closes the browser. */
+export function nodeRenderers(env: NodeJS.ProcessEnv = process.env): ReportRenderers & { close(): Promise<void> } {
+  const printer = chromiumPrinter(chromiumPath(env));
+  return { chartPng, pdf: pdfQueue(printer.render).pdf, close: printer.close };
 }

@@ -113,3 +113,22 @@ export function patchXlsx(xlsx: Uint8Array, patch: (files: Record<string, string
   for (const [k, v] of Object.entries(text)) out[k] = strToU8(v);
   return zipSync(out);
 }
+
+/**
+ * The hostile sheet of issue 17 as a minimal XLSX: `<row x="…" ` repeated to `chars` characters,
+ * never closed, each with a random value so the file compresses too poorly for the ratio guard to
+ * refuse it; a `>` at the very end. A reader that searches ahead for each tag's end is quadratic on it.
+ */
+export function unclosedRowsXlsx(chars: number, random: () => number = Math.random): Uint8Array {
+  const parts = ['<worksheet><sheetData>'];
+  for (let n = parts[0]!.length; n < chars;) {
+    const tag = `<row x="${random().toString(36).slice(2)}" `;
+    parts.push(tag);
+    n += tag.length;
+  }
+  parts.push('></sheetData></worksheet>');
+  return zipSync({
+    'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="a" sheetId="1"/></sheets></workbook>'),
+    'xl/worksheets/sheet1.xml': strToU8(parts.join('')),
+  });
+}

@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import {
-  evaluateImport,
-  IMPORT_LIMITS,
-  mapHeader,
-  type AcceptedRow,
-  type ImportTable,
-} from '../../domain/annual-import';
+import { evaluateImport, mapHeader, type AcceptedRow, type ImportTable } from '../../domain/annual-import';
 import type { AnnualData, ImportReport } from '../../domain/contract-annual';
 import { FIRST_FY, LAST_FY } from '../../domain/contract-annual';
-import { parseCsv, unneutralise } from '../../domain/csv';
 import { ANNUAL_ROUTES } from '../../domain/routes-annual';
 import type { PlanIndex } from '../../domain/snapshot';
 import { applyAssignmentPatch } from '../../domain/updates';
-import { decodeCsv, EncodingRefused } from '../annual/encoding';
-import { readXlsx } from '../annual/xlsx-read';
-import { ZipRefused } from '../annual/zip';
+import { parseUploadHere, type ParsedUpload, type UploadParser } from '../annual/upload-parse';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, forbidden, staleVersion } from '../errors';
 import { StaleVersionError, type Change, type NewAuditEntry, type UserRecord } from '../store/port';
@@ -26,49 +17,14 @@ import { parseQuery } from '../validate';
 export const IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
 
 type Ctx = Context<AppEnv>;
-type Parsed = {
-  table: ImportTable;
-  format: 'csv' | 'xlsx';
-  encoding: 'utf8' | 'sjis' | 'xlsx';
-  ministryId: string | null;
-};
+type Parsed = ParsedUpload;
 
 const refused = (message: string) => new ApiError(422, 'file_refused', message);
 const EMPTY: AnnualData = { fiscalYear: null, plans: [], results: [] };
 
-/** Reads an XLSX (zip signature) or a CSV in UTF-8 or Shift_JIS, within limits; refuses the rest. */
-export function parseUpload(bytes: Uint8Array): Parsed {
-  try {
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-      const x = readXlsx(bytes, IMPORT_LIMITS);
-      return { table: x, format: 'xlsx', encoding: 'xlsx', ministryId: x.meta.ministryId };
-    }
-    const { text, encoding } = decodeCsv(bytes);
-    const parsed = parseCsv(text, IMPORT_LIMITS);
-    if (!parsed.ok) throw refused(parsed.message);
-    const [header = [], ...rows] = parsed.rows;
-    return {
-      format: 'csv',
-      encoding,
-      ministryId: null,
-      table: {
-        header,
-        // A CSV has no formulas, but a cell that starts like one was not written by the template: refused.
-        rows: rows.map((cells, i) => ({
-          row: i + 2,
-          cells: cells.map((raw) => ({ text: unneutralise(raw), formula: /^[=+@]/.test(raw) })),
-        })),
-      },
-    };
-  } catch (error) {
-    if (error instanceof ZipRefused || error instanceof EncodingRefused) throw refused(error.message);
-    throw error;
-  }
-}
-
 /** POST /api/import: dry run, or commit every valid row in one transaction, or nothing at all. */
-export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
-  const { store, plan } = deps;
+export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uploads?: UploadParser }) {
+  const { store, plan, uploads = parseUploadHere } = deps;
   const app = new Hono<AppEnv>();
   const limit = bodyLimit({
     maxSize: IMPORT_FILE_LIMIT,
@@ -86,8 +42,7 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     const user = c.get('user')!;
     if (user.role === 'liaison' && q.ministry && q.ministry !== user.ministryId)
       throw forbidden('自府省庁の行のみ取り込めます / You can import only your own ministry’s rows');
-    const file = await uploadedFile(c);
-    const parsed = parseUpload(new Uint8Array(await file.arrayBuffer()));
+    const { parsed, fileName } = await readUpload(c, uploads);
     const ministryId = user.role === 'liaison' ? user.ministryId : (q.ministry ?? parsed.ministryId);
     const index = await plan();
     const annual = await loadYears(deps, parsed.table);
@@ -107,7 +62,7 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
         422,
       );
     if (evaluation.accepted.length === 0) return c.json(report);
-    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, file.name);
+    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, fileName);
     try {
       await store.commit(changes, audit);
     } catch (error) {
@@ -119,20 +74,25 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   return app;
 }
 
-async function uploadedFile(c: Ctx): Promise<File> {
-  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
+/**
+ * The body goes to `uploads` as received: on the server a worker thread parses the multipart body
+ * and the file (upload-pool.ts), so neither a large nor a hostile upload holds up other requests.
+ */
+async function readUpload(c: Ctx, uploads: UploadParser) {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(contentType))
     throw new ApiError(
       415,
       'unsupported_media_type',
       'multipart/form-data の file として送信してください / Send the file as multipart/form-data field "file"',
     );
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File))
-    throw new ApiError(422, 'validation_failed', 'ファイル（file）がありません / The "file" field is missing', [
+  const outcome = await uploads({ body: new Uint8Array(await c.req.arrayBuffer()), contentType });
+  if (outcome.ok) return outcome;
+  if (outcome.missingFile)
+    throw new ApiError(422, 'validation_failed', outcome.message, [
       { path: 'file', message: 'ファイルを選んでください / Choose a file' },
     ]);
-  return file;
+  throw refused(outcome.message);
 }
 
 async function loadYears(deps: Deps, table: ImportTable): Promise<Map<number, AnnualData>> {

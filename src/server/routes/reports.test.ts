@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, json, type World } from '../../../tests/support/world';
 import { AnnualReportSchema } from '../../domain/report-model';
 import { createApp } from '../app';
-import { chartPng, chromiumPath, htmlToPdf } from '../annual/node-renderers';
+import { chartPng, chromiumPath, chromiumPrinter, pdfQueue } from '../annual/node-renderers';
 import { client, signIn } from '../testing';
 
 const URL = '/api/reports/annual?fy=2015&asOf=2016-03-31';
@@ -15,8 +15,19 @@ beforeAll(async () => {
   measures = (await w.store.snapshot()).measures.length;
 });
 
+const printers: ReturnType<typeof chromiumPrinter>[] = [];
+/** A shared-browser printer behind the PDF queue, as main.ts sets it up; closed after the suite. */
+function printer(path = chromiumPath()) {
+  const p = chromiumPrinter(path);
+  printers.push(p);
+  return pdfQueue(p.render).pdf;
+}
+afterAll(async () => {
+  await Promise.all(printers.map((p) => p.close()));
+});
+
 /** The same world with the Node renderers (charts as PNG, PDF through Chromium). */
-async function withRenderers(pdf = htmlToPdf(chromiumPath())) {
+async function withRenderers(pdf = printer()) {
   const app = createApp({ store: w.store, clock: w.clock, reports: { chartPng, pdf } });
   return client(app, await signIn(app, w.clock, 'viewer'));
 }
@@ -83,7 +94,7 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
   });
 
   it('answers PDF with a clear 503 in Japanese and English where Chromium is absent', async () => {
-    const res = await (await withRenderers(htmlToPdf('/nonexistent/chromium'))).get(`${URL}&format=pdf`);
+    const res = await (await withRenderers(printer('/nonexistent/chromium'))).get(`${URL}&format=pdf`);
     expect(res.status).toBe(503);
     const body = await json<{ error: { code: string; message: string } }>(res);
     expect(body.error.code).toBe('pdf_unavailable');
@@ -112,5 +123,26 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert');
     expect((await staff.get('/api/reports/annual?fy=2015&asOf=2016-04-01')).status).toBe(422);
+  });
+
+  it('writes text from the data into Markdown as text: no live HTML, links, images or forged table rows', async () => {
+    const staff = await w.as('staff');
+    const id = '5.1.1(1)-2';
+    const plan = (await w.store.annual(2015)).plans.find((p) => p.measureId === id)!;
+    const planText = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) <http://evil.example>';
+    const nextPlanText = '![](data:image/png;base64,AAAA) a | b\n| forged | row |';
+    const res = await staff.patch(
+      `/api/plans/2015/measures/${encodeURIComponent(id)}`,
+      { planText, nextPlanText },
+      plan.version,
+    );
+    expect(res.status).toBe(200);
+    const md = await (await staff.get(`${URL}&format=md`)).text();
+    const row = md.split('\n').find((l) => l.includes('onerror'))!;
+    expect(row).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript\\:alert(1)) &lt;http\\://evil.example&gt;',
+    );
+    expect(row).toContain('!\\[\\](data\\:image/png;base64,AAAA) a \\| b<br>\\| forged \\| row \\|');
+    for (const live of ['<img', '](javascript:', '<http:', '![](', '\n| forged']) expect(md).not.toContain(live);
   });
 });

@@ -7,7 +7,7 @@ import { buildAnnualReport, type AnnualReport } from '../../domain/report-model'
 import { ANNUAL_ROUTES } from '../../domain/routes-annual';
 import type { PlanIndex } from '../../domain/snapshot';
 import { renderDocx } from '../annual/docx';
-import { PdfUnavailable, type ReportRenderers } from '../annual/renderers';
+import { PdfTimedOut, PdfUnavailable, type ReportRenderers } from '../annual/renderers';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, invalidParams } from '../errors';
 import { parseQuery } from '../validate';
@@ -84,6 +84,12 @@ async function printPdf(renderers: ReportRenderers | undefined, report: AnnualRe
     return await renderers.pdf(renderReportDocument(report, lang));
   } catch (error) {
     if (error instanceof PdfUnavailable) throw pdfUnavailable();
+    if (error instanceof PdfTimedOut)
+      throw new ApiError(
+        503,
+        'pdf_timeout',
+        'PDF の作成が制限時間内に終わりませんでした。Word または Markdown をご利用ください / Printing the PDF took too long; download Word or Markdown instead',
+      );
     throw error;
   }
 }
