@@ -4,7 +4,14 @@ import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { issueDeviceCookie, trustedDevice } from '../auth/device-cookie';
-import { clientAddress, endSessionCookie, sessionBody, sessionRequirements, startSession } from '../auth/session';
+import {
+  clientAddress,
+  endSessionCookie,
+  rotateSession,
+  sessionBody,
+  sessionRequirements,
+  startSession,
+} from '../auth/session';
 import { createThrottle } from '../auth/throttle';
 import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { AppEnv, Deps } from '../context';
@@ -257,9 +264,11 @@ export function sessionRoutes(deps: Deps) {
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.password_changed', user)],
     );
-    // Every other session of this user ends: a stolen session does not survive a password change.
-    await store.deleteUserSessions(user.id, session.id);
-    return c.json(sessionBody(session, next, config));
+    // A new id for this session, and every other session of this user ends: a stolen session (or a copy
+    // of this one's cookie) does not survive a password change.
+    const rotated = await rotateSession(c, deps, session, next);
+    await store.deleteUserSessions(user.id, rotated.id);
+    return c.json(sessionBody(rotated, next, config));
   });
 
   app.post('/session/totp', async (c) => {
@@ -322,7 +331,10 @@ export function sessionRoutes(deps: Deps) {
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.totp_enabled', user)],
     );
-    return c.json(sessionBody(session, next, config));
+    // The session now stands on two factors: a new id for it, and the user's other sessions end.
+    const rotated = await rotateSession(c, deps, session, next);
+    await store.deleteUserSessions(user.id, rotated.id);
+    return c.json(sessionBody(rotated, next, config));
   });
 
   return app;
