@@ -89,20 +89,14 @@ export function memoryAccounts() {
         : { failures: user.failedLogins, lockedUntil: user.lockedUntil };
       const { gate, next } = countAttempt(stored, now, policy);
       if (gate.allowed && deviceId) devices.set(deviceId, { userId, ...next });
-      else if (gate.allowed)
-        users.set(userId, {
-          ...user,
-          failedLogins: next.failures,
-          lockedUntil: next.lockedUntil,
-          version: user.version + 1,
-        });
+      else if (gate.allowed) users.set(userId, { ...user, failedLogins: next.failures, lockedUntil: next.lockedUntil });
       return Promise.resolve(gate);
     },
     clearSignInFailures: ({ userId, deviceId }) => {
       const user = users.get(userId);
       if (deviceId) devices.delete(deviceId);
       else if (user && (user.failedLogins || user.lockedUntil))
-        users.set(userId, { ...user, failedLogins: 0, lockedUntil: null, version: user.version + 1 });
+        users.set(userId, { ...user, failedLogins: 0, lockedUntil: null });
       return Promise.resolve();
     },
     serverSecret: (name) => {

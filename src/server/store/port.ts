@@ -200,7 +200,11 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a user but `exceptId` (a password change keeps the session that made it). */
   deleteUserSessions(userId: string, exceptId?: string): Promise<void>;
-  /** `countAttempt` on the scope's stored count, in one transaction (an account's bumps its version). */
+  /**
+   * `countAttempt` on the scope's stored count, in one transaction. The count and lock are not versioned
+   * (a sign-in must not make an administrator's edit stale) and `commit` never writes them: only this
+   * and `clearSignInFailures` do.
+   */
   countSignInAttempt(scope: SignInScope, now: string, policy: SignInPolicy): Promise<SignInGate>;
   /** Forgets the failures counted against the scope, once an attempt has succeeded. */
   clearSignInFailures(scope: SignInScope): Promise<void>;

@@ -11,9 +11,7 @@ type CountRow = { failures: number; locked_until: string | null };
  */
 export function signInQueries(db: Database.Database, forgetUser: (id: string) => void) {
   const readAccount = db.prepare('SELECT failed_logins AS failures, locked_until FROM users WHERE id = ?');
-  const writeAccount = db.prepare(
-    'UPDATE users SET failed_logins = ?, locked_until = ?, version = version + 1 WHERE id = ?',
-  );
+  const writeAccount = db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?');
   const readDevice = db.prepare(
     'SELECT failures, locked_until FROM device_sign_ins WHERE device_id = ? AND user_id = ?',
   );
@@ -38,7 +36,7 @@ export function signInQueries(db: Database.Database, forgetUser: (id: string) =>
     return gate;
   });
   const clear = db.prepare(
-    `UPDATE users SET failed_logins = 0, locked_until = NULL, version = version + 1
+    `UPDATE users SET failed_logins = 0, locked_until = NULL
      WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)`,
   );
   const insertSecret = db.prepare('INSERT OR IGNORE INTO server_secrets VALUES (?, ?)');
