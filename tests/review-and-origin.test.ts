@@ -66,17 +66,8 @@ describe('Origin: scheme, host and port', () => {
   async function patchWith(w: World, url: string, headers: Record<string, string>) {
     const staff = await w.as('staff');
     const a = await w.assignment(MEASURE, 'nisc');
-    return w.app.request(`${url}${assignmentPath(MEASURE, 'nisc')}`, {
-      method: 'PATCH',
-      headers: {
-        cookie: staff.session.cookie,
-        'x-csrf-token': staff.session.csrfToken,
-        'content-type': 'application/json',
-        'if-match': `"${a.version}"`,
-        ...headers,
-      },
-      body: JSON.stringify(write),
-    });
+    // An absolute URL: the site the request reached, whose origin the Origin header must match.
+    return staff.patch(`${url}${assignmentPath(MEASURE, 'nisc')}`, write, a.version, headers);
   }
 
   it.each([

@@ -45,6 +45,12 @@ async function renewed(w: World, res: Response, old: Client, absoluteExpiresAt: 
     session: { cookie, csrfToken: body.csrfToken },
   });
 }
+/** Starts TOTP enrolment, confirms it with a code from the new secret; the client after the answer. */
+async function enrol(w: Awaited<ReturnType<typeof world>>, c: Client, body: object, ends: string) {
+  const { secret } = await json<{ secret: string }>(await c.post('/api/session/totp', body));
+  const confirmed = await c.post('/api/session/totp/confirm', { code: totpAt(secret, now(w)) });
+  return renewed(w, confirmed, c, ends);
+}
 async function expectRotated(w: World, old: Client, next: Client) {
   expect((await old.get('/api/measures?limit=1')).status).toBe(401);
   expect((await next.get('/api/measures?limit=1')).status).toBe(200);
@@ -78,14 +84,7 @@ describe.each(stores)('session rotation (%s store)', (_name, create) => {
     const [staff, other] = [await w.as('staff'), await w.as('staff')];
     const ends = await warm(staff);
     await warm(other);
-    const start = await staff.post('/api/session/totp', { currentPassword: TEST_PASSWORD });
-    const { secret } = await json<{ secret: string }>(start);
-    const next = await renewed(
-      w,
-      await staff.post('/api/session/totp/confirm', { code: totpAt(secret, now(w)) }),
-      staff,
-      ends,
-    );
+    const next = await enrol(w, staff, { currentPassword: TEST_PASSWORD }, ends);
     await expectRotated(w, staff, next);
     expect((await other.get('/api/measures?limit=1')).status).toBe(401);
   });
@@ -96,14 +95,7 @@ describe.each(stores)('session rotation (%s store)', (_name, create) => {
     const ends = await warm(admin);
     w.clock.advance(30_000);
     const code = totpAt(TEST_TOTP_SECRET, now(w));
-    const start = await admin.post('/api/session/totp', { currentPassword: TEST_PASSWORD, code });
-    const { secret } = await json<{ secret: string }>(start);
-    const next = await renewed(
-      w,
-      await admin.post('/api/session/totp/confirm', { code: totpAt(secret, now(w)) }),
-      admin,
-      ends,
-    );
+    const next = await enrol(w, admin, { currentPassword: TEST_PASSWORD, code }, ends);
     await expectRotated(w, admin, next);
   });
 
