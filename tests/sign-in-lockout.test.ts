@@ -123,6 +123,18 @@ describe.each(stores)('sign-in failures (%s store)', (_name, create) => {
     expect((await signIn(w, STAFF, TEST_PASSWORD)).status).toBe(200); // elsewhere the account works
   });
 
+  it('sends the device cookie only to the sign-in route, Secure over HTTPS', async () => {
+    const w = await world(create);
+    const res = await w.app.request('https://tracker.example/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: STAFF, password: TEST_PASSWORD }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${DEVICE_COOKIE}=`)) ?? '';
+    for (const attribute of [/;\s*Secure/i, /;\s*HttpOnly/i, /;\s*SameSite=Strict/i, /;\s*Path=\/api\/session(;|$)/i])
+      expect(cookie).toMatch(attribute);
+  });
+
   it('trusts no forged, altered or other user’s device cookie', async () => {
     const w = await world(create);
     const viewerDevice = deviceCookie(await signIn(w, TEST_USERS.viewer.email, TEST_PASSWORD))!;
