@@ -723,8 +723,15 @@ async function check(req: Request): Promise<void> {
       await expectOnlyReauthFailureRecorded(before, after);
     else expect(after, what).toEqual(before);
   }
-  if (req.who === 'reauth' && req.path === '/api/session/password' && res.status === 200)
+  if (req.who === 'reauth' && req.path === '/api/session/password' && res.status === 200) {
     reauthPassword = (JSON.parse(req.body!) as { newPassword: string }).newPassword;
+    // The change renewed the session (issue 17): go on with its new cookie and CSRF token, as the SPA does.
+    const session = {
+      cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      csrfToken: (JSON.parse(text) as { csrfToken: string }).csrfToken,
+    };
+    sessions.reauth = Object.assign(client(w.app, session), { session });
+  }
   if (req.who === 'reauth' && res.status === 429) {
     // Too many wrong passwords ended that session, as it should: sign in again so the run goes on.
     last = null;

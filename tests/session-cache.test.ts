@@ -74,7 +74,7 @@ describe('session cache: a session ended or changed is refused at once', () => {
     expect((await staff.get('/api/measures?limit=1')).status).toBe(401);
   });
 
-  it('after a password change: the other sessions end, the one that changed it goes on', async () => {
+  it('after a password change: the other sessions end, the one that changed it goes on under a new id', async () => {
     const w = await sqliteWorld();
     const [current, other] = [await w.as('staff'), await w.as('staff')];
     await warm(current);
@@ -85,7 +85,9 @@ describe('session cache: a session ended or changed is refused at once', () => {
     });
     expect(res.status).toBe(200);
     expect((await other.get('/api/measures?limit=1')).status).toBe(401);
-    expect((await current.get('/api/measures?limit=1')).status).toBe(200);
+    expect((await current.get('/api/measures?limit=1')).status).toBe(401); // its old id is gone too
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await w.app.request('/api/measures?limit=1', { headers: { cookie } })).status).toBe(200);
   });
 
   it('after a password reset or a role change by an administrator', async () => {

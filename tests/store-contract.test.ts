@@ -10,6 +10,17 @@ import {
   type Store,
 } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
+import { newUserRecord } from '../src/server/auth/users';
+
+const NOW = '2016-03-31T09:00:00.000Z';
+const userFields = {
+  email: 'contract@nisc.example.go.jp',
+  name: 'Contract',
+  role: 'viewer',
+  ministryId: null,
+  password: 'not-hashed-for-real-here',
+  mustChangePassword: false,
+} as const;
 
 /** One contract, every adapter: the mock and production cannot drift apart. */
 const bundle = loadSeedBundle();
@@ -172,6 +183,41 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
       [audit('plan.update')],
     );
     expect((await store.annual(2016)).plans).toEqual([{ ...plan, planText: 'p2', version: 2 }]);
+  });
+
+  it('counts sign-in attempts atomically: of 20 at once, 5 pass and the 5th locks; devices count apart', async () => {
+    const store = create();
+    const user = { ...(await newUserRecord({ ...userFields, now: NOW })), passwordHash: 'x' };
+    await store.commit([{ kind: 'user', expectVersion: null, next: user }], []);
+    const policy = { limit: 5, lockMs: 15 * 60_000 };
+    const account = { userId: user.id, deviceId: null };
+    const gates = await Promise.all(Array.from({ length: 20 }, () => store.countSignInAttempt(account, NOW, policy)));
+    expect(gates.filter((g) => g.allowed)).toHaveLength(5);
+    expect(gates.filter((g) => g.lockedNow)).toEqual([
+      { allowed: true, lockedNow: true, lockedUntil: '2016-03-31T09:15:00.000Z' },
+    ]);
+    expect(await store.getUser(user.id)).toMatchObject({ lockedUntil: '2016-03-31T09:15:00.000Z', version: 1 }); // not versioned
+    // An edit made from the record read before the lock (an administrator renaming) keeps the lock.
+    await store.commit([{ kind: 'user', expectVersion: 1, next: { ...user, name: 'Renamed', version: 2 } }], []);
+    expect(await store.getUser(user.id)).toMatchObject({ name: 'Renamed', lockedUntil: '2016-03-31T09:15:00.000Z' });
+    // A trusted device of the same account has its own count; clearing it leaves the account locked.
+    const device = { userId: user.id, deviceId: 'nonce-1' };
+    expect(await store.countSignInAttempt(device, NOW, policy)).toMatchObject({ allowed: true, lockedNow: false });
+    await store.clearSignInFailures(device);
+    expect((await store.countSignInAttempt(account, NOW, policy)).allowed).toBe(false);
+    // After the lock, counting starts again; a success clears the account.
+    expect((await store.countSignInAttempt(account, '2016-03-31T09:15:00.000Z', policy)).allowed).toBe(true);
+    await store.clearSignInFailures(account);
+    expect(await store.getUser(user.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect((await store.countSignInAttempt({ userId: 'nobody', deviceId: null }, NOW, policy)).allowed).toBe(false);
+  });
+
+  it('keeps a server secret: random, created once, the same on every read', async () => {
+    const store = create();
+    const first = await store.serverSecret('device-cookie');
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(await store.serverSecret('device-cookie')).toBe(first);
+    expect(await store.serverSecret('other')).not.toBe(first);
   });
 });
 

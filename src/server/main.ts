@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
 import { createUploadPool } from './annual/upload-pool';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
+import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
@@ -53,16 +54,13 @@ async function main() {
       fetch: app.fetch,
       port: env.PORT,
       hostname: env.HOST,
-      // Slow clients are cut off: headers within 10 s, the whole request within 30 s, checked every second.
-      serverOptions: {
-        headersTimeout: 10_000,
-        requestTimeout: 30_000,
-        connectionsCheckingInterval: 1_000,
-        keepAliveTimeout: 5_000,
-      },
+      // Slow clients are cut off; header size capped (connection-limits.ts, docs/security.md).
+      serverOptions: SERVER_OPTIONS,
     },
     (info) => console.log(`tracker listening on http://localhost:${info.port} (database ${path})`),
   );
+  // At most 64 open connections per peer address (the socket's, not X-Forwarded-For), 4,096 in all.
+  capConnections(server, { behindProxy: env.TRUST_PROXY === 'true' });
   const stop = () => {
     server.close();
     void Promise.allSettled([uploads.close(), reports.close(), store.close()]).then(() => process.exit(0));

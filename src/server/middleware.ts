@@ -98,24 +98,34 @@ export function accessControl(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * A browser's Origin must be this site's own: scheme, host and port, as the request reached us (behind
+ * a trusted proxy, as X-Forwarded-Proto and X-Forwarded-Host say). Comparing the host alone let a page
+ * on http://tracker:8443 or another port of the same host write with the session's cookie.
+ */
 function checkOrigin(c: Context<AppEnv>, deps: Deps): void {
   if (SAFE.has(c.req.method)) return;
   const origin = c.req.header('origin');
   if (!origin) return; // non-browser clients; the CSRF token still applies to session writes
   const host =
     (deps.config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || new URL(c.req.url).host;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = '';
-  }
-  if (originHost !== host)
+  const own = originOf(`${isHttps(c, deps.config) ? 'https' : 'http'}://${host}`);
+  if (!own || origin !== own)
     throw new ApiError(
       403,
       'bad_origin',
       '別のサイトからのリクエストは受け付けません / Cross-site requests are refused',
     );
+}
+
+/** `scheme://host[:port]` as a browser writes it in Origin (lower case, default port left out); '' if none. */
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url).origin;
+    return parsed === 'null' ? '' : parsed;
+  } catch {
+    return '';
+  }
 }
 
 /** Parses a JSON body against the contract: 415 for other types, 400 for broken JSON, 422 naming fields. */

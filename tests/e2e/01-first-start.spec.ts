@@ -19,7 +19,7 @@ test('first start: the administrator signs in with the printed one-time password
   await page.locator('#login-email').fill(state.admin.email);
   await page.locator('#login-password').fill('not-the-password-at-all');
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
-  await expect(page.getByText('メールアドレスまたはパスワードが違います。')).toBeVisible();
+  await expect(page.getByText('メールアドレスまたはパスワードが違うか')).toBeVisible();
   await expectAccessible(page, 'login with an error');
 
   await page.locator('#login-password').fill(state.admin.password);

@@ -22,8 +22,9 @@ export const AUTH_MESSAGES = {
     en: 'That code is not right. Enter the current code from your authenticator app.',
   },
   badCredentials: {
-    ja: 'メールアドレスまたはパスワードが違います。',
-    en: 'The email address or password is wrong.',
+    // One answer for a wrong password, an unknown email and a locked account (docs/security.md).
+    ja: 'メールアドレスまたはパスワードが違うか、失敗が続いたため一時的にサインインできません。しばらく待つか、以前サインインした端末から再試行してください。',
+    en: 'The email address or password is wrong, or sign-in is paused after repeated failures. Wait a while, or use a device you have signed in from before.',
   },
   tooManyAttempts: {
     ja: 'サインインの失敗が続いたため、一時的に受け付けを停止しています。しばらくしてから再試行してください。',

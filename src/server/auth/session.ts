@@ -46,14 +46,19 @@ export function expiries(session: SessionRecord, config: AppConfig) {
 }
 
 /** A fresh session id at every sign-in: a planted cookie can never be promoted (session fixation). */
-export async function startSession(c: Context<AppEnv>, deps: Deps, user: UserRecord): Promise<SessionRecord> {
+export async function startSession(
+  c: Context<AppEnv>,
+  deps: Deps,
+  user: UserRecord,
+  createdAt = deps.clock.now(),
+): Promise<SessionRecord> {
   const token = newToken();
   const now = deps.clock.now();
   const session: SessionRecord = {
     id: hashToken(token),
     userId: user.id,
     csrfToken: newToken(),
-    createdAt: now,
+    createdAt,
     lastSeenAt: now,
     ip: clientAddress(c, deps.config),
     userAgent: (c.req.header('user-agent') ?? '').slice(0, 300),
@@ -67,6 +72,23 @@ export async function startSession(c: Context<AppEnv>, deps: Deps, user: UserRec
     maxAge: deps.config.sessionAbsoluteHours * 3600,
   });
   return session;
+}
+
+/**
+ * A new session id (and CSRF token) for a signed-in user whose credentials or privileges just changed:
+ * the new cookie goes out with this response and the old id is deleted, so a copy of the old cookie is
+ * refused from the next request on (the store's session cache drops it, decision record 009). The
+ * absolute timeout still counts from the original sign-in.
+ */
+export async function rotateSession(
+  c: Context<AppEnv>,
+  deps: Deps,
+  old: SessionRecord,
+  user: UserRecord,
+): Promise<SessionRecord> {
+  const next = await startSession(c, deps, user, old.createdAt);
+  await deps.store.deleteSession(old.id);
+  return next;
 }
 
 export function endSessionCookie(c: Context<AppEnv>, deps: Deps): void {

@@ -3,7 +3,15 @@ import QRCode from 'qrcode';
 import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { clientAddress, endSessionCookie, sessionBody, sessionRequirements, startSession } from '../auth/session';
+import { issueDeviceCookie, trustedDevice } from '../auth/device-cookie';
+import {
+  clientAddress,
+  endSessionCookie,
+  rotateSession,
+  sessionBody,
+  sessionRequirements,
+  startSession,
+} from '../auth/session';
 import { createThrottle } from '../auth/throttle';
 import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { AppEnv, Deps } from '../context';
@@ -11,7 +19,9 @@ import { ApiError, unauthorized } from '../errors';
 import { parseBody } from '../middleware';
 import { StaleVersionError, type NewAuditEntry, type SessionRecord, type Store, type UserRecord } from '../store/port';
 
-const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが違います / Wrong email address or password';
+/** The one answer to every failed password check: it does not say whether the account exists or is locked. */
+const BAD_CREDENTIALS =
+  'メールアドレスまたはパスワードが違うか、失敗が続いたため一時的にサインインできません。しばらく待つか、以前サインインした端末から再試行してください / Wrong email address or password, or sign-in is paused after repeated failures; wait a while or use a device you have signed in from before';
 const TOTP_INVALID = '確認コードが違います / The code is not right';
 const TOTP_REPLAYED =
   'この確認コードは使用済みです。次のコードが表示されてから入力してください / This code has been used already; enter the next one your app shows';
@@ -117,7 +127,8 @@ export function sessionRoutes(deps: Deps) {
 
   app.post('/session', async (c) => {
     const address = clientAddress(c, config);
-    const nowMs = Date.parse(clock.now());
+    const now = clock.now();
+    const nowMs = Date.parse(now);
     const tooMany = (wait: number) => {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return new ApiError(
@@ -126,12 +137,6 @@ export function sessionRoutes(deps: Deps) {
         'サインインの失敗が続いたため、しばらく待ってから再試行してください / Too many failed sign-ins; wait a minute and try again',
       );
     };
-    const accountLocked = () =>
-      new ApiError(
-        429,
-        'account_locked',
-        'アカウントは一時的にロックされています。しばらくしてから再試行してください / This account is locked for a while after repeated failures',
-      );
     const early = throttle.retryAfter(address, nowMs);
     if (early > 0) throw tooMany(early); // cheap refusal before reading the body
     const body = await parseBody(c, WRITE_ROUTES.signIn.body);
@@ -139,46 +144,13 @@ export function sessionRoutes(deps: Deps) {
     // as the check: concurrent guesses from one address cannot all slip past the limit together.
     const wait = throttle.begin(address, nowMs);
     if (wait > 0) throw tooMany(wait);
-    const user = await store.getUserByEmail(body.email);
-    const failed = (u: UserRecord): UserRecord => {
-      const failures = u.failedLogins + 1;
-      const lock = failures >= config.lockAfterFailures;
-      return {
-        ...u,
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(nowMs + config.lockMinutes * 60_000).toISOString() : u.lockedUntil,
-        version: u.version + 1,
-      };
-    };
-    const fail = async (reason: string, count = false) => {
-      await commitToUser(store, user, (current) => {
-        const changed = count && current ? failed(current) : null;
-        const audits = [entry(c, body.email, 'session.failed', user, { reason, address })];
-        if (current && changed?.lockedUntil && changed.lockedUntil !== current.lockedUntil) {
-          audits.push(
-            entry(c, 'system', 'user.locked', user, { until: changed.lockedUntil, failures: changed.failedLogins }),
-          );
-        }
-        return { next: changed, audits };
-      });
-    };
-    if (!user || user.disabled) {
-      await verifyAgainstDummy(body.password);
-      await fail(user ? 'disabled' : 'unknown_email');
-      throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
-    }
-    if (user.lockedUntil && user.lockedUntil > clock.now()) {
-      await fail('locked');
-      throw accountLocked();
-    }
-    if (!(await verifyPassword(user.passwordHash, body.password))) {
-      await fail('bad_password', true);
-      throw new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
-    }
+    const attempt = await admitSignIn(c, body, address);
+    const { user, scope } = attempt;
     let totpStep: number | null = null;
     if (user.totpEnabled && user.totpSecret) {
       if (!body.totp) {
         throttle.forgive(address, nowMs); // the password was right: a prompt for the code, not a failure
+        await attempt.failed(null);
         throw new ApiError(
           401,
           'totp_required',
@@ -187,39 +159,69 @@ export function sessionRoutes(deps: Deps) {
       }
       const check = checkTotp(user.totpSecret, body.totp, nowMs / 1000, user.totpLastStep);
       if (!check.ok) {
-        await fail(check.reason === 'replayed' ? 'totp_replayed' : 'bad_totp', true);
+        await attempt.failed(check.reason === 'replayed' ? 'totp_replayed' : 'bad_totp');
         throw new ApiError(401, `totp_${check.reason}`, totpMessage(check.reason));
       }
       totpStep = check.step;
     }
     throttle.forgive(address, nowMs);
+    await store.clearSignInFailures(scope);
     let signedIn = user;
     await commitToUser(store, user, (current) => {
-      // A concurrent failure may have locked the account since it was read above.
-      if (current?.lockedUntil && current.lockedUntil > clock.now()) throw accountLocked();
       // Two sign-ins racing with the same code: only the first to commit may use it.
       if (totpStep !== null && current?.totpLastStep != null && totpStep <= current.totpLastStep) {
         throw new ApiError(401, 'totp_replayed', TOTP_REPLAYED);
       }
       signedIn = current ?? user;
-      const reset = signedIn.failedLogins || signedIn.lockedUntil;
-      if (reset || totpStep !== null) {
-        signedIn = {
-          ...signedIn,
-          failedLogins: 0,
-          lockedUntil: null,
-          totpLastStep: totpStep ?? signedIn.totpLastStep,
-          version: signedIn.version + 1,
-        };
-      }
+      if (totpStep !== null) signedIn = { ...signedIn, totpLastStep: totpStep, version: signedIn.version + 1 };
       return {
-        next: reset || totpStep !== null ? signedIn : null,
-        audits: [entry(c, user.email, 'session.signin', user, { address })],
+        next: totpStep !== null ? signedIn : null,
+        audits: [entry(c, user.email, 'session.signin', user, { address, trustedDevice: scope.deviceId !== null })],
       };
     });
     const session = await startSession(c, deps, signedIn);
+    await issueDeviceCookie(c, deps, signedIn.id);
     return c.json(sessionBody(session, signedIn, config));
   });
+
+  /**
+   * The password check of a sign-in, one answer for every way it can fail (docs/security.md): an unknown
+   * email, a disabled or locked account and a wrong password all get the same 401 after one argon2
+   * verification (a dummy hash where there is no real one to check). The attempt is counted against the
+   * account, or the trusted device it comes from, before the check; a success clears it. Returns the
+   * user and a `failed` that audits a failure after the password (a wrong code), with the lock it set.
+   */
+  const admitSignIn = async (c: Context<AppEnv>, body: { email: string; password: string }, address: string) => {
+    const user = await store.getUserByEmail(body.email);
+    const scope = { userId: user?.id ?? '', deviceId: user ? await trustedDevice(c, deps, user.id) : null };
+    const gate =
+      user && !user.disabled
+        ? await store.countSignInAttempt(scope, clock.now(), {
+            limit: config.lockAfterFailures,
+            lockMs: config.lockMinutes * 60_000,
+          })
+        : null;
+    const failed = async (reason: string | null) => {
+      const audits = reason ? [entry(c, body.email, 'session.failed', user, { reason, address })] : [];
+      if (gate?.lockedNow) {
+        const lock = { until: gate.lockedUntil, scope: scope.deviceId ? 'device' : 'account', address };
+        audits.push(entry(c, 'system', 'user.locked', user, lock));
+      }
+      if (audits.length) await store.commit([], audits);
+    };
+    const refuse = async (reason: string) => {
+      await failed(reason);
+      return new ApiError(401, 'bad_credentials', BAD_CREDENTIALS);
+    };
+    if (!user || !gate?.allowed) {
+      await verifyAgainstDummy(body.password);
+      throw await refuse(
+        !user ? 'unknown_email' : user.disabled ? 'disabled' : scope.deviceId ? 'device_locked' : 'locked',
+      );
+    }
+    if (!(await verifyPassword(user.passwordHash, body.password))) throw await refuse('bad_password');
+    return { user, scope, failed };
+  };
 
   app.get('/session', (c) => {
     const session = c.get('session');
@@ -262,9 +264,11 @@ export function sessionRoutes(deps: Deps) {
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.password_changed', user)],
     );
-    // Every other session of this user ends: a stolen session does not survive a password change.
-    await store.deleteUserSessions(user.id, session.id);
-    return c.json(sessionBody(session, next, config));
+    // A new id for this session, and every other session of this user ends: a stolen session (or a copy
+    // of this one's cookie) does not survive a password change.
+    const rotated = await rotateSession(c, deps, session, next);
+    await store.deleteUserSessions(user.id, rotated.id);
+    return c.json(sessionBody(rotated, next, config));
   });
 
   app.post('/session/totp', async (c) => {
@@ -327,7 +331,10 @@ export function sessionRoutes(deps: Deps) {
       [{ kind: 'user', expectVersion: user.version, next }],
       [entry(c, user.email, 'user.totp_enabled', user)],
     );
-    return c.json(sessionBody(session, next, config));
+    // The session now stands on two factors: a new id for it, and the user's other sessions end.
+    const rotated = await rotateSession(c, deps, session, next);
+    await store.deleteUserSessions(user.id, rotated.id);
+    return c.json(sessionBody(rotated, next, config));
   });
 
   return app;

@@ -6,7 +6,7 @@ import { WRITE_ROUTES } from '../../domain/routes-write';
 import type { PlanIndex } from '../../domain/snapshot';
 import { statusProgressIssues } from '../../domain/updates';
 import type { AppEnv, Deps } from '../context';
-import { conflict, forbidden, notFound, staleVersion } from '../errors';
+import { ApiError, conflict, forbidden, notFound, staleVersion } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';
 import { parseQuery } from '../validate';
 import { commitOrStale, invalid } from './updates';
@@ -79,6 +79,14 @@ export function submissionRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }
     }
     if (submission.version !== expected) throw staleVersion(submission);
     const reviewer = c.get('user')!.email;
+    // Four eyes: whoever submitted (staff may submit for any ministry) cannot also approve it.
+    if (decision === 'approve' && submission.submittedBy === reviewer) {
+      throw new ApiError(
+        403,
+        'own_submission',
+        '自分が提出した内容は承認できません。別の担当者に依頼してください / You cannot approve your own submission; ask another reviewer',
+      );
+    }
     const next: Submission = {
       ...submission,
       state: decision === 'approve' ? 'approved' : 'returned',

@@ -110,6 +110,8 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     if (endSessions) {
       await store.deleteUserSessions(user.id);
     }
+    // The count and lock are the store's own (not written by commit): unlocking clears them there.
+    if (body.unlock) await store.clearSignInFailures({ userId: user.id, deviceId: null });
     c.header('ETag', `"${next.version}"`);
     return c.json(toPublicUser(next));
   });

@@ -1,4 +1,13 @@
-import type { AuditEntry, AuditFilter, SessionRecord, Store, SubmissionRecord, UserRecord } from './port';
+import {
+  countAttempt,
+  type AuditEntry,
+  type AuditFilter,
+  type SessionRecord,
+  type SignInCount,
+  type Store,
+  type SubmissionRecord,
+  type UserRecord,
+} from './port';
 
 type AccountApi = Pick<
   Store,
@@ -13,6 +22,9 @@ type AccountApi = Pick<
   | 'touchSession'
   | 'deleteSession'
   | 'deleteUserSessions'
+  | 'countSignInAttempt'
+  | 'clearSignInFailures'
+  | 'serverSecret'
 >;
 
 /** Users, sessions and submissions for the in-memory store; writes to users and submissions go through commit. */
@@ -20,6 +32,8 @@ export function memoryAccounts() {
   const users = new Map<string, UserRecord>();
   const submissions = new Map<string, SubmissionRecord>();
   const sessions = new Map<string, SessionRecord>();
+  const devices = new Map<string, SignInCount & { userId: string }>();
+  const secrets = new Map<string, string>();
   const copy = <T>(v: T | undefined): Promise<T | null> => Promise.resolve(v === undefined ? null : structuredClone(v));
   const api: AccountApi = {
     userCount: () => Promise.resolve(users.size),
@@ -64,6 +78,32 @@ export function memoryAccounts() {
     deleteUserSessions: (userId, exceptId) => {
       for (const [id, s] of sessions) if (s.userId === userId && id !== exceptId) sessions.delete(id);
       return Promise.resolve();
+    },
+    // Synchronous from read to write: no other request runs in between, as in SQLite's transaction.
+    countSignInAttempt: ({ userId, deviceId }, now, policy) => {
+      const user = users.get(userId);
+      if (!user) return Promise.resolve({ allowed: false, lockedNow: false, lockedUntil: null });
+      const device = deviceId ? devices.get(deviceId) : undefined;
+      const stored = deviceId
+        ? { failures: device?.failures ?? 0, lockedUntil: device?.lockedUntil ?? null }
+        : { failures: user.failedLogins, lockedUntil: user.lockedUntil };
+      const { gate, next } = countAttempt(stored, now, policy);
+      if (gate.allowed && deviceId) devices.set(deviceId, { userId, ...next });
+      else if (gate.allowed) users.set(userId, { ...user, failedLogins: next.failures, lockedUntil: next.lockedUntil });
+      return Promise.resolve(gate);
+    },
+    clearSignInFailures: ({ userId, deviceId }) => {
+      const user = users.get(userId);
+      if (deviceId) devices.delete(deviceId);
+      else if (user && (user.failedLogins || user.lockedUntil))
+        users.set(userId, { ...user, failedLogins: 0, lockedUntil: null });
+      return Promise.resolve();
+    },
+    serverSecret: (name) => {
+      // Web Crypto, not node:crypto: this store also runs in the browser (the offline mock).
+      const random = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16)).join('');
+      if (!secrets.has(name)) secrets.set(name, random());
+      return Promise.resolve(secrets.get(name)!);
     },
   };
   return { users, submissions, sessions, api };

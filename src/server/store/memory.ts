@@ -17,6 +17,7 @@ import {
   type ReferenceData,
   type ScenarioInfo,
   type Store,
+  type UserRecord,
 } from './port';
 
 const EMPTY: Omit<PlanSnapshot, 'events'> = {
@@ -30,6 +31,12 @@ const EMPTY: Omit<PlanSnapshot, 'events'> = {
   measures: [],
   assignments: [],
 };
+
+/** As the SQLite update does: the sign-in count and lock change only through the store's count and clear. */
+function keepSignInCount(next: UserRecord, stored: UserRecord | undefined): UserRecord {
+  const copy = structuredClone(next);
+  return stored ? { ...copy, failedLogins: stored.failedLogins, lockedUntil: stored.lockedUntil } : copy;
+}
 
 /** The in-memory adapter: the same contract as SQLite, for the browser mock and fast tests. */
 export function createMemoryStore(): Store {
@@ -104,7 +111,7 @@ export function createMemoryStore(): Store {
         current.milestones = replace(current.milestones, (m) => m.id === c.next.id, c.next);
       else if (isAnnualChange(c)) annual.apply(c);
       else if (c.kind === 'submission') accounts.submissions.set(c.next.id, clone(c.next));
-      else accounts.users.set(c.next.id, clone(c.next));
+      else accounts.users.set(c.next.id, keepSignInCount(c.next, accounts.users.get(c.next.id)));
     }
     if (added.length) events = [...events, ...added];
     entries.forEach(appendAudit);

@@ -133,4 +133,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
   ALTER TABLE users ADD COLUMN totp_pending_secret TEXT;
   `,
+  /* 5: sign-in hardening (issue 17): failures counted per trusted device (device cookie) apart from the
+     account's, and the server's own secrets (the device cookie's HMAC key), shared by every instance */ `
+  CREATE TABLE device_sign_ins (
+    device_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    failures INTEGER NOT NULL, locked_until TEXT
+  ) STRICT;
+  CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  `,
 ];

@@ -62,6 +62,38 @@ export type SessionRecord = {
 export type SubmissionRecord = Submission;
 
 /**
+ * What a sign-in attempt is counted against: the account, or one trusted device of it (an OWASP
+ * device cookie, `deviceId` its nonce). An account lock holds only for untrusted clients.
+ */
+export type SignInScope = { userId: string; deviceId: string | null };
+export type SignInPolicy = { limit: number; lockMs: number };
+/** `allowed`: the password may be checked. `lockedNow`: this attempt's count set the lock. */
+export type SignInGate = { allowed: boolean; lockedNow: boolean; lockedUntil: string | null };
+export type SignInCount = { failures: number; lockedUntil: string | null };
+
+/**
+ * Counts one attempt as a failure before its password is checked (a success clears it afterwards):
+ * refused while locked; the `limit`-th count locks the scope and starts the next count from zero.
+ * Both adapters apply this inside one transaction, so parallel guesses get `limit` checks at most.
+ */
+export function countAttempt(
+  current: SignInCount,
+  now: string,
+  policy: SignInPolicy,
+): { gate: SignInGate; next: SignInCount } {
+  if (current.lockedUntil && current.lockedUntil > now) {
+    return { gate: { allowed: false, lockedNow: false, lockedUntil: current.lockedUntil }, next: current };
+  }
+  const failures = current.failures + 1;
+  const lock = failures >= policy.limit;
+  const lockedUntil = lock ? new Date(Date.parse(now) + policy.lockMs).toISOString() : null;
+  return {
+    gate: { allowed: true, lockedNow: lock, lockedUntil },
+    next: { failures: lock ? 0 : failures, lockedUntil },
+  };
+}
+
+/**
  * One change in a commit. `expectVersion` is the version the writer read: the commit fails with
  * StaleVersionError if the stored record has moved on (null: the record must not exist yet).
  */
@@ -168,6 +200,16 @@ export interface Store {
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a user but `exceptId` (a password change keeps the session that made it). */
   deleteUserSessions(userId: string, exceptId?: string): Promise<void>;
+  /**
+   * `countAttempt` on the scope's stored count, in one transaction. The count and lock are not versioned
+   * (a sign-in must not make an administrator's edit stale) and `commit` never writes them: only this
+   * and `clearSignInFailures` do.
+   */
+  countSignInAttempt(scope: SignInScope, now: string, policy: SignInPolicy): Promise<SignInGate>;
+  /** Forgets the failures counted against the scope, once an attempt has succeeded. */
+  clearSignInFailures(scope: SignInScope): Promise<void>;
+  /** A random secret kept with the data, created on first use: the same for every server instance. */
+  serverSecret(name: string): Promise<string>;
   close(): Promise<void>;
 }
 

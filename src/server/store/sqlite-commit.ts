@@ -112,11 +112,13 @@ function prepare(db: Database.Database) {
       `INSERT INTO users VALUES (@id, @email, @name, @role, @ministryId, @passwordHash, @mustChangePassword, @totpSecret,
          @totpEnabled, @failedLogins, @lockedUntil, @disabled, @createdAt, @version, @totpLastStep, @totpPendingSecret)`,
     ),
+    // Not the sign-in failure count and lock: only the store's count and clear write those (issue 17), so
+    // an edit made from a record read before a failure cannot write back the count it read.
     updateUser: db.prepare(
       `UPDATE users SET email = @email, name = @name, role = @role, ministry_id = @ministryId, password_hash = @passwordHash,
          must_change_password = @mustChangePassword, totp_secret = @totpSecret, totp_enabled = @totpEnabled,
          totp_last_step = @totpLastStep, totp_pending_secret = @totpPendingSecret,
-         failed_logins = @failedLogins, locked_until = @lockedUntil, disabled = @disabled, version = @version
+         disabled = @disabled, version = @version
        WHERE id = @id AND version = @expect`,
     ),
   };

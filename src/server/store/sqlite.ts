@@ -17,6 +17,7 @@ import {
 import { readCommitted, readSnapshot } from './sqlite-read';
 import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
+import { signInQueries } from './sqlite-sign-in';
 import { readAnnual } from './sqlite-annual';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
@@ -142,6 +143,7 @@ export function createSqliteStore(db: Database.Database): Store {
     if (next !== undefined) cache = next;
   };
   const accounts = accountQueries(db);
+  const signIns = signInQueries(db, accounts.forgetUser);
   const wrap =
     <A extends unknown[], R>(fn: (...args: A) => R) =>
     (...args: A): Promise<R> => {
@@ -173,6 +175,9 @@ export function createSqliteStore(db: Database.Database): Store {
     touchSession: wrap(accounts.touchSession),
     deleteSession: wrap(accounts.deleteSession),
     deleteUserSessions: wrap(accounts.deleteUserSessions),
+    countSignInAttempt: wrap(signIns.countSignInAttempt),
+    clearSignInFailures: wrap(signIns.clearSignInFailures),
+    serverSecret: wrap(signIns.serverSecret),
     isEmpty: () => Promise.resolve((db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n === 0),
     seed: wrap(seedTx),
     revision: () => Promise.resolve(revisionNow()),

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SessionSchema } from '../../../../domain/contract-auth';
-import { apiSend } from '../../../lib/api-client';
+import { apiSend, setCsrfToken } from '../../../lib/api-client';
 import { authKeys } from './keys';
 
-export function confirmTotp(code: string) {
-  return apiSend('POST', '/session/totp/confirm', { code }, { schema: SessionSchema });
+/** Turning TOTP on gives the session a new id and CSRF token (the cookie comes with the answer). */
+export async function confirmTotp(code: string) {
+  const session = await apiSend('POST', '/session/totp/confirm', { code }, { schema: SessionSchema });
+  setCsrfToken(session.csrfToken);
+  return session;
 }
 
 export function useConfirmTotp() {

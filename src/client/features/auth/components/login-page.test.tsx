@@ -63,7 +63,7 @@ describe('sign-in', () => {
     const { user, history } = renderApp('/login');
     await signInWith(user, TEST_USERS.staff.email, 'not-the-password-2015');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('メールアドレスまたはパスワードが違います。');
+    expect(alert).toHaveTextContent('メールアドレスまたはパスワードが違うか');
     expect(history.location.pathname).toBe('/login');
     expect(api().jar.cookie).toBeNull();
     expect(screen.getByRole('button', { name: 'サインイン' })).toBeEnabled();
@@ -74,7 +74,9 @@ describe('sign-in', () => {
     await user.type(await screen.findByLabelText(/^Email address/), TEST_USERS.viewer.email);
     await user.type(screen.getByLabelText(/^Password/), 'wrong-password-for-you');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The email address or password is wrong.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The email address or password is wrong, or sign-in is paused',
+    );
   });
 
   it('asks an administrator for the 6-digit code, then signs them in', async () => {
