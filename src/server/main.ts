@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
+import { nodeHasher } from './auth/passwords';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
@@ -18,7 +19,7 @@ async function main() {
   const store = createSqliteStore(openDatabase(path));
   const seeded = await seedIfEmpty(store, systemClock);
   if (seeded.seeded) console.log(`seeded ${seeded.measures} measures from seeds/ into ${path}`);
-  const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL);
+  const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL, nodeHasher);
   if (admin) {
     console.log(
       [
@@ -35,6 +36,7 @@ async function main() {
   const app = createApp({
     store,
     clock: systemClock,
+    hasher: nodeHasher,
     config: appConfig(env),
     log: (m, e) => console.error(m, e),
     reports: nodeRenderers(process.env),

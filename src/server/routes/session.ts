@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
 import { WRITE_ROUTES } from '../../domain/routes-write';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
+import { passwordFunctions } from '../auth/hasher';
 import { clientAddress, endSessionCookie, sessionBody, sessionRequirements, startSession } from '../auth/session';
 import { createThrottle } from '../auth/throttle';
 import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
@@ -34,6 +34,7 @@ export function passwordError(password: string, identity: { email: string; name:
 
 export function sessionRoutes(deps: Deps) {
   const { store, clock, config, throttle } = deps;
+  const { hashPassword, verifyAgainstDummy, verifyPassword } = passwordFunctions(deps.hasher);
   const app = new Hono<AppEnv>();
   const entry = (
     c: { get: (k: 'requestId') => string },
