@@ -1,13 +1,28 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
 
 // The SPA lives in src/client; the API is proxied to the Node server in development
-// (`npm run dev`), or answered in the browser by MSW over the in-memory store (`npm run dev:mock`).
-export default defineConfig({
-  plugins: [react()],
-  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
-  server: {
-    port: 5173,
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },
-  },
+// (`npm run dev`), or answered in the browser by MSW over the in-memory store (mode "mock":
+// `npm run dev:mock`, and `npm run build:demo` for the static demo in dist/demo).
+export default defineConfig(({ mode }) => {
+  const mock = mode === 'mock';
+  return {
+    plugins: [react(), browserGraphGuard()],
+    // The static demo can live under a path (`npm run build:demo -- --base /tracker/`, or DEMO_BASE);
+    // the router, the assets and the service worker's scope all follow import.meta.env.BASE_URL.
+    base: mock ? (process.env.DEMO_BASE ?? '/') : '/',
+    resolve: {
+      // In the browser, createApp's few node:crypto calls run on Web Crypto and hash-wasm.
+      alias: mock
+        ? [{ find: 'node:crypto', replacement: fileURLToPath(new URL('./mocks/browser-crypto.ts', import.meta.url)) }]
+        : [],
+    },
+    build: { outDir: mock ? 'dist/demo' : 'dist/client', emptyOutDir: true, sourcemap: true },
+    server: {
+      port: 5173,
+      proxy: mock ? undefined : { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },
+    },
+  };
 });
