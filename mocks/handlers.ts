@@ -49,12 +49,15 @@ export function withCookieJar(app: App, jar: CookieJar): App {
 }
 
 /**
- * The request with these headers. A page cannot put Cookie on a Request (a forbidden request header:
- * the browser drops it), so the headers are set on the copy as its own property, which is what the
- * app reads; under Node, where the header would survive, the same path serves the component tests.
+ * The request with these headers and its body read. A page cannot put Cookie or Content-Length on a
+ * Request (forbidden request headers: the browser drops them), so the headers are set on the copy as
+ * its own property, which is what the app reads; with the length known, the body limit does not
+ * rebuild the request (and lose them again). Under Node the same path serves the component tests.
  */
-function withHeaders(request: Request, headers: Headers): Request {
-  const copy = new Request(request, { headers });
+async function withHeaders(request: Request, headers: Headers): Promise<Request> {
+  const bytes = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+  if (bytes) headers.set('content-length', String(bytes.byteLength));
+  const copy = new Request(request.url, { method: request.method, headers, body: bytes?.byteLength ? bytes : null });
   Object.defineProperty(copy, 'headers', { value: headers });
   return copy;
 }
@@ -77,7 +80,7 @@ export function forwardTo(
       const headers = copyHeaders(request.headers);
       if (jar.cookie) headers.set('cookie', jar.cookie);
       else headers.delete('cookie');
-      return tapped.fetch(withHeaders(request, headers));
+      return tapped.fetch(await withHeaders(request, headers));
     }),
   ];
 }

@@ -5,11 +5,12 @@ import './accounts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { setDemoAccounts } from './lib/demo';
 
 async function start() {
   if (import.meta.env.MODE === 'mock') {
     const { startMockWorker } = await import('../../mocks/browser');
-    await startMockWorker();
+    setDemoAccounts(await startMockWorker());
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
