@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TEST_PASSWORD } from '../../src/server/testing';
+import { expectAccessible, snapshot } from './support/a11y';
 import { serveStatic } from './support/static-server';
 
 /**
@@ -49,6 +50,8 @@ async function switchTo(page: Page, from: string, role: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(from) }).click();
   await page.getByRole('button', { name: 'サインアウト' }).click();
   await expect(page.getByRole('heading', { name: 'デモ版：アカウントを選ぶ' })).toBeVisible();
+  await expectAccessible(page, 'demo sign-in');
+  await snapshot(page, 'demo-sign-in-ja');
   await page.getByRole('button', { name: `${role}としてサインイン` }).click();
   await expect(page.getByRole('button', { name: new RegExp(role) })).toBeVisible();
 }
@@ -63,6 +66,7 @@ test('the static demo opens on the overview with its charts and the sample banne
   await expect(page.getByRole('img', { name: '計画と実績（完了施策数の累計）' })).toBeVisible();
   await expect(page.getByRole('img', { name: '政策領域別の状況' })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(BASE);
+  await snapshot(page, 'demo-overview-ja');
 
   await page.getByRole('navigation').getByRole('link', { name: '施策一覧' }).click();
   await page.locator(`main a[href^="${BASE}measures/"]`).first().click();
@@ -102,6 +106,7 @@ test('a liaison signed in with one click submits progress; staff, one click late
     .getByRole('link', { name: /提出・審査/ })
     .click();
   const card = page.getByRole('article').filter({ hasText: 'デモ：全国の警察' }).first();
+  await snapshot(page, 'demo-review-queue-ja');
   await card.getByRole('button', { name: '承認' }).click();
   await expect(page.getByText('審査待ちの提出はありません。')).toBeVisible();
   expect(errors).toEqual([]);
