@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
 
 // The SPA lives in src/client; the API is proxied to the Node server in development
@@ -9,7 +9,7 @@ import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
 export default defineConfig(({ mode }) => {
   const mock = mode === 'mock';
   return {
-    plugins: [react(), browserGraphGuard()],
+    plugins: [react(), browserGraphGuard(), ...(mock ? [notFoundPage()] : [])],
     // The static demo can live under a path (`npm run build:demo -- --base /tracker/`, or DEMO_BASE);
     // the router, the assets and the service worker's scope all follow import.meta.env.BASE_URL.
     base: mock ? (process.env.DEMO_BASE ?? '/') : '/',
@@ -26,3 +26,19 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/**
+ * The demo's index.html again as 404.html: hosts such as GitHub Pages answer an unknown path (a deep
+ * link, a reload on /tracker/measures/…) with it, and the SPA's router takes over from there.
+ */
+function notFoundPage(): Plugin {
+  return {
+    name: 'demo-not-found-page',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type === 'asset') this.emitFile({ type: 'asset', fileName: '404.html', source: index.source });
+    },
+  };
+}
