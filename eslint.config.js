@@ -6,6 +6,23 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import NODE_ONLY_PACKAGES from './scripts/lib/node-only-packages.json' with { type: 'json' };
+
+/**
+ * What must never reach the browser (issue 20: mocks → createApp → auth/passwords.ts → @node-rs/argon2
+ * left the demo a blank page). The Vite plugin in scripts/lib/browser-graph-guard.ts checks the whole
+ * graph at build time; these rules say it where the import is written. See docs/decisions/010.
+ */
+const nodeOnly = {
+  packages: {
+    group: NODE_ONLY_PACKAGES.flatMap((p) => [p, `${p}/*`]),
+    message: 'A Node-only package cannot run in the browser: inject it through createApp (docs/decisions/010).',
+  },
+  serverFiles: {
+    group: ['**/auth/passwords', '**/store/sqlite*', '**/annual/node-renderers', '**/server/main', '**/server/cli*'],
+    message: 'This module is Node-only: createApp gets it injected by main.ts (docs/decisions/010).',
+  },
+};
 
 /** Dependency direction (DESIGN.md §3): domain ← server, client, mocks, seeds; client ⟂ server. */
 const boundaries = [
@@ -71,6 +88,54 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'Pass asOf or a clock instead of reading the time.',
+        },
+      ],
+    },
+  },
+  {
+    // The SPA and the in-browser mock: nothing from Node.
+    files: ['src/client/**/*.{ts,tsx}', 'mocks/browser*.ts', 'mocks/app.ts', 'mocks/handlers.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Browser code imports nothing from Node (docs/decisions/010).' },
+            nodeOnly.packages,
+            nodeOnly.serverFiles,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What createApp reaches runs in the browser demo too: of Node's modules only node:crypto, which
+    // mocks/browser-crypto.ts provides there; Node-only parts are injected by main.ts.
+    files: ['src/server/**/*.ts'],
+    ignores: [
+      'src/server/**/*.test.ts',
+      'src/server/main.ts',
+      'src/server/cli*.ts',
+      'src/server/synthetic.ts',
+      'src/server/store/sqlite*.ts',
+      'src/server/annual/node-renderers.ts',
+      'src/server/annual/zip-testing.ts',
+      'src/server/auth/passwords.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', '!node:crypto'],
+              allowTypeImports: true,
+              message: 'createApp runs in the browser demo too: inject what needs Node (docs/decisions/010).',
+            },
+            nodeOnly.packages,
+            nodeOnly.serverFiles,
+          ],
         },
       ],
     },

@@ -1,14 +1,45 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
 
 // The SPA lives in src/client; the API is proxied to the Node server in development
-// (`npm run dev`), or answered in the browser by MSW over the in-memory store (`npm run dev:mock`).
-export default defineConfig({
-  plugins: [react()],
-  // No source maps in the build: served, they would publish the whole client source (issue 17).
-  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: false },
-  server: {
-    port: 5173,
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },
-  },
+// (`npm run dev`), or answered in the browser by MSW over the in-memory store (mode "mock":
+// `npm run dev:mock`, and `npm run build:demo` for the static demo in dist/demo).
+export default defineConfig(({ mode }) => {
+  const mock = mode === 'mock';
+  return {
+    plugins: [react(), browserGraphGuard(), ...(mock ? [notFoundPage()] : [])],
+    // The static demo can live under a path (`npm run build:demo -- --base /tracker/`, or DEMO_BASE);
+    // the router, the assets and the service worker's scope all follow import.meta.env.BASE_URL.
+    base: mock ? (process.env.DEMO_BASE ?? '/') : '/',
+    resolve: {
+      // In the browser, createApp's few node:crypto calls run on Web Crypto and hash-wasm.
+      alias: mock
+        ? [{ find: 'node:crypto', replacement: fileURLToPath(new URL('./mocks/browser-crypto.ts', import.meta.url)) }]
+        : [],
+    },
+    // No source maps in the build: served, they would publish the whole client source (issue 17).
+    build: { outDir: mock ? 'dist/demo' : 'dist/client', emptyOutDir: true, sourcemap: false },
+    server: {
+      port: 5173,
+      proxy: mock ? undefined : { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },
+    },
+  };
 });
+
+/**
+ * The demo's index.html again as 404.html: hosts such as GitHub Pages answer an unknown path (a deep
+ * link, a reload on /tracker/measures/…) with it, and the SPA's router takes over from there.
+ */
+function notFoundPage(): Plugin {
+  return {
+    name: 'demo-not-found-page',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type === 'asset') this.emitFile({ type: 'asset', fileName: '404.html', source: index.source });
+    },
+  };
+}

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { compileSeeds, type CompiledSeeds } from '../src/domain/compile-seeds';
 import type { AnnualPlanRecord, AnnualResultRecord } from '../src/domain/contract-annual';
 import { createApp } from '../src/server/app';
+import { nodeHasher } from '../src/server/auth/passwords';
 import { chartPng } from '../src/server/annual/node-renderers';
 import { patchXlsx, zipBomb } from '../src/server/annual/zip-testing';
 import { fixedClock } from '../src/server/clock';
@@ -186,8 +187,8 @@ async function main() {
       } satisfies AnnualResultRecord,
     }));
     await store.commit([...plans, ...results], []);
-    await seedTestUsers(store, clock);
-    const app = createApp({ store, clock, reports: { chartPng } });
+    await seedTestUsers(store, clock, nodeHasher);
+    const app = createApp({ store, clock, hasher: nodeHasher, reports: { chartPng } });
     const session = await signIn(app, clock, 'staff');
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
     const get = async (path: string): Promise<Response> => await app.request(path, { headers });

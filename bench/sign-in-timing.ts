@@ -4,6 +4,7 @@
  * runs one argon2id verification, so their times should be alike; this prints the median and p90 of
  * each, interleaved round by round so machine noise falls on all kinds alike. Figures, not assertions.
  */
+import { nodeHasher } from '../src/server/auth/passwords';
 import { createApp } from '../src/server/app';
 import { seedIfEmpty } from '../src/server/bootstrap';
 import { systemClock } from '../src/server/clock';
@@ -13,8 +14,8 @@ import { seedTestUsers, TEST_PASSWORD, TEST_USERS } from '../src/server/testing'
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const store = createMemoryStore();
 await seedIfEmpty(store, systemClock);
-const users = await seedTestUsers(store, systemClock);
-const app = createApp({ store, clock: systemClock, config: { trustProxy: true } });
+const users = await seedTestUsers(store, systemClock, nodeHasher);
+const app = createApp({ store, clock: systemClock, hasher: nodeHasher, config: { trustProxy: true } });
 const viewer = (await store.getUser(users.viewer.id))!;
 await store.commit(
   [{ kind: 'user', expectVersion: viewer.version, next: { ...viewer, disabled: true, version: viewer.version + 1 } }],

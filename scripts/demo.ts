@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario, seedIfEmpty } from '../src/server/bootstrap';
+import { nodeHasher } from '../src/server/auth/passwords';
 import { newUserRecord } from '../src/server/auth/users';
 import { systemClock } from '../src/server/clock';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
@@ -44,7 +45,10 @@ const DEMO_ACCOUNTS = [
 const printed: string[] = [];
 for (const account of DEMO_ACCOUNTS) {
   const password = randomBytes(12).toString('base64url');
-  const user = await newUserRecord({ ...account, password, mustChangePassword: false, now: systemClock.now() });
+  const user = await newUserRecord(
+    { ...account, password, mustChangePassword: false, now: systemClock.now() },
+    nodeHasher,
+  );
   await store.commit(
     [{ kind: 'user', expectVersion: null, next: user }],
     [

@@ -7,6 +7,7 @@ import { mutableClock, type MutableClock } from '../src/server/clock';
 import type { AppConfig } from '../src/server/context';
 import { createMemoryStore } from '../src/server/store/memory';
 import { REAUTH_LIMIT } from '../src/server/routes/session';
+import { nodeHasher } from '../src/server/auth/passwords';
 import { client, TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS, type TestUser } from '../src/server/testing';
 import { assignmentPath, createWorld, json, MEASURE, type ErrorJson, type World } from './support/world';
 
@@ -594,11 +595,11 @@ describe('first start', () => {
     const clock = mutableClock(START);
     const store = createMemoryStore();
     await seedIfEmpty(store, clock);
-    const first = await ensureFirstAdmin(store, clock, 'Chief@NISC.example.go.jp');
+    const first = await ensureFirstAdmin(store, clock, 'Chief@NISC.example.go.jp', nodeHasher);
     expect(first).not.toBeNull();
     expect(first!.password.length).toBeGreaterThanOrEqual(16);
-    expect(await ensureFirstAdmin(store, clock, 'chief@nisc.example.go.jp')).toBeNull();
-    expect(await ensureFirstAdmin(store, clock, 'other@nisc.example.go.jp')).toBeNull();
+    expect(await ensureFirstAdmin(store, clock, 'chief@nisc.example.go.jp', nodeHasher)).toBeNull();
+    expect(await ensureFirstAdmin(store, clock, 'other@nisc.example.go.jp', nodeHasher)).toBeNull();
     const users = await store.listUsers();
     expect(users).toHaveLength(1);
     expect(users[0]).toMatchObject({ role: 'nisc_admin', mustChangePassword: true, email: 'chief@nisc.example.go.jp' });
@@ -611,8 +612,8 @@ describe('first start', () => {
     const clock = mutableClock(START);
     const store = createMemoryStore();
     await seedIfEmpty(store, clock);
-    const { email, password } = (await ensureFirstAdmin(store, clock, 'chief@nisc.example.go.jp'))!;
-    const app = createApp({ store, clock });
+    const { email, password } = (await ensureFirstAdmin(store, clock, 'chief@nisc.example.go.jp', nodeHasher))!;
+    const app = createApp({ store, clock, hasher: nodeHasher });
     const res = await app.request('/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

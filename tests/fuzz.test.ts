@@ -24,6 +24,7 @@ import {
 import { newUserRecord } from '../src/server/auth/users';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import type { Store } from '../src/server/store/port';
+import { nodeHasher } from '../src/server/auth/passwords';
 import { client, TEST_PASSWORD, TEST_USERS } from '../src/server/testing';
 import { createWorld, MEASURE, MILESTONE, SHARED_MEASURE, type Client, type World } from './support/world';
 
@@ -406,15 +407,18 @@ beforeAll(async () => {
   };
   victims = [];
   for (const [i, role] of (['viewer', 'liaison'] as const).entries()) {
-    const u = await newUserRecord({
-      email: `victim${i}@nisc.example.go.jp`,
-      name: `Victim ${i}`,
-      role,
-      ministryId: role === 'liaison' ? 'mic' : null,
-      password: TEST_PASSWORD,
-      mustChangePassword: false,
-      now: w.clock.now(),
-    });
+    const u = await newUserRecord(
+      {
+        email: `victim${i}@nisc.example.go.jp`,
+        name: `Victim ${i}`,
+        role,
+        ministryId: role === 'liaison' ? 'mic' : null,
+        password: TEST_PASSWORD,
+        mustChangePassword: false,
+        now: w.clock.now(),
+      },
+      nodeHasher,
+    );
     await w.store.commit([{ kind: 'user', expectVersion: null, next: u }], []);
     victims.push(u.id);
   }
@@ -452,15 +456,18 @@ const REAUTH_EMAIL = 'reauth-fuzz@nisc.example.go.jp';
 let reauthPassword = TEST_PASSWORD;
 async function reauthAccountSession(): Promise<Client> {
   if (!(await w.store.getUserByEmail(REAUTH_EMAIL))) {
-    const u = await newUserRecord({
-      email: REAUTH_EMAIL,
-      name: 'Reauth fuzz',
-      role: 'viewer',
-      ministryId: null,
-      password: TEST_PASSWORD,
-      mustChangePassword: false,
-      now: w.clock.now(),
-    });
+    const u = await newUserRecord(
+      {
+        email: REAUTH_EMAIL,
+        name: 'Reauth fuzz',
+        role: 'viewer',
+        ministryId: null,
+        password: TEST_PASSWORD,
+        mustChangePassword: false,
+        now: w.clock.now(),
+      },
+      nodeHasher,
+    );
     await w.store.commit([{ kind: 'user', expectVersion: null, next: u }], []);
   }
   const res = await w.app.request('/api/session', {

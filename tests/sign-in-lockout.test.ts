@@ -5,8 +5,9 @@
  * allows; a device cookie from an earlier sign-in keeps the owner's own browser out of the lock.
  * Run on both stores: the counting is the store's transaction.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type * as Passwords from '../src/server/auth/passwords';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PasswordHasher } from '../src/server/auth/hasher';
+import { nodeHasher } from '../src/server/auth/passwords';
 import { DEVICE_COOKIE } from '../src/server/auth/device-cookie';
 import { mutableClock } from '../src/server/clock';
 import { createMemoryStore } from '../src/server/store/memory';
@@ -15,21 +16,22 @@ import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import { TEST_PASSWORD, TEST_USERS } from '../src/server/testing';
 import { createWorld, json, type World } from './support/world';
 
-const checks = vi.hoisted(() => ({ real: 0, dummy: 0 }));
-vi.mock('../src/server/auth/passwords', async (importOriginal) => {
-  const real = await importOriginal<typeof Passwords>();
-  return {
-    ...real,
-    verifyPassword: (stored: string, password: string) => {
-      checks.real++;
-      return real.verifyPassword(stored, password);
-    },
-    verifyAgainstDummy: (password: string) => {
-      checks.dummy++;
-      return real.verifyAgainstDummy(password);
-    },
-  };
-});
+const checks = { real: 0, dummy: 0 };
+const DUMMY_PASSWORD = 'not-a-real-password-for-timing-only';
+let dummyHash: string | null = null;
+/** The server's hasher, counting verifications: against a user's hash, or the dummy one (passwordFunctions). */
+const countingHasher: PasswordHasher = {
+  hash: async (password) => {
+    const h = await nodeHasher.hash(password);
+    if (password === DUMMY_PASSWORD) dummyHash = h;
+    return h;
+  },
+  verify: (stored, password) => {
+    if (stored === dummyHash) checks.dummy++;
+    else checks.real++;
+    return nodeHasher.verify(stored, password);
+  },
+};
 afterEach(() => Object.assign(checks, { real: 0, dummy: 0 }));
 
 const START = '2016-03-31T00:00:00.000Z';
@@ -41,7 +43,7 @@ const STAFF = TEST_USERS.staff.email;
 
 async function world(create: () => Store) {
   // Behind a trusted proxy, so each test picks the address: the per-address limit is not under test.
-  return createWorld({ store: create(), clock: mutableClock(START), config: { trustProxy: true } });
+  return createWorld({ store: create(), clock: mutableClock(START), config: { trustProxy: true }, hasher: countingHasher });
 }
 let nextAddress = 1;
 async function signIn(w: World, email: string, password: string, cookie?: string): Promise<Response> {

@@ -1,3 +1,4 @@
+import { nodeHasher } from '../src/server/auth/passwords';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds } from '../src/domain/compile-seeds';
 import { loadSeedBundle } from '../seeds';
@@ -187,7 +188,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
 
   it('counts sign-in attempts atomically: of 20 at once, 5 pass and the 5th locks; devices count apart', async () => {
     const store = create();
-    const user = { ...(await newUserRecord({ ...userFields, now: NOW })), passwordHash: 'x' };
+    const user = { ...(await newUserRecord({ ...userFields, now: NOW }, nodeHasher)), passwordHash: 'x' };
     await store.commit([{ kind: 'user', expectVersion: null, next: user }], []);
     const policy = { limit: 5, lockMs: 15 * 60_000 };
     const account = { userId: user.id, deviceId: null };

@@ -19,6 +19,7 @@ import { fixedClock } from './clock';
 import { createMemoryStore } from './store/memory';
 import type { Store } from './store/port';
 import { client, seedTestUsers, signIn } from './testing';
+import { nodeHasher } from './auth/passwords';
 
 const clock = fixedClock('2016-03-31');
 let store: Store;
@@ -29,8 +30,8 @@ beforeAll(async () => {
   store = createMemoryStore();
   await seedIfEmpty(store, clock);
   await loadScenario(store, clock, sample);
-  app = createApp({ store, clock });
-  await seedTestUsers(store, clock);
+  app = createApp({ store, clock, hasher: nodeHasher });
+  await seedTestUsers(store, clock, nodeHasher);
   viewer = client(app, await signIn(app, clock, 'viewer'));
 });
 
@@ -185,9 +186,12 @@ describe('errors', () => {
       getSession: () => Promise.reject(new Error('disk on fire at /var/secret')),
     };
     const logged: unknown[] = [];
-    const res = await createApp({ store: broken, clock, log: (_m, e) => logged.push(e) }).request('/api/measures', {
-      headers: { cookie: 'sid=abc' },
-    });
+    const res = await createApp({ store: broken, clock, hasher: nodeHasher, log: (_m, e) => logged.push(e) }).request(
+      '/api/measures',
+      {
+        headers: { cookie: 'sid=abc' },
+      },
+    );
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain('secret');

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import type { PasswordHasher } from './auth/hasher';
 import { createThrottle } from './auth/throttle';
 import type { Clock } from './clock';
 import { DEFAULT_CONFIG, type AppConfig, type AppEnv, type Deps } from './context';
@@ -30,6 +31,8 @@ import { StaleVersionError, type Store } from './store/port';
 export type AppDeps = {
   store: Store;
   clock: Clock;
+  /** argon2id: native on the server (auth/passwords.ts), WebAssembly in the browser demo (auth/passwords-wasm.ts). */
+  hasher: PasswordHasher;
   config?: Partial<AppConfig>;
   log?: (message: string, error?: unknown) => void;
   /** Chart PNGs and PDF printing (Node only; main.ts passes them): see annual/renderers.ts. */
@@ -41,14 +44,15 @@ export type AppDeps = {
 /** JSON bodies are small; the import route (files) sets its own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
-/** The whole API as a Hono app over a store and a clock: the same app serves Node and the MSW mock. */
-export function createApp({ store, clock, config, log = () => {}, reports, uploads }: AppDeps) {
+/** The whole API as a Hono app over a store, a clock and a hasher: the same app serves Node and the MSW mock. */
+export function createApp({ store, clock, hasher, config, log = () => {}, reports, uploads }: AppDeps) {
   const plan = createPlanCache(store);
   const deps: Deps & { plan: typeof plan } = {
     store,
     clock,
     config: { ...DEFAULT_CONFIG, ...config },
     throttle: createThrottle(),
+    hasher,
     plan,
   };
   const openapi = openApiDocument();

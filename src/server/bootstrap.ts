@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { compileSeeds, integrityProblems, type SeedBundle } from '../domain/compile-seeds';
 import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
 import { loadSeedBundle } from '../../seeds';
+import type { PasswordHasher } from './auth/hasher';
 import { newUserRecord } from './auth/users';
 import { scenarioPlanChanges } from './annual/scenario-plans';
 import type { Clock } from './clock';
@@ -89,18 +90,22 @@ export async function ensureFirstAdmin(
   store: Store,
   clock: Clock,
   email: string,
+  hasher: PasswordHasher,
 ): Promise<{ email: string; password: string } | null> {
   if ((await store.userCount()) > 0) return null;
   const password = randomBytes(15).toString('base64url');
-  const admin = await newUserRecord({
-    email,
-    name: 'Administrator',
-    role: 'nisc_admin',
-    ministryId: null,
-    password,
-    mustChangePassword: true,
-    now: clock.now(),
-  });
+  const admin = await newUserRecord(
+    {
+      email,
+      name: 'Administrator',
+      role: 'nisc_admin',
+      ministryId: null,
+      password,
+      mustChangePassword: true,
+      now: clock.now(),
+    },
+    hasher,
+  );
   await store.commit(
     [{ kind: 'user', expectVersion: null, next: admin }],
     [

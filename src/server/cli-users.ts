@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UserCreateBodySchema } from '../domain/contract-auth';
+import { nodeHasher } from './auth/passwords';
 import { newUserRecord } from './auth/users';
 import type { Clock } from './clock';
 import { passwordError } from './routes/session';
@@ -79,12 +80,15 @@ export async function userCommand(store: Store, clock: Clock, args: string[]): P
     console.error(`  email: ${body.email} is already registered / 登録済みです`);
     return 1;
   }
-  const user = await newUserRecord({
-    ...body,
-    ministryId: body.ministryId ?? null,
-    mustChangePassword: values.temporary === true,
-    now: clock.now(),
-  });
+  const user = await newUserRecord(
+    {
+      ...body,
+      ministryId: body.ministryId ?? null,
+      mustChangePassword: values.temporary === true,
+      now: clock.now(),
+    },
+    nodeHasher,
+  );
   await store.commit(
     [{ kind: 'user', expectVersion: null, next: user }],
     [

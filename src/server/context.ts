@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { PasswordHasher } from './auth/hasher';
 import type { Throttle } from './auth/throttle';
 import type { SessionRecord, Store, UserRecord } from './store/port';
 
@@ -24,7 +25,7 @@ export const DEFAULT_CONFIG: AppConfig = {
 };
 
 /** What every route handler can reach: injected, never imported (fastify/demo's rule). */
-export type Deps = { store: Store; clock: Clock; config: AppConfig; throttle: Throttle };
+export type Deps = { store: Store; clock: Clock; config: AppConfig; throttle: Throttle; hasher: PasswordHasher };
 
 export type AppEnv = {
   Variables: {

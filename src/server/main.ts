@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
 import { createUploadPool } from './annual/upload-pool';
+import { nodeHasher } from './auth/passwords';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
@@ -20,7 +21,7 @@ async function main() {
   const store = createSqliteStore(openDatabase(path));
   const seeded = await seedIfEmpty(store, systemClock);
   if (seeded.seeded) console.log(`seeded ${seeded.measures} measures from seeds/ into ${path}`);
-  const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL);
+  const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL, nodeHasher);
   if (admin) {
     console.log(
       [
@@ -39,6 +40,7 @@ async function main() {
   const app = createApp({
     store,
     clock: systemClock,
+    hasher: nodeHasher,
     config: appConfig(env),
     log: (m, e) => console.error(m, e),
     reports,

@@ -4,6 +4,7 @@ import { fiscalYearEnd } from '../domain/fiscal-year';
 import type { AssignmentRecord, MeasureRecord, Organisation } from '../domain/model';
 import type { Status } from '../domain/status';
 import { loadSeedBundle } from '../../seeds';
+import { nodeHasher } from './auth/passwords';
 import { newUserRecord } from './auth/users';
 import type { Clock } from './clock';
 import type { Change, NewAuditEntry, NewProgressEvent, Store } from './store/port';
@@ -156,15 +157,18 @@ export async function seedSynthetic(
   const liaisons = new Map<string, string>();
   const changes: Change[] = [];
   for (const o of snapshot.organisations.filter((x) => x.assignable).slice(0, options.ministries)) {
-    const user = await newUserRecord({
-      email: `liaison-${o.id}@synthetic.example.go.jp`,
-      name: `担当 ${o.id}`,
-      role: 'liaison',
-      ministryId: o.id,
-      password: 'synthetic-password-not-for-use',
-      mustChangePassword: false,
-      now,
-    });
+    const user = await newUserRecord(
+      {
+        email: `liaison-${o.id}@synthetic.example.go.jp`,
+        name: `担当 ${o.id}`,
+        role: 'liaison',
+        ministryId: o.id,
+        password: 'synthetic-password-not-for-use',
+        mustChangePassword: false,
+        now,
+      },
+      nodeHasher,
+    );
     liaisons.set(o.id, user.email);
     changes.push({ kind: 'user', expectVersion: null, next: user });
   }

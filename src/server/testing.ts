@@ -1,4 +1,5 @@
 import type { UserRole } from '../domain/auth';
+import type { PasswordHasher } from './auth/hasher';
 import { newUserRecord } from './auth/users';
 import { totpAt } from './auth/totp';
 import type { Clock, MutableClock } from './clock';
@@ -20,10 +21,17 @@ export const TEST_USERS = {
 export type TestUser = keyof typeof TEST_USERS;
 
 /** Creates the four test accounts, ready to use (passwords set, the admin's TOTP enrolled). */
-export async function seedTestUsers(store: Store, clock: Clock): Promise<Record<TestUser, UserRecord>> {
+export async function seedTestUsers(
+  store: Store,
+  clock: Clock,
+  hasher: PasswordHasher,
+): Promise<Record<TestUser, UserRecord>> {
   const out = {} as Record<TestUser, UserRecord>;
   for (const [key, u] of Object.entries(TEST_USERS) as [TestUser, (typeof TEST_USERS)[TestUser]][]) {
-    const base = await newUserRecord({ ...u, password: TEST_PASSWORD, mustChangePassword: false, now: clock.now() });
+    const base = await newUserRecord(
+      { ...u, password: TEST_PASSWORD, mustChangePassword: false, now: clock.now() },
+      hasher,
+    );
     const user = u.role === 'nisc_admin' ? { ...base, totpSecret: TEST_TOTP_SECRET, totpEnabled: true } : base;
     await store.commit([{ kind: 'user', expectVersion: null, next: user }], []);
     out[key] = user;

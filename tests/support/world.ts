@@ -1,5 +1,7 @@
 import sample from '../../seeds/scenarios/sample.json' with { type: 'json' };
 import { createApp } from '../../src/server/app';
+import type { PasswordHasher } from '../../src/server/auth/hasher';
+import { nodeHasher } from '../../src/server/auth/passwords';
 import { loadScenario, seedIfEmpty } from '../../src/server/bootstrap';
 import { fixedClock, type Clock } from '../../src/server/clock';
 import type { AppConfig } from '../../src/server/context';
@@ -28,14 +30,21 @@ export type Client = ReturnType<typeof client> & { session: TestSession };
  * afresh each time, so a test that signs out or changes the user never affects another client.
  */
 export async function createWorld(
-  options: { store?: Store; clock?: Clock; config?: Partial<AppConfig>; scenario?: boolean } = {},
+  options: {
+    store?: Store;
+    clock?: Clock;
+    config?: Partial<AppConfig>;
+    scenario?: boolean;
+    hasher?: PasswordHasher;
+  } = {},
 ) {
   const clock = options.clock ?? fixedClock('2016-03-31');
   const store = options.store ?? createMemoryStore();
   await seedIfEmpty(store, clock);
   if (options.scenario) await loadScenario(store, clock, sample);
-  const users = await seedTestUsers(store, clock);
-  const app = createApp({ store, clock, config: options.config });
+  const hasher = options.hasher ?? nodeHasher;
+  const users = await seedTestUsers(store, clock, hasher);
+  const app = createApp({ store, clock, hasher, config: options.config });
   return {
     app,
     store,

@@ -148,6 +148,8 @@ const routeTree = rootRoute.addChildren([
 export function createAppRouter(queryClient: QueryClient, history?: Parameters<typeof createRouter>[0]['history']) {
   return createRouter({
     routeTree,
+    // '/' on the server; the static demo's folder when built with a base path (docs/decisions/010).
+    basepath: import.meta.env.BASE_URL,
     context: { queryClient },
     history,
     // Search values stay strings: codes such as "5.1" must not turn into numbers. Not

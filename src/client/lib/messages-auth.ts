@@ -10,6 +10,12 @@ export const AUTH_MESSAGES = {
   email: { ja: 'メールアドレス', en: 'Email address' },
   password: { ja: 'パスワード', en: 'Password' },
   signIn: { ja: 'サインイン', en: 'Sign in' },
+  demoAccountsTitle: { ja: 'デモ版：アカウントを選ぶ', en: 'Demo: choose an account' },
+  demoAccountsLead: {
+    ja: 'このデモはブラウザの中だけで動き、架空のサンプルデータを表示します。役割ごとの画面を、ワンクリックで試せます。',
+    en: 'This demo runs entirely in your browser and shows fictitious sample data. Try each role’s view with one click.',
+  },
+  demoSignInAs: { ja: '{role}としてサインイン', en: 'Sign in as {role}' },
   signingIn: { ja: 'サインイン中…', en: 'Signing in…' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   totpCode: { ja: '確認コード（6桁）', en: 'Verification code (6 digits)' },

@@ -1,3 +1,4 @@
+import { nodeHasher } from '../auth/passwords';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorld } from '../../../tests/support/world';
@@ -24,7 +25,7 @@ function heldRenderer() {
 
 async function appWith(pdf: PdfRender) {
   const w = await createWorld();
-  const app = createApp({ store: w.store, clock: w.clock, reports: { pdf } });
+  const app = createApp({ store: w.store, clock: w.clock, hasher: nodeHasher, reports: { pdf } });
   return client(app, await signIn(app, w.clock, 'viewer'));
 }
 

@@ -1,3 +1,4 @@
+import { nodeHasher } from '../auth/passwords';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorld } from '../../../tests/support/world';
@@ -95,7 +96,7 @@ describe('upload pool', () => {
   it('answers POST /api/import with 503 and Retry-After beyond the queue, and 422 for &#x110000;', async () => {
     const w = await createWorld();
     const p = pool({ size: 1, maxQueue: 0 });
-    const app = createApp({ store: w.store, clock: w.clock, uploads: p.parse });
+    const app = createApp({ store: w.store, clock: w.clock, hasher: nodeHasher, uploads: p.parse });
     const s = await signIn(app, w.clock, 'staff');
     const post = (file: Uint8Array) => {
       const form = new FormData();

@@ -13,9 +13,10 @@ export const newToken = () => randomBytes(32).toString('base64url');
 // One-shot hashing: the session lookup runs on every request, and a Hash object costs three times as much.
 export const hashToken = (token: string) => hash('sha256', token, 'hex');
 
+const utf8 = new TextEncoder();
 export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 

@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 const STEP_SECONDS = 30;
 const DIGITS = 6;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const utf8 = new TextEncoder();
 
 export function base32Encode(bytes: Uint8Array): string {
   let bits = 0;
@@ -21,7 +22,7 @@ export function base32Encode(bytes: Uint8Array): string {
   return out;
 }
 
-export function base32Decode(text: string): Buffer {
+export function base32Decode(text: string): Uint8Array {
   const clean = text.replace(/=+$/, '').toUpperCase();
   let bits = 0;
   let value = 0;
@@ -36,7 +37,7 @@ export function base32Decode(text: string): Buffer {
       bits -= 8;
     }
   }
-  return Buffer.from(out);
+  return Uint8Array.from(out);
 }
 
 export function generateTotpSecret(): string {
@@ -44,12 +45,13 @@ export function generateTotpSecret(): string {
 }
 
 /** HOTP (RFC 4226) for a counter; TOTP is HOTP of the time step. */
-export function hotp(secret: Buffer, counter: number, digits = DIGITS): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
+export function hotp(secret: Uint8Array, counter: number, digits = DIGITS): string {
+  // Uint8Array and DataView rather than Buffer: this also runs in the browser demo (docs/decisions/010).
+  const msg = new Uint8Array(8);
+  new DataView(msg.buffer).setBigUint64(0, BigInt(counter));
   const mac = createHmac('sha1', secret).update(msg).digest();
   const offset = mac[mac.length - 1]! & 0xf;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
+  const code = (new DataView(mac.buffer, mac.byteOffset, mac.byteLength).getUint32(offset) & 0x7fffffff) % 10 ** digits;
   return String(code).padStart(digits, '0');
 }
 
@@ -77,7 +79,7 @@ export function checkTotp(
   let matched: number | null = null;
   // Every candidate is compared, in constant time, whichever matches.
   for (const s of [step - 1, step, step + 1]) {
-    if (timingSafeEqual(Buffer.from(hotp(secret, s)), Buffer.from(code))) matched = s;
+    if (timingSafeEqual(utf8.encode(hotp(secret, s)), utf8.encode(code))) matched = s;
   }
   if (matched === null) return { ok: false, reason: 'invalid' };
   if (lastStep !== null && matched <= lastStep) return { ok: false, reason: 'replayed' };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../domain/auth';
 import type { PublicUser } from '../../domain/contract-auth';
 import type { UserRecord } from '../store/port';
-import { hashPassword } from './passwords';
+import type { PasswordHasher } from './hasher';
 
 export function toPublicUser(u: UserRecord): PublicUser {
   return {
@@ -20,22 +20,25 @@ export function toPublicUser(u: UserRecord): PublicUser {
   };
 }
 
-export async function newUserRecord(input: {
-  email: string;
-  name: string;
-  role: UserRole;
-  ministryId: string | null;
-  password: string;
-  mustChangePassword: boolean;
-  now: string;
-}): Promise<UserRecord> {
+export async function newUserRecord(
+  input: {
+    email: string;
+    name: string;
+    role: UserRole;
+    ministryId: string | null;
+    password: string;
+    mustChangePassword: boolean;
+    now: string;
+  },
+  hasher: PasswordHasher,
+): Promise<UserRecord> {
   return {
     id: randomUUID(),
     email: input.email.trim().toLowerCase(),
     name: input.name,
     role: input.role,
     ministryId: input.role === 'liaison' ? input.ministryId : null,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: await hasher.hash(input.password),
     mustChangePassword: input.mustChangePassword,
     totpSecret: null,
     totpEnabled: false,

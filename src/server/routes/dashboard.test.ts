@@ -11,6 +11,7 @@ import { loadScenario, seedIfEmpty } from '../bootstrap';
 import { fixedClock } from '../clock';
 import { createMemoryStore } from '../store/memory';
 import { client, seedTestUsers, signIn } from '../testing';
+import { nodeHasher } from '../auth/passwords';
 
 const clock = fixedClock('2016-03-31');
 let app: ReturnType<typeof createApp>;
@@ -21,8 +22,8 @@ beforeAll(async () => {
   const store = createMemoryStore();
   await seedIfEmpty(store, clock);
   await loadScenario(store, clock, sample);
-  await seedTestUsers(store, clock);
-  app = createApp({ store, clock });
+  await seedTestUsers(store, clock, nodeHasher);
+  app = createApp({ store, clock, hasher: nodeHasher });
   // A reader: the dashboard needs only plan.read.
   api = client(app, await signIn(app, clock, 'viewer'));
   index = buildIndex(await store.snapshot());

@@ -6,6 +6,7 @@ import { AnnualReportSchema } from '../../domain/report-model';
 import { createApp } from '../app';
 import { chartPng, chromiumPath, chromiumPrinter, pdfQueue } from '../annual/node-renderers';
 import { client, signIn } from '../testing';
+import { nodeHasher } from '../auth/passwords';
 
 const URL = '/api/reports/annual?fy=2015&asOf=2016-03-31';
 let w: World;
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 /** The same world with the Node renderers (charts as PNG, PDF through Chromium). */
 async function withRenderers(pdf = printer()) {
-  const app = createApp({ store: w.store, clock: w.clock, reports: { chartPng, pdf } });
+  const app = createApp({ store: w.store, clock: w.clock, hasher: nodeHasher, reports: { chartPng, pdf } });
   return client(app, await signIn(app, w.clock, 'viewer'));
 }
 

@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
 import { WRITE_ROUTES } from '../../domain/routes-write';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { issueDeviceCookie, trustedDevice } from '../auth/device-cookie';
+import { passwordFunctions } from '../auth/hasher';
 import {
   clientAddress,
   endSessionCookie,
@@ -44,6 +44,7 @@ export function passwordError(password: string, identity: { email: string; name:
 
 export function sessionRoutes(deps: Deps) {
   const { store, clock, config, throttle } = deps;
+  const { hashPassword, verifyAgainstDummy, verifyPassword } = passwordFunctions(deps.hasher);
   const app = new Hono<AppEnv>();
   const entry = (
     c: { get: (k: 'requestId') => string },

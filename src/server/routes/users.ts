@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import type { PlanIndex } from '../../domain/snapshot';
-import { hashPassword } from '../auth/passwords';
 import { newUserRecord, toPublicUser } from '../auth/users';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, conflict, notFound, staleVersion } from '../errors';
@@ -38,7 +37,7 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     if (weak) throw weak;
     if (await store.getUserByEmail(body.email))
       throw conflict('email_taken', 'このメールアドレスは登録済みです / This email address is already registered');
-    const user = await newUserRecord({ ...body, ministryId, mustChangePassword: true, now: clock.now() });
+    const user = await newUserRecord({ ...body, ministryId, mustChangePassword: true, now: clock.now() }, deps.hasher);
     await commitOrStale(deps, [{ kind: 'user', expectVersion: null, next: user }], {
       c,
       action: 'user.create',
@@ -79,7 +78,7 @@ export function userRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
       disabled: body.disabled ?? user.disabled,
       failedLogins: body.unlock ? 0 : user.failedLogins,
       lockedUntil: body.unlock ? null : user.lockedUntil,
-      passwordHash: body.resetPassword ? await hashPassword(body.resetPassword) : user.passwordHash,
+      passwordHash: body.resetPassword ? await deps.hasher.hash(body.resetPassword) : user.passwordHash,
       mustChangePassword: body.resetPassword ? true : user.mustChangePassword,
       ...(body.resetTotp ? { totpEnabled: false, totpSecret: null, totpPendingSecret: null, totpLastStep: null } : {}),
       version: user.version + 1,

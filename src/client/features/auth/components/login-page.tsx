@@ -8,6 +8,7 @@ import { issuesByField, serverText } from '../../../lib/server-text';
 import { useSignIn } from '../api/sign-in';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
+import { DemoAccounts } from './demo-accounts';
 
 const route = getRouteApi('/login');
 const FIELDS = ['email', 'password', 'totp'] as const;
@@ -28,24 +29,27 @@ export function LoginPage() {
   const { byField, other } = issuesByField(error, FIELDS, lang);
   if (error?.code === 'totp_invalid') byField.totp = t('totpInvalid');
 
+  const submit = (input: { email: string; password: string; totp?: string }) =>
+    signIn.mutate(input, {
+      onSuccess: (session) => void navigate({ href: nextPath(session, redirect), replace: true }),
+      onError: (e) => {
+        if (e instanceof ApiError && (e.code === 'totp_required' || e.code === 'totp_invalid')) setNeedsCode(true);
+        if (e instanceof ApiError && e.status === 429) startWait(e.retryAfter ?? 0);
+      },
+    });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate(
-      { email, password, totp: needsCode && totp ? totp : undefined },
-      {
-        onSuccess: (session) => void navigate({ href: nextPath(session, redirect), replace: true }),
-        onError: (e) => {
-          if (e instanceof ApiError && (e.code === 'totp_required' || e.code === 'totp_invalid')) setNeedsCode(true);
-          if (e instanceof ApiError && e.status === 429) startWait(e.retryAfter ?? 0);
-        },
-      },
-    );
+    submit({ email, password, totp: needsCode && totp ? totp : undefined });
   };
 
   return (
     <section className="auth-page" aria-labelledby="login-title">
       <h1 id="login-title">{t('signInTitle')}</h1>
       <p className="sub">{t('signInLead')}</p>
+      {/* The static demo and dev:mock only: a production build drops this branch and the component. */}
+      {import.meta.env.MODE === 'mock' && (
+        <DemoAccounts onPick={(a) => submit({ email: a.email, password: a.password })} disabled={signIn.isPending} />
+      )}
       <form className="form-card" onSubmit={onSubmit} noValidate>
         {error && !['totp_required', 'totp_invalid'].includes(error.code) && !byField.email && (
           <FormError error={error} other={other}>
