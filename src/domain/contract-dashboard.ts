@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEADLINE_KEYS } from './dashboard';
+import { ProgressPointSchema } from './contract';
 import { IsoDateSchema } from './dates';
 import { DueKindSchema, DueSchema } from './deadline';
 import { LocalizedTextSchema } from './i18n';
@@ -142,6 +143,8 @@ export const MinistrySummarySchema = z.object({
   lead: z.array(MinistryAssignmentRowSchema),
   contributing: z.array(MinistryAssignmentRowSchema),
   dueNext: z.array(MinistryAssignmentRowSchema),
+  /** The ministry's own shares against each measure's expected line (continuous measures apart). */
+  progressSeries: z.array(ProgressPointSchema),
   history: z.object({
     total: z.int(),
     items: z.array(

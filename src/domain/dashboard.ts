@@ -4,6 +4,7 @@ import { previousQuarterEnd } from './fiscal-year';
 import type { Milestone } from './model';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import { countStates, type Counts } from './summary';
+import { TOKYO2020_MILESTONE_IDS, TOKYO2020_OPENING_ID } from './tokyo2020';
 
 /** The overview's headline figures, each compared with the end of the previous fiscal quarter. */
 export const HEADLINE_KEYS = [
@@ -51,10 +52,7 @@ export function headline(
   };
 }
 
-/** The Games' two milestones: measures tagged for either count towards the Tokyo 2020 countdown. */
-export const TOKYO2020_MILESTONE_IDS = ['tokyo2020-olympics', 'tokyo2020-paralympics'] as const;
-/** The countdown runs to the opening of the Olympic Games. */
-export const TOKYO2020_OPENING_ID = 'tokyo2020-olympics';
+export { TOKYO2020_MILESTONE_IDS, TOKYO2020_OPENING_ID } from './tokyo2020';
 
 export type CountdownPhase = 'upcoming' | 'under_way' | 'past';
 

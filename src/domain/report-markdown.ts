@@ -7,7 +7,9 @@ import {
   asOfLine,
   measureRefHeader,
   measureRefRow,
+  pvaHeader,
   pvaRows,
+  continuousLine,
   reportTitle,
   rt,
   summaryHeader,
@@ -53,7 +55,7 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
     );
   }
   out.push(`## ${rt('plannedVsActual', lang)}`, '', rt('pvaCaption', lang), '');
-  out.push(mdTable([rt('month', lang), rt('planned', lang), rt('actual', lang)], pvaRows(r)), '');
+  out.push(mdTable(pvaHeader(lang), pvaRows(r)), '', continuousLine(r, lang), '');
   out.push(`## ${rt('byArea', lang)}`, '', mdTable(areaHeader(lang), areaRows(r, lang)), '');
   out.push(`## ${rt('tokyo', lang)}`, '', tokyoLine(r, lang), '', `### ${rt('tokyoMeasures', lang)}`, '');
   out.push(
