@@ -1,5 +1,6 @@
 import { needsAttention, type Attention } from './attention';
 import { daysBetween, type IsoDate } from './dates';
+import { forecast, type Forecast } from './forecast';
 import { previousQuarterEnd } from './fiscal-year';
 import type { Milestone } from './model';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
@@ -119,6 +120,8 @@ export type Overview = {
   headline: HeadlineFigure[];
   countdowns: { next: Countdown | null; tokyo2020: Countdown | null };
   attention: Attention;
+  /** A projection from each measure's recent pace (issue 11): see `forecast.ts`. */
+  forecast: Forecast;
 };
 
 /** Everything on the overview that /api/stats does not already answer, for one as-of date. */
@@ -131,5 +134,6 @@ export function overview(index: PlanIndex, asOf: IsoDate, attentionLimit = 10): 
     headline: figures,
     countdowns: countdowns(index, asOf, states),
     attention: needsAttention(states, asOf, attentionLimit),
+    forecast: forecast(index, asOf),
   };
 }
