@@ -22,6 +22,8 @@ export type PlanActualChartProps = {
   forecast?: { from: string; value: number; reachesFullOn: string | null } | null;
   /** Small multiples: lines only, no completion bars or milestone numbers. */
   compact?: boolean;
+  /** Completion bars and their axis; off for one measure, whose completion is a yes or no. */
+  counts?: boolean;
 };
 
 /**
@@ -67,6 +69,7 @@ export default function PlanActualChart(props: PlanActualChartProps) {
 }
 
 function Plot({
+  counts = true,
   points,
   asOf,
   fiscalYears,
@@ -77,6 +80,9 @@ function Plot({
   height,
 }: PlanActualChartProps & { width: number }) {
   const { t, lang } = useI18n();
+  const bars = counts && !compact;
+  // Below ~640 px the fiscal-year labels collide: every other one.
+  const tickInterval = width < 640 ? 1 : 0;
   const first = fiscalYears[0]!;
   const last = fiscalYears[fiscalYears.length - 1]!;
   const { data, bands, ticks, domain, countTicks, projection } = useMemo(() => {
@@ -130,7 +136,7 @@ function Plot({
         allowDataOverflow
         tickFormatter={(x: number) => fiscalYearShortLabel(fyOf(x), lang)}
         fontSize={compact ? 10 : 12}
-        interval={compact ? 1 : 0}
+        interval={tickInterval}
       />
       <YAxis
         yAxisId="pct"
@@ -140,7 +146,7 @@ function Plot({
         width={compact ? 40 : 48}
         fontSize={compact ? 10 : 12}
       />
-      {!compact && (
+      {bars && (
         <YAxis
           yAxisId="count"
           orientation="right"
@@ -150,7 +156,7 @@ function Plot({
           fontSize={12}
         />
       )}
-      {!compact && (
+      {bars && (
         <Bar
           yAxisId="count"
           dataKey="expectedDone"
@@ -159,9 +165,7 @@ function Plot({
           isAnimationActive={false}
         />
       )}
-      {!compact && (
-        <Bar yAxisId="count" dataKey="done" barSize={5} className="chart-bar--done" isAnimationActive={false} />
-      )}
+      {bars && <Bar yAxisId="count" dataKey="done" barSize={5} className="chart-bar--done" isAnimationActive={false} />}
       {milestones.map((m) => (
         <ReferenceLine
           key={m.id}

@@ -40,7 +40,7 @@ export function PlanActualFigure({ id, title, caption, extraLegend, ...chart }: 
         <li>
           <span className="line-swatch line-swatch--actual" aria-hidden="true" /> {t('actualProgress')}
         </li>
-        {!chart.compact && (
+        {!chart.compact && chart.counts !== false && (
           <>
             <li>
               <span className="bar-swatch bar-swatch--expected" aria-hidden="true" /> {t('expectedCompleted')}

@@ -42,7 +42,7 @@ function LateList({ forecast }: { forecast: ForecastView }) {
 }
 
 function Readiness({ stats, forecast }: { stats: Stats; forecast: ForecastView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const milestones = useNumberedMilestones(stats.plannedVsActual[0]?.date ?? stats.asOf);
   const opening = forecast.gamesOpening;
   // Up to the opening (and the as-of date, if later): the Games' set is judged against them.
@@ -58,7 +58,11 @@ function Readiness({ stats, forecast }: { stats: Stats; forecast: ForecastView }
       <PlanActualFigure
         id="tokyo-readiness"
         name="tokyo-readiness"
-        title={`${t('tokyoReadinessTitle')}（${stats.seriesMeasures}）`}
+        title={
+          lang === 'ja'
+            ? `${t('tokyoReadinessTitle')}（${stats.seriesMeasures}）`
+            : `${t('tokyoReadinessTitle')} (${stats.seriesMeasures})`
+        }
         caption={caption}
         points={points}
         asOf={stats.asOf}

@@ -28,6 +28,7 @@ export function MeasurePlanActual({ measure: m, asOf }: { measure: MeasureDetail
       points={m.progressSeries}
       asOf={asOf}
       height={240}
+      counts={false}
     />
   );
 }
