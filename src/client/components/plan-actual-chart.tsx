@@ -36,9 +36,26 @@ export type PlanActualChartProps = {
  */
 const NOMINAL_WIDTH = 640;
 
+/**
+ * One chart per task: a page with several charts (the overview has seven) draws them one after
+ * another, each in its own macrotask, rather than all in one long task. A chart's first draw waits
+ * its turn; the next starts once it has committed (or unmounted).
+ */
+const turns: (() => void)[] = [];
+let drawing = false;
+function takeTurn(draw: () => void): void {
+  turns.push(draw);
+  if (!drawing) nextTurn();
+}
+function nextTurn(): void {
+  const draw = turns.shift();
+  drawing = draw !== undefined;
+  if (draw) setTimeout(draw, 0);
+}
+
 export default function PlanActualChart(props: PlanActualChartProps) {
   const { name, label, height } = props;
-  // The mount time (`chart:<name>`, read by bench:ui) runs from the box's first layout to the plot's.
+  // The mount time (`chart:<name>`, read by bench:ui) runs from the start of its turn to its commit.
   const started = useRef(0);
   const box = useRef<HTMLDivElement>(null);
   const printWidth = useChartWidth();
@@ -46,23 +63,41 @@ export default function PlanActualChart(props: PlanActualChartProps) {
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
+    let mounted = true;
     // Without layout (jsdom) an element has no width: draw at a nominal one rather than not at all.
     const read = () => setMeasured(el.clientWidth || NOMINAL_WIDTH);
-    started.current = performance.now();
-    read();
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
+    const ro = new ResizeObserver(() => {
+      if (started.current === 0) read();
+    });
+    takeTurn(() => {
+      if (!mounted) return nextTurn();
+      started.current = performance.now();
+      read();
+      ro.observe(el);
+    });
+    return () => {
+      mounted = false;
+      ro.disconnect();
+      if (started.current > 0) nextTurn();
+    };
   }, []);
   const width = typeof printWidth === 'number' ? printWidth : measured;
   useLayoutEffect(() => {
     if (width > 0 && started.current > 0) {
       performance.measure(`chart:${name}`, { start: started.current, end: performance.now() });
       started.current = 0;
+      nextTurn();
     }
-  }, [name, width]);
+  }, [name, width, measured]);
   return (
-    <div ref={box} className="plan-actual-chart" role="img" aria-label={label} style={{ height }}>
+    // The role only once drawn: an empty box is not yet the image it names (bench:ui waits for it).
+    <div
+      ref={box}
+      className="plan-actual-chart"
+      role={width > 0 ? 'img' : undefined}
+      aria-label={width > 0 ? label : undefined}
+      style={{ height }}
+    >
       {width > 0 && <Plot {...props} width={width} />}
     </div>
   );
