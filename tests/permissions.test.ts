@@ -138,6 +138,7 @@ async function validWrites(
   const nisc = await w.assignment(MEASURE, 'nisc');
   const npa = await w.assignment(SHARED_MEASURE, 'npa');
   const measure = (await w.store.snapshot()).measures.find((m) => m.id === MEASURE)!;
+  const shared = (await w.store.snapshot()).measures.find((m) => m.id === SHARED_MEASURE)!;
   const staff = (await w.store.getUser(w.users.staff.id))!;
   const pending = await pendingSubmission(w);
   return {
@@ -146,6 +147,13 @@ async function validWrites(
       path: measurePath(MEASURE),
       body: { rag: { rating: 'amber', reason: '要員不足' }, comment: 'c' },
       version: measure.version,
+    },
+    // Another measure, so that the administrator's run does not find updateMeasure's version moved.
+    setFyTargets: {
+      method: 'PATCH',
+      path: `${measurePath(SHARED_MEASURE)}/fy-targets`,
+      body: { targets: [], comment: 'c' },
+      version: shared.version,
     },
     updateAssignment: {
       method: 'PATCH',

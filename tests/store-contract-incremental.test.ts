@@ -156,12 +156,20 @@ function changesFor(w: Write, snap: PlanSnapshot, n: number): Change[] {
       return [event(pick(snap.assignments, w.a), w.status, progressFor(w.status, w.progress), w.on)];
     case 'measure': {
       const m = pick(snap.measures, w.m);
+      const withoutTargets = ({ fyTargets: _, ...rest }: typeof m) => rest;
       const rag = w.rag ? { rating: 'red' as const, reason: `write ${n}` } : null;
       return [
         {
           kind: 'measure',
           expectVersion: m.version,
-          next: { ...m, due: pick(DUES, w.due), rag, version: m.version + 1 },
+          // Fiscal-year targets ride on the measure's version (issue 11): set on some writes, cleared on others.
+          next: {
+            ...withoutTargets(m),
+            due: pick(DUES, w.due),
+            rag,
+            ...(w.rag ? { fyTargets: [{ fy: 2016, percent: n % 101 }] } : {}),
+            version: m.version + 1,
+          },
         },
       ];
     }

@@ -220,6 +220,40 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     expect(await store.serverSecret('device-cookie')).toBe(first);
     expect(await store.serverSecret('other')).not.toBe(first);
   });
+
+  it("keeps a measure's fiscal-year targets with its version: replaced together, cleared, untouched by a stale write", async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit('seed'));
+    const m = (await store.snapshot()).measures[0]!;
+    const targets = [
+      { fy: 2015, percent: 30 },
+      { fy: 2016, percent: 60 },
+    ];
+    await store.commit(
+      [{ kind: 'measure', expectVersion: m.version, next: { ...m, fyTargets: targets, version: m.version + 1 } }],
+      [audit('measure.fy_targets')],
+    );
+    expect((await store.snapshot()).measures[0]).toEqual({ ...m, fyTargets: targets, version: m.version + 1 });
+    // A stale write changes neither the targets nor the version.
+    await expect(
+      store.commit(
+        [
+          {
+            kind: 'measure',
+            expectVersion: m.version,
+            next: { ...m, fyTargets: [{ fy: 2016, percent: 10 }], version: m.version + 1 },
+          },
+        ],
+        [],
+      ),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect((await store.snapshot()).measures[0]!.fyTargets).toEqual(targets);
+    await store.commit(
+      [{ kind: 'measure', expectVersion: m.version + 1, next: { ...m, version: m.version + 2 } }],
+      [audit('measure.fy_targets')],
+    );
+    expect((await store.snapshot()).measures[0]).toEqual({ ...m, version: m.version + 2 });
+  });
 });
 
 describe('sqlite specifics', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEADLINE_KEYS } from './dashboard';
+import { ProgressPointSchema } from './contract';
 import { IsoDateSchema } from './dates';
 import { DueKindSchema, DueSchema } from './deadline';
 import { LocalizedTextSchema } from './i18n';
@@ -46,12 +47,47 @@ export type AttentionListView = z.infer<typeof AttentionListSchema>;
 
 export const DashboardQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
 
+const ForecastSchema = z.object({
+  /** The pace is measured over this window: the quarter holding the as-of date and the one before. */
+  window: z.object({ from: IsoDateSchema, to: IsoDateSchema }),
+  gamesOpening: IsoDateSchema.nullable(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      measures: z.int(),
+      progress: z.number(),
+      progressAtStart: z.number(),
+      reachesFullOn: IsoDateSchema.nullable(),
+      noPace: z.int(),
+    }),
+  ),
+  late: z.object({
+    total: z.int(),
+    stalled: z.int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        title: LocalizedTextSchema,
+        progress: z.number(),
+        against: z.enum(['due', 'games']),
+        deadline: IsoDateSchema,
+        projectedOn: IsoDateSchema.nullable(),
+        daysLate: z.int().nullable(),
+      }),
+    ),
+  }),
+  noPace: z.int(),
+});
+export type ForecastView = z.infer<typeof ForecastSchema>;
+
 export const DashboardSchema = z.object({
   asOf: IsoDateSchema,
   previousAsOf: IsoDateSchema,
   headline: z.array(z.object({ key: z.enum(HEADLINE_KEYS), value: z.int(), previous: z.int(), change: z.int() })),
   countdowns: z.object({ next: CountdownSchema.nullable(), tokyo2020: CountdownSchema.nullable() }),
   attention: z.object({ overdue: AttentionListSchema, dueSoon: AttentionListSchema, stale: AttentionListSchema }),
+  forecast: ForecastSchema,
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -142,6 +178,8 @@ export const MinistrySummarySchema = z.object({
   lead: z.array(MinistryAssignmentRowSchema),
   contributing: z.array(MinistryAssignmentRowSchema),
   dueNext: z.array(MinistryAssignmentRowSchema),
+  /** The ministry's own shares against each measure's expected line (continuous measures apart). */
+  progressSeries: z.array(ProgressPointSchema),
   history: z.object({
     total: z.int(),
     items: z.array(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
+import { FIRST_FY, LAST_FY } from './contract-annual';
 import { DueKindSchema } from './deadline';
 import { LocalizedTextSchema } from './i18n';
 import { RagOverrideSchema } from './model';
@@ -32,6 +33,20 @@ export const MeasurePatchBodySchema = z
   })
   .refine((b) => b.rag !== undefined || b.due !== undefined, { message: '変更内容がありません / Nothing to change' });
 export type MeasurePatchBody = z.infer<typeof MeasurePatchBodySchema>;
+
+const fy = z
+  .int({ message: '年度は整数で指定してください / The fiscal year must be a whole number' })
+  .min(FIRST_FY, { message: `${FIRST_FY}年度以降を指定してください / From FY${FIRST_FY}` })
+  .max(LAST_FY, { message: `${LAST_FY}年度以前を指定してください / Up to FY${LAST_FY}` });
+
+/** 年度末目標: the whole list for a measure replaces the old one; an empty list clears them (issue 11). */
+export const FyTargetsBodySchema = z.strictObject({
+  targets: z
+    .array(z.strictObject({ fy, percent: progress }))
+    .max(LAST_FY - FIRST_FY + 1, { message: '年度末目標が多すぎます / Too many targets' }),
+  comment,
+});
+export type FyTargetsBody = z.infer<typeof FyTargetsBodySchema>;
 
 export const AssignmentPatchBodySchema = z
   .strictObject({

@@ -4,6 +4,7 @@ import { DueSchema } from './deadline';
 import { LocalizedTextSchema } from './i18n';
 import {
   AreaSchema,
+  FyTargetSchema,
   ItemSchema,
   MilestoneSchema,
   OrganisationSchema,
@@ -97,6 +98,22 @@ export const MeasureListSchema = z.object({
 });
 export type MeasureList = z.infer<typeof MeasureListSchema>;
 
+export const SERIES_SCOPES = ['all', 'tokyo2020'] as const;
+export type SeriesScope = (typeof SERIES_SCOPES)[number];
+
+/**
+ * Plan vs actual on one date (issue 11): expected and actual progress (mean %, one decimal) and
+ * completions; the actual figures are null after the as-of date.
+ */
+export const ProgressPointSchema = z.object({
+  date: IsoDateSchema,
+  expectedProgress: z.number().min(0).max(100),
+  actualProgress: z.number().min(0).max(100).nullable(),
+  expectedCompleted: z.int(),
+  completed: z.int().nullable(),
+});
+export type ProgressPoint = z.infer<typeof ProgressPointSchema>;
+
 export const AssignmentSchema = z.object({
   ministryId: z.string(),
   role: AssignmentRoleSchema,
@@ -150,6 +167,12 @@ export const MeasureDetailSchema = MeasureSummarySchema.extend({
   packageEntries: z.array(PackageEntrySchema),
   crossListedBy: z.array(z.object({ id: z.string(), code: z.string() })),
   start: IsoDateSchema,
+  /** 年度末目標 set by NISC, in fiscal-year order; the expected line runs through them. */
+  fyTargets: z.array(FyTargetSchema),
+  /** Expected progress at the as-of date (one decimal); null for a continuous measure. */
+  expectedProgress: z.number().nullable(),
+  /** Plan vs actual for this measure at quarter ends; null for a continuous measure. */
+  progressSeries: z.array(ProgressPointSchema).nullable(),
   version: z.int(),
 });
 export type MeasureDetail = z.infer<typeof MeasureDetailSchema>;
@@ -197,13 +220,22 @@ export const StatsSchema = z.object({
       lastUpdate: IsoDateSchema.nullable(),
     }),
   ),
-  plannedVsActual: z.array(z.object({ date: IsoDateSchema, planned: z.int(), actual: z.int().nullable() })),
+  /** Which measures every figure counts: the whole plan, or those needed before Tokyo 2020. */
+  scope: z.enum(SERIES_SCOPES),
+  /** Measures with an expected line (all but continuous ones) that the series count. */
+  seriesMeasures: z.int(),
+  plannedVsActual: z.array(ProgressPointSchema),
+  /** The same series per policy area (small multiples). */
+  progressByArea: z.array(z.object({ key: z.string(), points: z.array(ProgressPointSchema) })),
+  /** Continuous measures (継続) have no end to measure against: counted apart, never averaged in. */
+  continuous: z.object({ total: z.int(), completed: z.int(), progress: z.int() }),
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
 export const StatsQuerySchema = z.strictObject({
   asOf: IsoDateSchema.optional(),
   granularity: z.enum(['month', 'quarter']).optional(),
+  scope: z.enum(SERIES_SCOPES).optional(),
 });
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });

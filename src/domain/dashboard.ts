@@ -1,9 +1,11 @@
 import { needsAttention, type Attention } from './attention';
 import { daysBetween, type IsoDate } from './dates';
+import { forecast, type Forecast } from './forecast';
 import { previousQuarterEnd } from './fiscal-year';
 import type { Milestone } from './model';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import { countStates, type Counts } from './summary';
+import { TOKYO2020_MILESTONE_IDS, TOKYO2020_OPENING_ID } from './tokyo2020';
 
 /** The overview's headline figures, each compared with the end of the previous fiscal quarter. */
 export const HEADLINE_KEYS = [
@@ -51,10 +53,7 @@ export function headline(
   };
 }
 
-/** The Games' two milestones: measures tagged for either count towards the Tokyo 2020 countdown. */
-export const TOKYO2020_MILESTONE_IDS = ['tokyo2020-olympics', 'tokyo2020-paralympics'] as const;
-/** The countdown runs to the opening of the Olympic Games. */
-export const TOKYO2020_OPENING_ID = 'tokyo2020-olympics';
+export { TOKYO2020_MILESTONE_IDS, TOKYO2020_OPENING_ID } from './tokyo2020';
 
 export type CountdownPhase = 'upcoming' | 'under_way' | 'past';
 
@@ -121,6 +120,8 @@ export type Overview = {
   headline: HeadlineFigure[];
   countdowns: { next: Countdown | null; tokyo2020: Countdown | null };
   attention: Attention;
+  /** A projection from each measure's recent pace (issue 11): see `forecast.ts`. */
+  forecast: Forecast;
 };
 
 /** Everything on the overview that /api/stats does not already answer, for one as-of date. */
@@ -133,5 +134,6 @@ export function overview(index: PlanIndex, asOf: IsoDate, attentionLimit = 10): 
     headline: figures,
     countdowns: countdowns(index, asOf, states),
     attention: needsAttention(states, asOf, attentionLimit),
+    forecast: forecast(index, asOf),
   };
 }

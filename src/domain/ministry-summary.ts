@@ -2,6 +2,8 @@ import type { IsoDate } from './dates';
 import type { Due } from './deadline';
 import type { LocalizedText } from './i18n';
 import type { Organisation } from './model';
+import { ministryProgress } from './plan-progress';
+import type { ProgressSeriesPoint } from './series';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import type { AssignmentRole, Health, Provenance, Status } from './status';
 import { assignmentHealth, ministryCounts, type MinistryCounts } from './summary';
@@ -52,6 +54,7 @@ export type MinistrySummary = {
   lead: MinistryAssignmentRow[];
   contributing: MinistryAssignmentRow[];
   dueNext: MinistryAssignmentRow[];
+  progressSeries: ProgressSeriesPoint[];
   history: { total: number; items: MinistryHistoryEntry[] };
 };
 
@@ -127,6 +130,7 @@ export function ministrySummary(index: PlanIndex, ministryId: string, asOf: IsoD
     lead: rows.filter((r) => r.role === 'lead'),
     contributing: rows.filter((r) => r.role === 'contributing'),
     dueNext: dueNext(rows, asOf),
+    progressSeries: ministryProgress(index, ministryId, asOf),
     history: ministryHistory(index, ministryId, asOf),
   };
 }

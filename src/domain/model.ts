@@ -60,6 +60,13 @@ export const TAGS = ['tokyo2020', 'ci', 'mynumber', 'gov', 'hr', 'rnd', 'intl', 
 export const TagSchema = z.enum(TAGS);
 export type Tag = z.infer<typeof TagSchema>;
 
+/**
+ * 年度末目標: the progress NISC expects of a measure by the end of a fiscal year (issue 11). The
+ * expected-progress line runs through these instead of straight from start to due.
+ */
+export const FyTargetSchema = z.strictObject({ fy: z.int(), percent: z.int().min(0).max(100) });
+export type FyTarget = z.infer<typeof FyTargetSchema>;
+
 /** A measure as stored: its place in the strategy, its source, its deadline. */
 export const MeasureRecordSchema = z.strictObject({
   id: z.string().min(1),
@@ -76,6 +83,8 @@ export const MeasureRecordSchema = z.strictObject({
   packageIds: z.array(z.string()),
   crossRefId: z.string().nullable(),
   rag: RagOverrideSchema.nullable(),
+  /** Fiscal-year targets in fiscal-year order; absent when NISC has set none. */
+  fyTargets: z.array(FyTargetSchema).optional(),
   position: z.int(),
   version: z.int().min(1),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MeasureDetailSchema, StatsSchema, type MeasureFilters } from './contract';
+import { ministrySummary } from './ministry-summary';
 import { computeStats, listMeasures, measureDetail } from './queries';
 import { buildIndex } from './snapshot';
 import { fixtureSnapshot } from './test-fixtures';
@@ -190,7 +191,7 @@ describe('computeStats', () => {
     const { plannedVsActual: series, overall } = computeStats(index, AS_OF, 'quarter');
     expect(series[0]?.date).toBe('2015-06-30');
     expect(series.at(-1)?.date).toBe('2020-08-31'); // Tokyo 2020 ends 2020-08-09
-    expect(series.filter((p) => p.actual !== null).map((p) => p.date)).toEqual([
+    expect(series.filter((p) => p.actualProgress !== null).map((p) => p.date)).toEqual([
       '2015-06-30',
       '2015-09-30',
       '2015-12-31',
@@ -198,14 +199,70 @@ describe('computeStats', () => {
       '2016-06-30',
       '2016-07-01',
     ]);
-    expect(series.find((p) => p.date === '2016-06-30')).toEqual({ date: '2016-06-30', planned: 2, actual: 1 });
+    expect(series.find((p) => p.date === '2016-06-30')).toEqual({
+      date: '2016-06-30',
+      expectedProgress: 69.2,
+      actualProgress: 40.6,
+      expectedCompleted: 2,
+      completed: 1,
+    });
     expect(overall.byStatus.completed).toBe(1);
   });
 
   it('extends the series to the as-of date when that is later', () => {
     const series = computeStats(index, '2021-01-15', 'month').plannedVsActual;
-    expect(series.at(-1)).toEqual({ date: '2021-01-31', planned: 5, actual: null });
-    expect(series.at(-2)).toEqual({ date: '2021-01-15', planned: 5, actual: 2 });
-    expect(series.at(-3)).toEqual({ date: '2020-12-31', planned: 5, actual: 2 });
+    const done = { expectedProgress: 100, actualProgress: 56, expectedCompleted: 5, completed: 2 };
+    expect(series.at(-1)).toEqual({ ...done, date: '2021-01-31', actualProgress: null, completed: null });
+    expect(series.at(-2)).toEqual({ ...done, date: '2021-01-15' });
+    expect(series.at(-3)).toEqual({ ...done, date: '2020-12-31' });
+  });
+});
+
+describe('plan vs actual in stats, per area, ministry and measure (issue 11)', () => {
+  const at = (points: { date: string }[], date: string) => points.find((p) => p.date === date);
+
+  it('counts continuous measures apart and gives each area its own series', () => {
+    const stats = computeStats(index, '2016-03-31', 'quarter');
+    expect(stats.seriesMeasures).toBe(5);
+    // m3 (continuous): nisc (lead, ×2) at 30 %, mic at 0 %.
+    expect(stats.continuous).toEqual({ total: 1, completed: 0, progress: 20 });
+    const [a51, a52] = stats.progressByArea;
+    // 5.1: m1 and m2, both due by then and both complete.
+    expect(at(a51!.points, '2016-03-31')).toEqual({
+      date: '2016-03-31',
+      expectedProgress: 100,
+      actualProgress: 100,
+      expectedCompleted: 2,
+      completed: 2,
+    });
+    // 5.2 without m3: m5 at half its span, m4 and m6 at a third; none recorded.
+    expect(at(a52!.points, '2016-03-31')).toMatchObject({ expectedProgress: 38.9, actualProgress: 0 });
+  });
+
+  it('narrows every figure to the Tokyo 2020 set with scope=tokyo2020', () => {
+    const stats = computeStats(index, '2016-03-31', 'quarter', 'tokyo2020');
+    expect(stats.scope).toBe('tokyo2020');
+    expect(stats.overall.total).toBe(1); // m4
+    expect(at(stats.plannedVsActual, '2016-03-31')).toMatchObject({ expectedProgress: 33.3, actualProgress: 0 });
+  });
+
+  it('weighs a ministry’s own shares one each, against each measure’s line', () => {
+    // mic: m1 (complete), m2 (complete), m5 (nothing yet, half its span); m3 is continuous.
+    const points = ministrySummary(index, 'mic', '2016-03-31')!.progressSeries;
+    expect(at(points, '2016-03-31')).toEqual({
+      date: '2016-03-31',
+      expectedProgress: 83.3,
+      actualProgress: 66.7,
+      expectedCompleted: 2,
+      completed: 2,
+    });
+  });
+
+  it('gives a measure its own line, and none to a continuous one', () => {
+    const d = measureDetail(index, 'm5', '2016-06-30')!;
+    expect(d.expectedProgress).toBe(62.5); // 456 of 730 days
+    expect(at(d.progressSeries!, '2016-06-30')).toMatchObject({ actualProgress: 23, completed: 0 });
+    expect(d.fyTargets).toEqual([]);
+    expect(measureDetail(index, 'm3', '2016-06-30')).toMatchObject({ expectedProgress: null, progressSeries: null });
   });
 });

@@ -1,8 +1,10 @@
-import { minDate, type IsoDate } from './dates';
-import { fiscalYearEnd, fiscalYearOf } from './fiscal-year';
-import type { MeasureDetailCore, MeasureFilters, MeasureSummary, Stats } from './contract';
+import type { IsoDate } from './dates';
+import { fiscalYearOf } from './fiscal-year';
+import type { MeasureDetailCore, MeasureFilters, MeasureSummary, SeriesScope, Stats } from './contract';
+import { expectedProgressAt, oneDecimal } from './expected';
+import { inScope, measureProgress, planProgress } from './plan-progress';
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from './snapshot';
-import { plannedVsActual, seriesDates, type Granularity } from './series';
+import type { Granularity } from './series';
 import { countStates, groupCounts, ministryCounts } from './summary';
 import { plainSourceText } from './source-text';
 
@@ -102,22 +104,30 @@ export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): Meas
     packageEntries: packageEntries.filter((p) => m.packageIds.includes(p.id)),
     crossListedBy: measures.filter((x) => x.crossRefId === m.id).map((x) => ({ id: x.id, code: x.code })),
     start: m.start,
+    fyTargets: m.fyTargets ?? [],
+    expectedProgress: expectedOrNull(expectedProgressAt(m, index.snapshot.planPeriod.end, asOf)),
+    progressSeries: measureProgress(index, m.id, asOf),
     version: m.version,
   };
 }
 
-export function computeStats(index: PlanIndex, asOf: IsoDate, granularity: Granularity): Stats {
-  return memo(index, `stats:${asOf}:${granularity}`, () => computeStatsUncached(index, asOf, granularity));
+const expectedOrNull = (x: number | null) => (x === null ? null : oneDecimal(x));
+
+export function computeStats(
+  index: PlanIndex,
+  asOf: IsoDate,
+  granularity: Granularity,
+  scope: SeriesScope = 'all',
+): Stats {
+  return memo(index, `stats:${asOf}:${granularity}:${scope}`, () =>
+    computeStatsUncached(index, asOf, granularity, scope),
+  );
 }
 
-function computeStatsUncached(index: PlanIndex, asOf: IsoDate, granularity: Granularity): Stats {
-  const states = allStatesAt(index, asOf);
-  const { areas, sections, organisations, planPeriod, milestones } = index.snapshot;
-  const lastMilestone = milestones.reduce((acc, m) => (m.end > acc ? m.end : acc), planPeriod.end);
-  // The series runs to the last milestone, or to the as-of date when later — but not past the
-  // fiscal year after it: asOf=9999-12-31 must not produce a chart of 8,000 years.
-  const seriesEnd =
-    asOf > lastMilestone ? minDate(asOf, fiscalYearEnd(fiscalYearOf(lastMilestone) + 1)) : lastMilestone;
+function computeStatsUncached(index: PlanIndex, asOf: IsoDate, granularity: Granularity, scope: SeriesScope): Stats {
+  const include = inScope(scope);
+  const states = allStatesAt(index, asOf).filter((s) => include(s.measure));
+  const { areas, sections, organisations } = index.snapshot;
   return {
     asOf,
     overall: countStates(states),
@@ -135,16 +145,6 @@ function computeStatsUncached(index: PlanIndex, asOf: IsoDate, granularity: Gran
       states,
       organisations.filter((o) => o.assignable).map((o) => o.id),
     ),
-    plannedVsActual: plannedVsActual(
-      index,
-      withAsOf(seriesDates(planPeriod.start, seriesEnd, granularity), asOf),
-      asOf,
-    ),
+    ...planProgress(index, asOf, granularity, scope),
   };
-}
-
-/** The as-of date joins the series, so the actual line ends on the reporting date, not the period before. */
-function withAsOf(dates: string[], asOf: IsoDate): string[] {
-  if (dates.includes(asOf) || asOf < (dates[0] ?? '') || asOf > (dates[dates.length - 1] ?? '')) return dates;
-  return [...dates, asOf].sort();
 }

@@ -31,20 +31,19 @@ function svgDoc(width: number, height: number, title: string, body: string[]): C
 }
 
 const T = {
-  pva: { ja: '計画と実績（完了施策数の累計）', en: 'Planned vs actual (cumulative completed measures)' },
-  planned: { ja: '計画（期限到来）', en: 'Planned (due)' },
-  actual: { ja: '実績（完了）', en: 'Actual (completed)' },
+  pva: { ja: '計画と実績（平均進捗）', en: 'Planned vs actual (mean progress)' },
+  planned: { ja: '計画上の進捗', en: 'Expected progress' },
+  actual: { ja: '実績の進捗', en: 'Actual progress' },
   byArea: { ja: '政策領域別の状況', en: 'Status by policy area' },
 };
 
-/** Planned vs actual over the fiscal year: month ends on the x axis, counts on the y axis. */
+/** Expected vs actual mean progress over the fiscal year: month ends on the x axis, 0–100 % on the y axis. */
 export function plannedVsActualChart(report: AnnualReport, lang: Lang): ChartSvg {
   const W = 640;
   const H = 300;
   const pad = { l: 48, r: 16, t: 36, b: 40 };
   const pts = report.plannedVsActual;
-  const max = Math.max(1, ...pts.map((p) => Math.max(p.planned, p.actual ?? 0)));
-  const yMax = niceCeil(max);
+  const yMax = 100;
   const x = (i: number) => pad.l + (pts.length <= 1 ? 0 : (i / (pts.length - 1)) * (W - pad.l - pad.r));
   const y = (v: number) => H - pad.b - (v / yMax) * (H - pad.t - pad.b);
   const body: string[] = [];
@@ -52,7 +51,7 @@ export function plannedVsActualChart(report: AnnualReport, lang: Lang): ChartSvg
     const v = Math.round((yMax * k) / 4);
     body.push(
       `<line x1="${pad.l}" x2="${W - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="#e0e0e0"/>`,
-      `<text x="${pad.l - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#333">${v}</text>`,
+      `<text x="${pad.l - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#333">${v}%</text>`,
     );
   }
   pts.forEach((p, i) => {
@@ -70,8 +69,8 @@ export function plannedVsActualChart(report: AnnualReport, lang: Lang): ChartSvg
       .filter((s): s is string => s !== null)
       .join(' ');
   body.push(
-    `<polyline points="${line(pts.map((p) => p.planned))}" fill="none" stroke="#767676" stroke-width="2" stroke-dasharray="6 4"/>`,
-    `<polyline points="${line(pts.map((p) => p.actual))}" fill="none" stroke="#0031d8" stroke-width="2.5"/>`,
+    `<polyline points="${line(pts.map((p) => p.expectedProgress))}" fill="none" stroke="#767676" stroke-width="2" stroke-dasharray="6 4"/>`,
+    `<polyline points="${line(pts.map((p) => p.actualProgress))}" fill="none" stroke="#0031d8" stroke-width="2.5"/>`,
     legend(pad.l, 20, [
       { colour: '#767676', label: T.planned[lang], dashed: true },
       { colour: '#0031d8', label: T.actual[lang] },
@@ -127,11 +126,6 @@ function legend(x: number, y: number, items: { colour: string; label: string; da
     left += 34 + it.label.length * (/[^\x20-\x7e]/.test(it.label) ? 12 : 6.5);
   }
   return parts.join('');
-}
-
-function niceCeil(n: number): number {
-  const step = n <= 10 ? 2 : n <= 50 ? 10 : n <= 200 ? 40 : 10 ** Math.floor(Math.log10(n));
-  return Math.ceil(n / step) * step;
 }
 
 export function reportCharts(report: AnnualReport, lang: Lang): { plannedVsActual: ChartSvg; byArea: ChartSvg } {

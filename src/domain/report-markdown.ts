@@ -9,7 +9,9 @@ import {
   asOfLine,
   measureRefHeader,
   measureRefRow,
+  pvaHeader,
   pvaRows,
+  continuousLine,
   reportTitle,
   rt,
   summaryHeader,
@@ -56,10 +58,16 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
     );
   }
   out.push(`## ${line(rt('plannedVsActual', lang))}`, '', line(rt('pvaCaption', lang)), '');
-  out.push(mdTable([rt('month', lang), rt('planned', lang), rt('actual', lang)], pvaRows(r)), '');
+  out.push(mdTable(pvaHeader(lang), pvaRows(r)), '', line(continuousLine(r, lang)), '');
   out.push(`## ${line(rt('byArea', lang))}`, '', mdTable(areaHeader(lang), areaRows(r, lang)), '');
-  out.push(`## ${line(rt('tokyo', lang))}`, '', line(tokyoLine(r, lang)), '');
-  out.push(`### ${line(rt('tokyoMeasures', lang))}`, '');
+  out.push(
+    `## ${line(rt('tokyo', lang))}`,
+    '',
+    line(tokyoLine(r, lang)),
+    '',
+    `### ${line(rt('tokyoMeasures', lang))}`,
+    '',
+  );
   out.push(
     mdTable(
       measureRefHeader(lang, false),

@@ -5,7 +5,9 @@ import { fiscalYearEnd, fiscalYearLabel, fiscalYearStart, dateLabel } from './fi
 import { LocalizedTextSchema, type LocalizedText } from './i18n';
 import { rosterOf } from './annual-plan';
 import { rollUpAssignments, stateAt } from './progress';
-import { plannedVsActual } from './series';
+import { measureSeries } from './series';
+import { ALL_MEASURES, continuousSummary } from './plan-progress';
+import { ProgressPointSchema } from './contract';
 import { allStatesAt, type MeasureState, type PlanIndex } from './snapshot';
 import { countStates, type Counts } from './summary';
 import { AssignmentRoleSchema, HealthSchema, StatusSchema, HEALTHS, STATUSES } from './status';
@@ -82,7 +84,9 @@ export const AnnualReportSchema = z.object({
     completedThisYear: z.array(MeasureRefSchema),
     overdue: z.array(MeasureRefSchema),
   }),
-  plannedVsActual: z.array(z.object({ date: IsoDateSchema, planned: z.int(), actual: z.int().nullable() })),
+  /** Expected vs actual progress of the measures with a deadline (continuous ones apart, below). */
+  plannedVsActual: z.array(ProgressPointSchema),
+  continuous: z.object({ total: z.int(), completed: z.int(), progress: z.int() }),
   byArea: z.array(z.object({ code: z.string(), title: LocalizedTextSchema, counts: CountsSchema })),
   tokyo2020: z.object({
     games: z.object({ title: LocalizedTextSchema, start: IsoDateSchema }).nullable(),
@@ -168,7 +172,8 @@ export function buildAnnualReport(input: ReportInput): AnnualReport {
       completedThisYear,
       overdue: states.filter((s) => s.health === 'overdue').map((s) => ref(s)),
     },
-    plannedVsActual: plannedVsActual(index, seriesDates(start, end, asOf), asOf),
+    plannedVsActual: measureSeries(index, seriesDates(start, end, asOf), asOf, ALL_MEASURES),
+    continuous: continuousSummary(index, asOf, () => true),
     byArea: index.snapshot.areas.map((a) => ({
       code: a.code,
       title: plainLocalized(a.title),

@@ -22,12 +22,15 @@ export const REPORT_TEXT = {
   none: { ja: '該当なし', en: 'None' },
   plannedVsActual: { ja: '2. 計画と実績', en: '2. Planned vs actual' },
   pvaCaption: {
-    ja: '期限が到来した施策数（計画）と完了した施策数（実績）の累計',
-    en: 'Cumulative measures due (planned) and completed (actual)',
+    ja: '計画上の進捗（各施策の開始日から期限まで直線、年度末目標があればそれを通る）と実績の進捗の平均。本文に期限のない施策は計画期間の末日を期限とし、継続施策は終わりがないため平均に含めず別に示す。',
+    en: 'Mean expected progress (each measure on a straight line from its start to its due date, through its fiscal-year targets where set) against mean actual progress. Measures whose text gives no deadline run to the end of the plan period; continuous measures have no end and are shown apart, not averaged in.',
   },
   month: { ja: '時点', en: 'Date' },
-  planned: { ja: '計画', en: 'Planned' },
-  actual: { ja: '実績', en: 'Actual' },
+  expected: { ja: '計画上の進捗', en: 'Expected progress' },
+  actualProgress: { ja: '実績の進捗', en: 'Actual progress' },
+  expectedCompleted: { ja: '完了予定の施策数', en: 'Expected complete' },
+  completedCount: { ja: '完了した施策数', en: 'Completed' },
+  continuousNote: { ja: '継続施策（平均に含めない）', en: 'Continuous measures (not averaged in)' },
   byArea: { ja: '3. 政策領域別の状況', en: '3. Status by policy area' },
   area: { ja: '政策領域', en: 'Policy area' },
   tokyo: { ja: '4. 東京2020大会に向けた準備状況', en: '4. Readiness for the Tokyo 2020 Games' },
@@ -125,8 +128,34 @@ export function measureRefRow(m: ReportMeasureRef, lang: Lang, withDate: boolean
   ];
 }
 
+export function pvaHeader(lang: Lang): string[] {
+  return [
+    rt('month', lang),
+    rt('expected', lang),
+    rt('actualProgress', lang),
+    rt('expectedCompleted', lang),
+    rt('completedCount', lang),
+  ];
+}
+
+const dash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
+
 export function pvaRows(r: AnnualReport): string[][] {
-  return r.plannedVsActual.map((p) => [p.date, String(p.planned), p.actual === null ? '—' : String(p.actual)]);
+  return r.plannedVsActual.map((p) => [
+    p.date,
+    `${p.expectedProgress}%`,
+    dash(p.actualProgress, '%'),
+    String(p.expectedCompleted),
+    dash(p.completed),
+  ]);
+}
+
+/** The continuous measures, shown apart: how many, how many complete, their mean progress. */
+export function continuousLine(r: AnnualReport, lang: Lang): string {
+  const c = r.continuous;
+  return lang === 'ja'
+    ? `${rt('continuousNote', lang)}：${c.total}施策、うち完了${c.completed}、平均進捗${c.progress}%`
+    : `${rt('continuousNote', lang)}: ${c.total} measures, ${c.completed} complete, mean progress ${c.progress}%`;
 }
 
 export function areaHeader(lang: Lang): string[] {

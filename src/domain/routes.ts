@@ -142,7 +142,8 @@ export const ROUTES = {
     access: 'plan.read',
     path: '/api/stats',
     operationId: 'getStats',
-    summary: 'Counts by status and health, by area, section and ministry; planned vs actual',
+    summary:
+      'Counts by status and health, by area, section and ministry; expected vs actual progress overall and per area (scope=tokyo2020: the measures needed before the Games)',
     query: StatsQuerySchema,
     response: StatsSchema,
   },

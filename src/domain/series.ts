@@ -1,15 +1,9 @@
-import { monthEnds, type IsoDate } from './dates';
-import { effectiveDue } from './deadline';
+import { dayNumber, monthEnds, type IsoDate } from './dates';
+import { expectedCurve, expectedOn, oneDecimal, type Knot } from './expected';
+import type { MeasureRecord } from './model';
+import { rollUpAssignments } from './progress';
 import { memo, type AssignmentTrack, type PlanIndex } from './snapshot';
-import type { Status } from './status';
-
-export type SeriesPoint = {
-  date: IsoDate;
-  /** Measures whose deadline has passed by this date: completions the plan expects. */
-  planned: number;
-  /** Measures complete on this date. `null` after the as-of date: the future is not known. */
-  actual: number | null;
-};
+import type { AssignmentRole, Status } from './status';
 
 export type Granularity = 'month' | 'quarter';
 
@@ -21,59 +15,143 @@ export function seriesDates(from: IsoDate, to: IsoDate, granularity: Granularity
 }
 
 /**
- * Planned vs actual completions (decision record 002): `planned` counts measures whose effective
- * due date falls on or before each date (continuous measures never fall due); `actual` counts
- * measures whose rolled-up status is completed on that date, from the recorded history.
+ * One point of plan vs actual (issue 11, decision record 010). Progress is the mean over the
+ * measures counted (0–100, one decimal), with the weights of the actual figures; `completed` and
+ * `actualProgress` are `null` after the as-of date: the future is not known.
  */
-export function plannedVsActual(index: PlanIndex, dates: readonly IsoDate[], asOf: IsoDate): SeriesPoint[] {
-  // Neither depends on the date asked about: once per index.
-  const dueDates = memo(index, 'planned-due-dates', () => plannedDueDates(index));
-  const steps = memo(index, 'completion-steps', () => completionSteps(completionTimelines(index)));
-  return dates.map((date) => {
-    const planned = upperBound(dueDates, date);
-    const actual = date <= asOf ? (steps.total[upperBound(steps.dates, date) - 1] ?? 0) : null;
-    return { date, planned, actual };
+export type ProgressSeriesPoint = {
+  date: IsoDate;
+  /** Where the measures should be: each on its line from start to effective due date (or its FY targets). */
+  expectedProgress: number;
+  actualProgress: number | null;
+  /** Measures whose expected progress has reached 100 % by this date. */
+  expectedCompleted: number;
+  completed: number | null;
+};
+
+/** What a unit (a measure, or one ministry's share of it) recorded: from `date`, this progress. */
+export type ProgressStep = { date: IsoDate; progress: number; complete: boolean };
+export type SeriesUnit = { knots: readonly Knot[]; steps: readonly ProgressStep[] };
+
+/** The state of a unit on `date`: its last step on or before it. */
+export function stepAt(steps: readonly ProgressStep[], date: IsoDate): ProgressStep | undefined {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid]!.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return steps[lo - 1];
+}
+
+/** Expected and actual progress of a set of units on each of `dates` (sorted). */
+export function unitSeries(
+  units: readonly SeriesUnit[],
+  dates: readonly IsoDate[],
+  asOf: IsoDate,
+): ProgressSeriesPoint[] {
+  const days = dates.map(dayNumber);
+  const expected = dates.map(() => 0);
+  const actual = dates.map(() => 0);
+  const expectedDone = dates.map(() => 0);
+  const done = dates.map(() => 0);
+  for (const { knots, steps } of units) {
+    let j = 0;
+    for (let i = 0; i < dates.length; i++) {
+      const e = expectedOn(knots, days[i]!);
+      expected[i]! += e;
+      if (e >= 100) expectedDone[i]!++;
+      while (j < steps.length && steps[j]!.date <= dates[i]!) j++;
+      const step = steps[j - 1];
+      if (step) {
+        actual[i]! += step.progress;
+        if (step.complete) done[i]!++;
+      }
+    }
+  }
+  const n = units.length;
+  const mean = (sum: number) => (n ? oneDecimal(sum / n) : 0);
+  return dates.map((date, i) => {
+    const known = date <= asOf;
+    return {
+      date,
+      expectedProgress: mean(expected[i]!),
+      actualProgress: known ? mean(actual[i]!) : null,
+      expectedCompleted: expectedDone[i]!,
+      completed: known ? done[i]! : null,
+    };
   });
 }
 
-function plannedDueDates(index: PlanIndex): IsoDate[] {
-  const planEnd = index.snapshot.planPeriod.end;
-  return index.snapshot.measures
-    .filter((m) => m.due.kind !== 'continuous')
-    .map((m) => effectiveDue(m.due, planEnd))
-    .sort();
+/**
+ * Plan vs actual of the measures `include` accepts, on `dates` (sorted). Continuous measures have
+ * no expected line and are never counted here: the caller shows them apart.
+ */
+export function measureSeries(
+  index: PlanIndex,
+  dates: readonly IsoDate[],
+  asOf: IsoDate,
+  scope: { key: string; include: (m: MeasureRecord) => boolean },
+): ProgressSeriesPoint[] {
+  return memo(index, `series:${scope.key}:${asOf}:${dates.join(',')}`, () =>
+    unitSeries(
+      measureUnits(index).filter((u, i) => u && scope.include(index.snapshot.measures[i]!)) as SeriesUnit[],
+      dates,
+      asOf,
+    ),
+  );
 }
 
-type CompletionTimeline = readonly { date: IsoDate; complete: boolean }[];
+/** Every measure's expected line and progress steps, in plan order; `null` for continuous ones. */
+export function measureUnits(index: PlanIndex): (SeriesUnit | null)[] {
+  const timelines = progressTimelines(index);
+  const planEnd = index.snapshot.planPeriod.end;
+  return memo(index, 'measure-units', () =>
+    index.snapshot.measures.map((m, i) => {
+      const knots = expectedCurve(m, planEnd);
+      return knots && { knots, steps: timelines[i]! };
+    }),
+  );
+}
+
+/** A ministry's share of a measure as a unit: its own recorded steps against the measure's line. */
+export function assignmentUnit(knots: readonly Knot[], track: AssignmentTrack): SeriesUnit {
+  return {
+    knots,
+    steps: track.points.map((p) => ({ date: p.effectiveOn, progress: p.progress, complete: p.status === 'completed' })),
+  };
+}
 
 /**
- * For each measure (in plan order), the dates its rolled-up status became or stopped being
- * completed. Kept with the index and carried over a write: only the measures it changed are redone.
+ * For each measure (in plan order), its rolled-up progress and completion after every date either
+ * changed. Kept with the index and carried over a write: only the measures it changed are redone.
  */
-export function completionTimelines(index: PlanIndex): CompletionTimeline[] {
+export function progressTimelines(index: PlanIndex): (readonly ProgressStep[])[] {
   return memo(
     index,
-    'completion-timelines',
-    () => index.snapshot.measures.map((m) => completionTimeline(index.tracksByMeasure.get(m.id) ?? [])),
+    'progress-timelines',
+    () => index.snapshot.measures.map((m) => progressTimeline(index.tracksByMeasure.get(m.id) ?? [])),
     (timelines, next, changed) => {
       const out = timelines.slice();
-      for (const i of changed)
-        out[i] = completionTimeline(next.tracksByMeasure.get(next.snapshot.measures[i]!.id) ?? []);
+      for (const i of changed) out[i] = progressTimeline(next.tracksByMeasure.get(next.snapshot.measures[i]!.id) ?? []);
       return out;
     },
   );
 }
 
 /**
- * Walks a measure's tracks in date order, keeping each assignment's latest status: after each date
- * the measure is complete when some assignment is active (not suspended) and every active one is
- * complete — the roll-up of decision record 002, reduced to the one question the series asks.
+ * Walks a measure's tracks in date order, keeping each assignment's latest status and progress,
+ * and rolls them up after each date (decision record 002) — the measure's own figures on that date.
  */
-export function completionTimeline(tracks: readonly AssignmentTrack[]): CompletionTimeline {
-  const statuses: Status[] = tracks.map(() => 'not_started');
+export function progressTimeline(tracks: readonly AssignmentTrack[]): ProgressStep[] {
+  const parts: { role: AssignmentRole; status: Status; progress: number }[] = tracks.map((t) => ({
+    role: t.record.role,
+    status: 'not_started',
+    progress: 0,
+  }));
   const next = tracks.map(() => 0);
-  const out: { date: IsoDate; complete: boolean }[] = [];
-  let last = false;
+  const out: ProgressStep[] = [];
   for (;;) {
     let date: IsoDate | null = null;
     for (let k = 0; k < tracks.length; k++) {
@@ -83,44 +161,14 @@ export function completionTimeline(tracks: readonly AssignmentTrack[]): Completi
     if (date === null) return out;
     for (let k = 0; k < tracks.length; k++) {
       const points = tracks[k]!.points;
-      while (next[k]! < points.length && points[next[k]!]!.effectiveOn === date)
-        statuses[k] = points[next[k]!++]!.status;
+      while (next[k]! < points.length && points[next[k]!]!.effectiveOn === date) {
+        const p = points[next[k]!++]!;
+        parts[k] = { role: parts[k]!.role, status: p.status, progress: p.progress };
+      }
     }
-    const active = statuses.filter((s) => s !== 'suspended');
-    const complete = active.length > 0 && active.every((s) => s === 'completed');
-    if (complete !== last) out.push({ date, complete });
-    last = complete;
+    const rolled = rollUpAssignments(parts);
+    const step = { date, progress: rolled.progress, complete: rolled.status === 'completed' };
+    const last = out[out.length - 1];
+    if (!last || last.progress !== step.progress || last.complete !== step.complete) out.push(step);
   }
-}
-
-/** Every change of completion as a sorted step function: `total[i]` measures are complete from `dates[i]`. */
-function completionSteps(timelines: readonly CompletionTimeline[]): { dates: IsoDate[]; total: number[] } {
-  const changes: { date: IsoDate; delta: number }[] = [];
-  for (const timeline of timelines)
-    for (const t of timeline) changes.push({ date: t.date, delta: t.complete ? 1 : -1 });
-  changes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const dates: IsoDate[] = [];
-  const total: number[] = [];
-  let running = 0;
-  for (const c of changes) {
-    running += c.delta;
-    if (dates[dates.length - 1] === c.date) total[total.length - 1] = running;
-    else {
-      dates.push(c.date);
-      total.push(running);
-    }
-  }
-  return { dates, total };
-}
-
-/** Number of sorted values ≤ x. */
-function upperBound(sorted: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

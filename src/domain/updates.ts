@@ -1,6 +1,8 @@
-import type { AssignmentPatchBody, MeasurePatchBody } from './contract-updates';
-import { dueProblems, type Due } from './deadline';
-import type { AssignmentRecord, MeasureRecord, Milestone } from './model';
+import type { AssignmentPatchBody, FyTargetsBody, MeasurePatchBody } from './contract-updates';
+import { dayNumber, type IsoDate } from './dates';
+import { dueProblems, effectiveDue, type Due } from './deadline';
+import { fiscalYearEnd } from './fiscal-year';
+import type { AssignmentRecord, FyTarget, MeasureRecord, Milestone } from './model';
 import type { Status } from './status';
 
 /** What a write would do, or why it cannot: the server and the import share these rules. */
@@ -30,6 +32,52 @@ export function applyMeasurePatch(measure: MeasureRecord, patch: MeasurePatchBod
   }
   const rag = patch.rag === undefined ? measure.rag : patch.rag;
   return { ok: true, next: { ...measure, due, rag, version: measure.version + 1 } };
+}
+
+/**
+ * Sets a measure's fiscal-year targets (年度末目標, issue 11). Refused, with the reason: a continuous
+ * measure (no line to shape), the same year twice, a year that does not end between the measure's
+ * start and its effective due date (that date is 100 % already), or a target below an earlier one.
+ */
+export function applyFyTargets(
+  measure: MeasureRecord,
+  body: Pick<FyTargetsBody, 'targets'>,
+  planEnd: IsoDate,
+): Outcome<MeasureRecord> {
+  const targets: FyTarget[] = [...body.targets].sort((a, b) => a.fy - b.fy);
+  const issues: { path: string; message: string }[] = [];
+  if (measure.due.kind === 'continuous' && targets.length)
+    issues.push(
+      issue('targets', '継続施策には年度末目標を設定できません', 'A continuous measure has no targets to set'),
+    );
+  const start = dayNumber(measure.start);
+  const due = dayNumber(effectiveDue(measure.due, planEnd));
+  targets.forEach((t, i) => {
+    const end = dayNumber(fiscalYearEnd(t.fy));
+    const prev = targets[i - 1];
+    if (prev?.fy === t.fy) issues.push(issue('targets', `${t.fy}年度が重複しています`, `FY${t.fy} appears twice`));
+    else if (end <= start || end >= due)
+      issues.push(
+        issue(
+          'targets',
+          `${t.fy}年度末は施策の開始日から期限までの間にありません`,
+          `The end of FY${t.fy} is not between the measure's start and its due date`,
+        ),
+      );
+    if (prev && prev.fy !== t.fy && t.percent < prev.percent)
+      issues.push(
+        issue(
+          'targets',
+          `${t.fy}年度の目標が前年度より低くなっています`,
+          `The FY${t.fy} target is below an earlier one`,
+        ),
+      );
+  });
+  if (issues.length) return { ok: false, issues };
+  // No targets is no field, as the stores read it back.
+  const next: MeasureRecord = { ...measure, fyTargets: targets, version: measure.version + 1 };
+  if (!targets.length) delete next.fyTargets;
+  return { ok: true, next };
 }
 
 /**

@@ -1,31 +1,26 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, stringifySearchWith } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  stringifySearchWith,
+} from '@tanstack/react-router';
 import { RouteError } from '../components/route-error';
-import { MinistriesPage } from '../features/dashboard/components/ministries-page';
-import { OverviewPage } from '../features/dashboard/components/overview-page';
-import { MinistryPage } from '../features/ministries/components/ministry-page';
-import { MeasurePage } from '../features/measures/components/measure-page';
-import { MeasuresPage } from '../features/measures/components/measures-page';
 import { AsOfSearchSchema, MeasuresSearchSchema } from '../features/measures/search';
-import { TimelinePage } from '../features/timeline/components/timeline-page';
 import { TimelineSearchSchema } from '../features/timeline/search';
-import { AuditPage } from '../features/admin/components/audit-page';
-import { MilestonesPage } from '../features/admin/components/milestones-page';
-import { UsersPage } from '../features/admin/components/users-page';
 import { AuditSearchSchema } from '../features/admin/search';
-import { ChangePasswordPage } from '../features/auth/components/change-password-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { TotpPage } from '../features/auth/components/totp-page';
 import { requireSession } from '../features/auth/guard';
 import { RedirectSearchSchema } from '../features/auth/search';
-import { SubmissionsPage } from '../features/updates/components/submissions-page';
 import { SubmissionsSearchSchema } from '../features/updates/search';
-import { ImportPage } from '../features/import/components/import-page';
-import { AnnualReportPage } from '../features/reports/components/annual-report-page';
 import { AnnualReportSearchSchema } from '../features/reports/search';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 
+/**
+ * Every page is its own chunk (issue 11): the first visit loads the layout and the page it shows,
+ * not the whole app. The search schemas stay here, small and needed to match a URL.
+ */
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   // Every page but /login needs a session; a forced password change or TOTP enrolment comes first.
   beforeLoad: requireSession,
@@ -37,95 +32,103 @@ const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   validateSearch: (search) => AsOfSearchSchema.parse(search),
-  component: OverviewPage,
+  component: lazyRouteComponent(() => import('../features/dashboard/components/overview-page'), 'OverviewPage'),
 });
 
 const timelineRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/timeline',
   validateSearch: (search) => TimelineSearchSchema.parse(search),
-  component: TimelinePage,
+  component: lazyRouteComponent(() => import('../features/timeline/components/timeline-page'), 'TimelinePage'),
 });
 
 const ministriesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/ministries',
   validateSearch: (search) => AsOfSearchSchema.parse(search),
-  component: MinistriesPage,
+  component: lazyRouteComponent(() => import('../features/dashboard/components/ministries-page'), 'MinistriesPage'),
 });
 
 const ministryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/ministries/$ministryId',
   validateSearch: (search) => AsOfSearchSchema.parse(search),
-  component: MinistryPage,
+  component: lazyRouteComponent(() => import('../features/ministries/components/ministry-page'), 'MinistryPage'),
 });
 
 const measuresRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/measures',
   validateSearch: (search) => MeasuresSearchSchema.parse(search),
-  component: MeasuresPage,
+  component: lazyRouteComponent(() => import('../features/measures/components/measures-page'), 'MeasuresPage'),
 });
 
 const measureRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/measures/$measureId',
   validateSearch: (search) => AsOfSearchSchema.parse(search),
-  component: MeasurePage,
+  component: lazyRouteComponent(() => import('../features/measures/components/measure-page'), 'MeasurePage'),
 });
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: (search) => RedirectSearchSchema.parse(search),
-  component: LoginPage,
+  component: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
 });
 
 const passwordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/password',
   validateSearch: (search) => RedirectSearchSchema.parse(search),
-  component: ChangePasswordPage,
+  component: lazyRouteComponent(() => import('../features/auth/components/change-password-page'), 'ChangePasswordPage'),
 });
 
 const totpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/totp',
   validateSearch: (search) => RedirectSearchSchema.parse(search),
-  component: TotpPage,
+  component: lazyRouteComponent(() => import('../features/auth/components/totp-page'), 'TotpPage'),
 });
 
 const submissionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/submissions',
   validateSearch: (search) => SubmissionsSearchSchema.parse(search),
-  component: SubmissionsPage,
+  component: lazyRouteComponent(() => import('../features/updates/components/submissions-page'), 'SubmissionsPage'),
 });
 
-const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/users', component: UsersPage });
+const adminUsersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('../features/admin/components/users-page'), 'UsersPage'),
+});
 
 const adminAuditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit',
   validateSearch: (search) => AuditSearchSchema.parse(search),
-  component: AuditPage,
+  component: lazyRouteComponent(() => import('../features/admin/components/audit-page'), 'AuditPage'),
 });
 
 const adminMilestonesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/milestones',
-  component: MilestonesPage,
+  component: lazyRouteComponent(() => import('../features/admin/components/milestones-page'), 'MilestonesPage'),
 });
 
 const annualReportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports/annual',
   validateSearch: (search) => AnnualReportSearchSchema.parse(search),
-  component: AnnualReportPage,
+  component: lazyRouteComponent(() => import('../features/reports/components/annual-report-page'), 'AnnualReportPage'),
 });
 
-const importRoute = createRoute({ getParentRoute: () => rootRoute, path: '/import', component: ImportPage });
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../features/import/components/import-page'), 'ImportPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   annualReportRoute,

@@ -23,6 +23,12 @@ export const UPDATE_MESSAGES = {
     en: 'What was done and achieved, in words fit for the annual report',
   },
   comment: { ja: '更新理由・コメント', en: 'Reason for the change' },
+  fyTarget: { ja: '年度末目標', en: 'year-end target' },
+  fyTargetPercent: { ja: '年度末の進捗目標（%）', en: 'Progress expected by the year end (%)' },
+  fyTargetHelp: {
+    ja: '計画上の進捗の線はこの目標を通ります。空欄で保存すると目標を取り消します。期限を過ぎる年度や、前年度より低い目標は設定できません。',
+    en: 'The expected-progress line runs through this target. Saving it empty removes it. A year ending after the due date, or a target below an earlier year’s, is refused.',
+  },
   commentHint: { ja: '更新履歴と監査ログに記録されます', en: 'Recorded in the history and the audit trail' },
   commentRequired: { ja: 'コメントを入力してください', en: 'A comment is required' },
   confirmProposed: {

@@ -82,11 +82,11 @@ export function readRoutes({ store, clock, plan }: Deps) {
   app.get('/ci-sectors', async (c) => c.json({ items: (await store.reference()).ciSectors }));
 
   app.get('/stats', async (c) => {
-    const { asOf, granularity } = parseQuery(c, ROUTES.stats.query);
+    const { asOf, granularity = 'month', scope = 'all' } = parseQuery(c, ROUTES.stats.query);
     const index = await plan();
     const date = asOf ?? clock.today();
-    return cachedJson(c, index, `stats:${date}:${granularity ?? 'month'}`, () =>
-      computeStats(index, date, granularity ?? 'month'),
+    return cachedJson(c, index, `stats:${date}:${granularity}:${scope}`, () =>
+      computeStats(index, date, granularity, scope),
     );
   });
 

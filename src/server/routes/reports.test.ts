@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, json, type World } from '../../../tests/support/world';
+import { reportCharts } from '../../domain/report-charts';
 import { AnnualReportSchema } from '../../domain/report-model';
 import { createApp } from '../app';
 import { chartPng, chromiumPath, chromiumPrinter, pdfQueue } from '../annual/node-renderers';
@@ -42,7 +43,20 @@ describe('GET /api/reports/annual (FY2015 as of 2016-03-31, sample scenario)', (
     expect(r.summary.counts.total).toBe(measures);
     expect(r.summary.previous.byStatus.not_started).toBe(measures); // nothing had started by 2015-03-31
     expect(r.summary.overdue.every((m) => m.health === 'overdue')).toBe(true);
-    expect(r.plannedVsActual.at(-1)).toMatchObject({ date: '2016-03-31' });
+    // Expected against actual progress (issue 11): the same figures as the overview on that date.
+    expect(r.plannedVsActual.at(-1)).toEqual({
+      date: '2016-03-31',
+      expectedProgress: 33.5,
+      actualProgress: 18.4,
+      expectedCompleted: 4,
+      completed: 0,
+    });
+    expect(r.continuous.total).toBe(21);
+    // Its chart draws both lines on a 0–100 % axis, the expected one dashed.
+    const svg = reportCharts(r, 'ja').plannedVsActual.svg;
+    expect(svg).toContain('計画上の進捗');
+    expect(svg).toContain('100%');
+    expect(svg.match(/<polyline /g)).toHaveLength(2);
     expect(r.byArea.map((a) => a.code)).toEqual(['5.1', '5.2', '5.3', '5.4', '6', '7']);
     expect(r.tokyo2020.measures.length).toBeGreaterThan(0);
     expect(r.tokyo2020.daysToGames).toBe(1576);

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { WRITE_ROUTES } from '../../domain/routes-write';
 import type { PlanIndex } from '../../domain/snapshot';
-import { applyAssignmentPatch, applyMeasurePatch, applyMilestonePatch } from '../../domain/updates';
+import { applyAssignmentPatch, applyFyTargets, applyMeasurePatch, applyMilestonePatch } from '../../domain/updates';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, notFound, staleVersion } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';
@@ -37,6 +37,30 @@ export function updateRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
       entityId: id,
       before: { due: measure.due, rag: measure.rag },
       after: { due: outcome.next.due, rag: outcome.next.rag, comment: body.comment },
+      current: () => detail(id),
+    });
+    const fresh = (await detail(id))!;
+    c.header('ETag', `"${fresh.version}"`);
+    return c.json(fresh);
+  });
+
+  app.patch('/measures/:id/fy-targets', async (c) => {
+    const id = c.req.param('id');
+    const expected = ifMatchVersion(c);
+    const body = await parseBody(c, WRITE_ROUTES.setFyTargets.body);
+    const index = await plan();
+    const measure = index.measureById.get(id);
+    if (!measure) throw notFound('施策 / Measure');
+    if (measure.version !== expected) throw staleVersion(await detail(id));
+    const outcome = applyFyTargets(measure, body, index.snapshot.planPeriod.end);
+    if (!outcome.ok) throw invalid(outcome.issues);
+    await commitOrStale(deps, [{ kind: 'measure', expectVersion: expected, next: outcome.next }], {
+      c,
+      action: 'measure.fy_targets',
+      entity: 'measure',
+      entityId: id,
+      before: { fyTargets: measure.fyTargets ?? [] },
+      after: { fyTargets: outcome.next.fyTargets ?? [], comment: body.comment },
       current: () => detail(id),
     });
     const fresh = (await detail(id))!;

@@ -141,4 +141,11 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   `,
+  /* 6: fiscal-year targets (年度末目標) per measure × fiscal year, issue 11; the measure's version covers them */ `
+  CREATE TABLE measure_fy_targets (
+    measure_id TEXT NOT NULL REFERENCES measures(id), fy INTEGER NOT NULL,
+    percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    PRIMARY KEY (measure_id, fy)
+  ) STRICT;
+  `,
 ];

@@ -23,7 +23,7 @@ function write(s: ReturnType<typeof statements>, change: Exclude<Change, { kind:
   switch (change.kind) {
     case 'measure': {
       const m = change.next;
-      return s.measure.run({
+      const changed = s.measure.run({
         id: m.id,
         expect: change.expectVersion,
         version: m.version,
@@ -34,6 +34,12 @@ function write(s: ReturnType<typeof statements>, change: Exclude<Change, { kind:
         ragRating: m.rag?.rating ?? null,
         ragReason: m.rag?.reason ?? null,
       }).changes;
+      // Only once the version check passed: a stale write must leave the targets alone.
+      if (changed === 1) {
+        s.clearTargets.run(m.id);
+        for (const t of m.fyTargets ?? []) s.insertTarget.run(m.id, t.fy, t.percent);
+      }
+      return changed;
     }
     case 'assignment':
       return s.assignment.run({
@@ -91,6 +97,8 @@ function prepare(db: Database.Database) {
       `UPDATE measures SET due_wording = @dueWording, due_kind = @dueKind, due_date = @dueDate, due_source = @dueSource,
          rag_rating = @ragRating, rag_reason = @ragReason, version = @version WHERE id = @id AND version = @expect`,
     ),
+    clearTargets: db.prepare('DELETE FROM measure_fy_targets WHERE measure_id = ?'),
+    insertTarget: db.prepare('INSERT INTO measure_fy_targets (measure_id, fy, percent) VALUES (?, ?, ?)'),
     assignment: db.prepare(
       `UPDATE assignments SET status = @status, progress = @progress, narrative = @narrative, confirmed = @confirmed,
          role = @role, provenance = @provenance, version = @version

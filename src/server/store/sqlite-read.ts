@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DueKind } from '../../domain/deadline';
-import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent, Tag } from '../../domain/model';
+import type { AssignmentRecord, FyTarget, MeasureRecord, Milestone, ProgressEvent, Tag } from '../../domain/model';
 import type { PlanSnapshot } from '../../domain/snapshot';
 import type { AssignmentRole, Provenance, Rag, Status } from '../../domain/status';
 import type { Change } from './port';
@@ -25,6 +25,7 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
   const packagesOf = groupPairs(
     all('SELECT measure_id AS a, package_id AS b FROM measure_package ORDER BY package_id'),
   );
+  const targetsOf = groupTargets(all('SELECT * FROM measure_fy_targets ORDER BY measure_id, fy'));
   return {
     planPeriod,
     areas: all('SELECT * FROM areas ORDER BY position').map((r) => ({
@@ -61,14 +62,14 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
       ...(r.wording ? { wording: str(r.wording) } : {}),
     })),
     measures: all('SELECT * FROM measures ORDER BY position').map((r) =>
-      measureFromRow(r, milestonesOf.get(str(r.id)) ?? [], packagesOf.get(str(r.id)) ?? []),
+      measureFromRow(r, milestonesOf.get(str(r.id)) ?? [], packagesOf.get(str(r.id)) ?? [], targetsOf.get(str(r.id))),
     ),
     assignments: all('SELECT * FROM assignments ORDER BY position').map(assignmentFromRow),
     events: all('SELECT * FROM progress_events ORDER BY id').map(eventFromRow),
   };
 }
 
-function measureFromRow(r: Row, milestoneIds: string[], packageIds: string[]): MeasureRecord {
+function measureFromRow(r: Row, milestoneIds: string[], packageIds: string[], fyTargets?: FyTarget[]): MeasureRecord {
   return {
     id: str(r.id),
     code: str(r.code),
@@ -89,6 +90,7 @@ function measureFromRow(r: Row, milestoneIds: string[], packageIds: string[]): M
     packageIds,
     crossRefId: opt(r.cross_ref_id) ?? null,
     rag: r.rag_rating ? { rating: str(r.rag_rating) as Rag, reason: str(r.rag_reason) } : null,
+    ...(fyTargets?.length ? { fyTargets } : {}),
     position: Number(r.position),
     version: Number(r.version),
   };
@@ -149,6 +151,7 @@ function prepareCommitted(db: Database.Database) {
     measure: db.prepare('SELECT * FROM measures WHERE id = ?'),
     milestonesOf: db.prepare('SELECT milestone_id FROM measure_milestones WHERE measure_id = ? ORDER BY rowid').pluck(),
     packagesOf: db.prepare('SELECT package_id FROM measure_package WHERE measure_id = ? ORDER BY package_id').pluck(),
+    targetsOf: db.prepare('SELECT * FROM measure_fy_targets WHERE measure_id = ? ORDER BY fy'),
     assignment: db.prepare('SELECT * FROM assignments WHERE measure_id = ? AND ministry_id = ?'),
     milestone: db.prepare('SELECT * FROM milestones WHERE id = ?'),
     eventsAfter: db.prepare('SELECT * FROM progress_events WHERE id > ? ORDER BY id'),
@@ -183,6 +186,7 @@ export function readCommitted(db: Database.Database, before: PlanSnapshot, chang
           s.measure.get(id) as Row,
           (s.milestonesOf.all(id) as string[]).map(str),
           (s.packagesOf.all(id) as string[]).map(str),
+          groupTargets(s.targetsOf.all(id) as Row[]).get(id),
         ),
       );
     } else if (change.kind === 'assignment') {
@@ -207,6 +211,17 @@ export function readCommitted(db: Database.Database, before: PlanSnapshot, chang
     milestones: swapped(before.milestones, (m) => m.id, milestones),
     events,
   };
+}
+
+function groupTargets(rows: Row[]): Map<string, FyTarget[]> {
+  const out = new Map<string, FyTarget[]>();
+  for (const r of rows) {
+    const t = { fy: Number(r.fy), percent: Number(r.percent) };
+    const list = out.get(str(r.measure_id));
+    if (list) list.push(t);
+    else out.set(str(r.measure_id), [t]);
+  }
+  return out;
 }
 
 function groupPairs(rows: Row[]): Map<string, string[]> {

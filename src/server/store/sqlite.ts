@@ -274,6 +274,7 @@ function insertSeeds(db: Database.Database, s: CompiledSeeds): void {
   );
   const mm = db.prepare('INSERT INTO measure_milestones VALUES (?, ?)');
   const mp = db.prepare('INSERT INTO measure_package VALUES (?, ?)');
+  const ft = db.prepare('INSERT INTO measure_fy_targets (measure_id, fy, percent) VALUES (?, ?, ?)');
   for (const m of s.measures) {
     measure.run({
       id: m.id,
@@ -298,6 +299,7 @@ function insertSeeds(db: Database.Database, s: CompiledSeeds): void {
     });
     for (const id of m.milestoneIds) mm.run(m.id, id);
     for (const id of m.packageIds) mp.run(m.id, id);
+    for (const t of m.fyTargets ?? []) ft.run(m.id, t.fy, t.percent);
   }
   const asg = db.prepare(
     `INSERT INTO assignments VALUES (@measureId, @ministryId, @position, @role, @provenance, @confirmed, @status, @progress, @narrative, @version)`,

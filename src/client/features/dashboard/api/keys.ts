@@ -2,5 +2,5 @@
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   overview: (asOf: string | undefined) => ['dashboard', 'overview', { asOf }] as const,
-  stats: (asOf: string | undefined) => ['dashboard', 'stats', { asOf }] as const,
+  stats: (asOf: string | undefined, scope = 'all') => ['dashboard', 'stats', { asOf, scope }] as const,
 };

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
@@ -22,32 +22,57 @@ async function tableOf(user: ReturnType<typeof renderApp>['user'], figureName: s
   return { figure, rows: rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '')) };
 }
 
-describe('planned vs actual', () => {
-  it('draws the chart lazily inside a captioned figure', async () => {
+describe('planned vs actual (issue 11)', () => {
+  const TITLE = '計画と実績（平均進捗）';
+
+  it('draws expected and actual lines with recharts inside a captioned figure, and states both in the headline', async () => {
     renderApp(`/?asOf=${ASOF}`);
-    const figure = await screen.findByRole('figure', { name: '計画と実績（完了施策数の累計）' });
-    expect(figure.querySelector('figcaption')).toHaveTextContent('計画＝期限を迎えた施策数');
-    const chart = await within(figure).findByRole('img', { name: '計画と実績（完了施策数の累計）' });
-    expect(chart.querySelector('path.line-chart__actual')?.getAttribute('d')).toMatch(
-      /^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+)+$/,
+    const figure = await screen.findByRole('figure', { name: TITLE });
+    expect(figure.querySelector('figcaption')).toHaveTextContent('継続施策は終わりがないため平均に含めず別に示す');
+    const chart = await within(figure).findByRole('img', { name: TITLE });
+    await waitFor(() =>
+      expect(chart.querySelectorAll('.chart-line--planned path.recharts-line-curve')).toHaveLength(1),
+    );
+    expect(chart.querySelector('.chart-line--actual path.recharts-line-curve')?.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+/,
     );
     // Milestones are numbered on the chart and named beside it.
     const key = within(figure).getByRole('list', { name: 'マイルストーン' });
     expect(key).toHaveTextContent('東京2020オリンピック競技大会');
+    // The sample scenario on 2018-03-31: expected 97.1 %, actual 83 % (the domain's figures).
+    const at = stats().plannedVsActual.find((p) => p.date === ASOF)!;
+    expect([at.expectedProgress, at.actualProgress]).toEqual([97.1, 83]);
+    const headline = document.getElementById('progress-headline');
+    expect(headline).toHaveTextContent('計画上 97.1%');
+    expect(headline).toHaveTextContent('実績 83%');
+    expect(headline).toHaveTextContent('14.1 ポイント遅れ');
   });
 
   it('toggles to a table with the same numbers as /api/stats', async () => {
     const { user } = renderApp(`/?asOf=${ASOF}`);
-    const { rows } = await tableOf(user, '計画と実績（完了施策数の累計）');
+    const { rows } = await tableOf(user, TITLE);
     const points = stats().plannedVsActual;
     expect(rows.slice(1)).toHaveLength(points.length);
     for (const [i, p] of points.entries()) {
-      const [date, planned, actual] = rows[i + 1]!;
+      const [date, expected, actual, , expectedDone, done] = rows[i + 1]!;
       expect(date).toContain(p.date);
-      expect(planned).toBe(String(p.planned));
-      expect(actual).toBe(p.actual === null ? '—' : String(p.actual));
+      expect(expected).toBe(`${p.expectedProgress}%`);
+      expect(actual).toBe(p.actualProgress === null ? '—' : `${p.actualProgress}%`);
+      expect(expectedDone).toBe(String(p.expectedCompleted));
+      expect(done).toBe(p.completed === null ? '—' : String(p.completed));
     }
-    expect(points.find((p) => p.date === ASOF)?.actual).toBeGreaterThan(0);
+    expect(rows.find((r) => r[0]!.startsWith(ASOF))?.slice(1)).toEqual(['97.1%', '83%', '-14.1', '217', '117']);
+  });
+
+  it('shows the Tokyo 2020 set with its forecast, and a small chart per policy area', async () => {
+    renderApp(`/?asOf=${ASOF}`);
+    const tokyo = await screen.findByRole('figure', { name: '東京2020大会に向けた準備状況（27）' });
+    expect(tokyo.querySelector('figcaption')).toHaveTextContent('予測であり、計画ではありません');
+    expect(await screen.findByText('この進み方では100%到達：2019-12-17')).toBeInTheDocument();
+    for (const area of stats().progressByArea)
+      expect(
+        await screen.findByRole('figure', { name: new RegExp(`^${area.key.replace('.', '\\.')} `) }),
+      ).toBeInTheDocument();
   });
 });
 

@@ -148,7 +148,7 @@ describe('overview: loading and errors', () => {
     expect(alert).toHaveTextContent(serverText(body.error.message, 'ja'));
     expect(alert).not.toHaveTextContent('Something went wrong');
     // The charts come from /api/stats and still render.
-    expect(await screen.findByRole('figure', { name: '計画と実績（完了施策数の累計）' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: '計画と実績（平均進捗）' })).toBeInTheDocument();
 
     await user.click(within(alert).getByRole('button', { name: '再試行' }));
     await expectFigures('2016-03-31');

@@ -11,7 +11,9 @@ import { CountdownCards } from './countdown-cards';
 import { GroupBreakdown } from './group-breakdown';
 import { HeadlineFigures } from './headline-figures';
 import { MinistryScorecard } from './ministry-scorecard';
-import { PlannedVsActual } from './planned-vs-actual';
+import { AreaMultiples } from './area-multiples';
+import { PlannedVsActual, ProgressHeadline } from './planned-vs-actual';
+import { TokyoReadiness } from './tokyo-readiness';
 
 const route = getRouteApi('/');
 
@@ -42,7 +44,10 @@ function Breakdowns({ asOf }: { asOf: string | undefined }) {
     <QueryState query={query} skeletonRows={6}>
       {(stats) => (
         <>
+          <ProgressHeadline stats={stats} />
           <PlannedVsActual stats={stats} />
+          <TokyoReadiness asOf={asOf} />
+          <AreaMultiples stats={stats} titles={areaTitle} />
           <div className="overview__pair">
             <GroupBreakdown
               id="by-area"
@@ -67,7 +72,7 @@ export function OverviewPage() {
   const { asOf } = route.useSearch();
   // Fetch the chart code while the data is on its way, not after it arrives (lazy() reuses it).
   useEffect(() => {
-    void import('./planned-vs-actual-chart');
+    void import('../../../components/plan-actual-chart');
     void import('./group-bar-chart');
   }, []);
   return (

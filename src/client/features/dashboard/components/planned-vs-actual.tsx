@@ -1,27 +1,42 @@
-import { lazy } from 'react';
-import { fiscalQuarterLabel, fiscalQuarterOf, fiscalYearOf } from '../../../../domain/fiscal-year';
 import type { Stats } from '../../../../domain/contract';
-import { ChartFigure } from '../../../components/chart-figure';
+import { PlanActualFigure, pointAt } from '../../../components/plan-actual-figure';
 import { useI18n } from '../../../lib/i18n';
 import { useMilestones } from '../../strategy/api/get-milestones';
 
-const PlannedVsActualChart = lazy(() => import('./planned-vs-actual-chart'));
-
-/** The plan's fiscal years and the Games': FY2015–FY2020, longer if the as-of date is later. */
-function fiscalYearsOf(stats: Stats): number[] {
-  const first = fiscalYearOf(stats.plannedVsActual[0]?.date ?? stats.asOf);
-  const last = Math.max(2020, fiscalYearOf(stats.asOf));
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
-
-export function PlannedVsActual({ stats }: { stats: Stats }) {
-  const { t, l, lang } = useI18n();
-  const fiscalYears = fiscalYearsOf(stats);
-  const from = `${fiscalYears[0]}-04-02`;
-  const milestones = (useMilestones().data?.items ?? [])
+/** Milestones from the series' start, numbered in date order for the key beside the chart. */
+export function useNumberedMilestones(from: string) {
+  return (useMilestones().data?.items ?? [])
     .filter((m) => m.start >= from)
     .sort((a, b) => a.start.localeCompare(b.start))
     .map((m, i) => ({ ...m, n: i + 1 }));
+}
+
+/** The overview's headline for progress: expected and actual on the as-of date, and the gap. */
+export function ProgressHeadline({ stats }: { stats: Stats }) {
+  const { t, lang } = useI18n();
+  const p = pointAt(stats.plannedVsActual, stats.asOf);
+  if (!p || p.actualProgress === null) return null;
+  const gap = Math.round((p.actualProgress - p.expectedProgress) * 10) / 10;
+  const c = stats.continuous;
+  return (
+    <p className="plan-headline" id="progress-headline">
+      {stats.asOf}
+      {t('progressHeadline')}
+      {t('expectedVsActual')} <strong>{p.expectedProgress}%</strong>
+      {lang === 'ja' ? '、' : ', '}
+      {t('actualShort')} <strong>{p.actualProgress}%</strong> （{Math.abs(gap)} {t('pointsBehind')}
+      {gap < 0 ? t('behind') : t('ahead')}）
+      <span className="sub-inline">
+        {' '}
+        {t('continuousApart')}: {c.total} {t('continuousSummary')} {c.progress}%
+      </span>
+    </p>
+  );
+}
+
+export function PlannedVsActual({ stats }: { stats: Stats }) {
+  const { t, l } = useI18n();
+  const milestones = useNumberedMilestones(stats.plannedVsActual[0]?.date ?? stats.asOf);
   const key = (
     <ol className="chart-key" aria-label={t('milestoneLine')}>
       {milestones.map((m) => (
@@ -31,64 +46,17 @@ export function PlannedVsActual({ stats }: { stats: Stats }) {
       ))}
     </ol>
   );
-  const legend = (
-    <ul className="chart-legend" aria-label={t('legend')}>
-      <li>
-        <span className="line-swatch line-swatch--planned" aria-hidden="true" /> {t('planned')}
-      </li>
-      <li>
-        <span className="line-swatch line-swatch--actual" aria-hidden="true" /> {t('actual')}
-      </li>
-      <li>
-        <span className="line-swatch line-swatch--asof" aria-hidden="true" /> {t('asOfLine')} ({stats.asOf})
-      </li>
-    </ul>
-  );
-  const table = (
-    <table>
-      <caption className="visually-hidden">{t('plannedVsActualTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('date')}</th>
-          <th scope="col">{t('planned')}</th>
-          <th scope="col">{t('actual')}</th>
-          <th scope="col">{t('gap')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stats.plannedVsActual.map((p) => (
-          <tr key={p.date}>
-            <th scope="row">
-              {p.date} <span className="sub-inline">{fiscalQuarterLabel(fiscalQuarterOf(p.date), lang)}</span>
-            </th>
-            <td>{p.planned}</td>
-            <td>{p.actual ?? '—'}</td>
-            <td>{p.actual === null ? '—' : p.actual - p.planned}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
   return (
-    <ChartFigure
+    <PlanActualFigure
       id="planned-vs-actual"
+      name="planned-vs-actual"
       title={t('plannedVsActualTitle')}
       caption={t('plannedVsActualCaption')}
-      legend={
-        <>
-          {legend}
-          {key}
-        </>
-      }
-      table={table}
+      extraLegend={key}
+      points={stats.plannedVsActual}
+      asOf={stats.asOf}
+      milestones={milestones}
       height={320}
-    >
-      <PlannedVsActualChart
-        points={stats.plannedVsActual}
-        milestones={milestones}
-        asOf={stats.asOf}
-        fiscalYears={fiscalYears}
-      />
-    </ChartFigure>
+    />
   );
 }

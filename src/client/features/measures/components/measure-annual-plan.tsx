@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PlanItem } from '../../../../domain/contract-annual';
 import { fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
 import { QueryState } from '../../../components/query-state';
@@ -11,7 +11,16 @@ import { useMinistries } from '../../strategy/api/get-ministries';
 import { useMeasurePlan, useSavePlan } from '../api/annual-plan';
 
 /** 年次計画 / 成果 / 翌年度計画 for one measure and fiscal year: NISC edits all, a liaison their results. */
-export function MeasureAnnualPlan({ measureId, asOf }: { measureId: string; asOf: string }) {
+export function MeasureAnnualPlan({
+  measureId,
+  asOf,
+  fyTarget,
+}: {
+  measureId: string;
+  asOf: string;
+  /** The fiscal year's 年度末目標 editor, shown for the year chosen here. */
+  fyTarget?: (fy: number) => ReactNode;
+}) {
   const { t, lang } = useI18n();
   const [fy, setFy] = useState(clampFiscalYear(fiscalYearOf(asOf)));
   const query = useMeasurePlan(fy, measureId);
@@ -28,6 +37,7 @@ export function MeasureAnnualPlan({ measureId, asOf }: { measureId: string; asOf
           ))}
         </select>
       </div>
+      {fyTarget?.(fy)}
       <QueryState query={query}>
         {(item) => (item ? <PlanEditor key={`${fy}-${item.plan.version}`} fy={fy} item={item} /> : null)}
       </QueryState>

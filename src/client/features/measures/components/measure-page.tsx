@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../auth/api/get-session';
 import { useMeta } from '../../strategy/api/get-meta';
 import { assignmentActions } from '../../updates/components/assignment-actions';
+import { FyTargetEditor } from '../../updates/components/fy-target-editor';
 import { MeasureStaffActions } from '../../updates/components/measure-staff-actions';
 import { MeasureSubmissions } from '../../updates/components/measure-submissions';
 import { useMeasure } from '../api/get-measure';
@@ -15,6 +16,7 @@ import { MeasureHeader } from './measure-header';
 import { MeasureHistory } from './measure-history';
 import { MeasureLeadIns } from './lead-ins';
 import { MeasureMilestones } from './measure-milestones';
+import { MeasurePlanActual } from './measure-plan-actual';
 import { MeasureProgress } from './measure-progress';
 import { MeasurePublicComments } from './measure-public-comments';
 import { MeasureSource } from './measure-source';
@@ -47,9 +49,14 @@ export function MeasurePage() {
           <MeasureLeadIns measure={m} />
           <MeasureAssignments measure={m} actions={assignmentActions(m, session)} />
           <MeasureSubmissions measureId={m.id} session={session} />
+          <MeasurePlanActual measure={m} asOf={asOf ?? today ?? m.start} />
           <MeasureProgress measure={m} asOf={asOf ?? today ?? m.history[0]?.effectiveOn ?? m.start} />
           <MeasureMilestones measure={m} asOf={asOf ?? today ?? m.start} />
-          <MeasureAnnualPlan measureId={m.id} asOf={asOf ?? today ?? m.start} />
+          <MeasureAnnualPlan
+            measureId={m.id}
+            asOf={asOf ?? today ?? m.start}
+            fyTarget={(fy) => <FyTargetEditor measure={m} fy={fy} />}
+          />
           <MeasureHistory measure={m} />
           <MeasurePublicComments measure={m} />
         </article>

@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { AsOfControl } from '../../../components/as-of-control';
+import { PlanActualFigure } from '../../../components/plan-actual-figure';
 import { QueryState } from '../../../components/query-state';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -54,6 +55,15 @@ export function MinistryPage() {
             <AsOfControl />
           </div>
           <MinistryFigures summary={s} />
+          <PlanActualFigure
+            id="ministry-plan-actual"
+            name="ministry-plan-actual"
+            title={t('ministryProgressTitle')}
+            caption={t('ministryProgressCaption')}
+            points={s.progressSeries}
+            asOf={s.asOf}
+            height={260}
+          />
           <MinistryDueNext summary={s} asOf={asOf} />
           <MinistryAssignmentsTable id="leads-title" title={t('ministryLeads')} rows={s.lead} asOf={asOf} />
           <MinistryAssignmentsTable
