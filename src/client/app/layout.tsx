@@ -2,7 +2,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { LanguageToggle } from '../components/language-toggle';
 import { SampleDataBanner } from '../components/sample-data-banner';
-import { can } from '../../domain/auth';
+import { can } from '@/domain/auth';
 import { useSession } from '../features/auth/api/get-session';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SubmissionsNavLink } from '../features/updates/components/submissions-nav-link';

@@ -1,4 +1,4 @@
-import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '../../domain/status';
+import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '@/domain/status';
 import { useI18n } from '../lib/i18n';
 
 // Each state has its own symbol as well as its colour: never colour alone.

@@ -1,4 +1,4 @@
-import { LANGS } from '../../domain/i18n';
+import { LANGS } from '@/domain/i18n';
 import { useI18n } from '../lib/i18n';
 
 const NAMES = { ja: '日本語', en: 'English' } as const;

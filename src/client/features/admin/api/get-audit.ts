@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { AuditListSchema } from '../../../../domain/contract-updates';
-import { apiGet, toSearch } from '../../../lib/api-client';
+import { AuditListSchema } from '@/domain/contract-updates';
+import { apiGet, toSearch } from '@/client/lib/api-client';
 import { adminKeys, type AuditFilters } from './keys';
 
 export type { AuditFilters };

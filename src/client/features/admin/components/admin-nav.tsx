@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '@/client/lib/i18n';
 
 /** The admin pages' own tabs. */
 export function AdminNav() {

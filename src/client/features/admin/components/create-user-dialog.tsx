@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { passwordProblems, PASSWORD_PROBLEM_LABELS, type UserRole } from '../../../../domain/auth';
-import type { PublicUser } from '../../../../domain/contract-auth';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField, serverText } from '../../../lib/server-text';
+import { passwordProblems, PASSWORD_PROBLEM_LABELS, type UserRole } from '@/domain/auth';
+import type { PublicUser } from '@/domain/contract-auth';
+import { Dialog } from '@/client/components/dialog';
+import { Field, FormError } from '@/client/components/form-field';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
+import { issuesByField, serverText } from '@/client/lib/server-text';
 import { useCreateUser } from '../api/create-user';
 import { RoleFields, TemporaryPasswordField } from './user-fields';
 

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { MilestoneSchema, type Milestone } from '../../../../domain/model';
-import { ConflictView } from '../../../components/conflict-view';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
-import { useUpdateMilestone } from '../../updates/api/update-milestone';
+import { MilestoneSchema, type Milestone } from '@/domain/model';
+import { ConflictView } from '@/client/components/conflict-view';
+import { Dialog } from '@/client/components/dialog';
+import { Field, FormError } from '@/client/components/form-field';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
+import { issuesByField } from '@/client/lib/server-text';
+import { useUpdateMilestone } from '@/client/features/updates/api/update-milestone';
 
 const FIELDS = ['start', 'end', 'reason'] as const;
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Milestone } from '../../../../domain/model';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { useMilestones } from '../../strategy/api/get-milestones';
+import type { Milestone } from '@/domain/model';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 import { AdminNav } from './admin-nav';
 import { RequirePermission } from './admin-only';
 import { MilestoneDialog } from './milestone-dialog';

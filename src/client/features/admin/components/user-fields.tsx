@@ -1,8 +1,8 @@
-import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../domain/auth';
-import { Field } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@/domain/auth';
+import { Field } from '@/client/components/form-field';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { generatePassword } from './password-tools';
 
 /** Role and ministry: a liaison belongs to one ministry; the other roles to none. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { USER_ROLE_LABELS } from '../../../../domain/auth';
-import type { PublicUser } from '../../../../domain/contract-auth';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { USER_ROLE_LABELS } from '@/domain/auth';
+import type { PublicUser } from '@/domain/contract-auth';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useUsers } from '../api/get-users';
 import { AdminNav } from './admin-nav';
 import { RequirePermission } from './admin-only';

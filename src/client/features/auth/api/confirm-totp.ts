@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionSchema } from '../../../../domain/contract-auth';
-import { apiSend } from '../../../lib/api-client';
+import { SessionSchema } from '@/domain/contract-auth';
+import { apiSend } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 export function confirmTotp(code: string) {

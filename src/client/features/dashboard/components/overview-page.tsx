@@ -1,11 +1,11 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { AsOfControl } from '../../../components/as-of-control';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { AsOfControl } from '@/client/components/as-of-control';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useDashboard } from '../api/get-dashboard';
 import { useStats } from '../api/get-stats';
-import { useStrategy } from '../../strategy/api/get-strategy';
+import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import { AttentionLists } from './attention-lists';
 import { CountdownCards } from './countdown-cards';
 import { GroupBreakdown } from './group-breakdown';

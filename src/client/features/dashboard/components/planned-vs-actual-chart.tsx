@@ -1,7 +1,7 @@
-import { dayNumber } from '../../../../domain/dates';
-import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '../../../../domain/fiscal-year';
-import { niceTicks, pct } from '../../../components/nice-ticks';
-import { useI18n } from '../../../lib/i18n';
+import { dayNumber } from '@/domain/dates';
+import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '@/domain/fiscal-year';
+import { niceTicks, pct } from '@/client/components/nice-ticks';
+import { useI18n } from '@/client/lib/i18n';
 
 export type PlannedVsActualChartProps = {
   points: readonly { date: string; planned: number; actual: number | null }[];

@@ -1,9 +1,9 @@
 import { lazy } from 'react';
-import { fiscalQuarterLabel, fiscalQuarterOf, fiscalYearOf } from '../../../../domain/fiscal-year';
-import type { Stats } from '../../../../domain/contract';
-import { ChartFigure } from '../../../components/chart-figure';
-import { useI18n } from '../../../lib/i18n';
-import { useMilestones } from '../../strategy/api/get-milestones';
+import { fiscalQuarterLabel, fiscalQuarterOf, fiscalYearOf } from '@/domain/fiscal-year';
+import type { Stats } from '@/domain/contract';
+import { ChartFigure } from '@/client/components/chart-figure';
+import { useI18n } from '@/client/lib/i18n';
+import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 
 const PlannedVsActualChart = lazy(() => import('./planned-vs-actual-chart'));
 

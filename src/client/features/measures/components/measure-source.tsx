@@ -1,5 +1,5 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import { useI18n } from '../../../lib/i18n';
+import type { MeasureDetail } from '@/domain/contract';
+import { useI18n } from '@/client/lib/i18n';
 
 export function MeasureSource({ measure: m }: { measure: MeasureDetail }) {
   const { t, l } = useI18n();

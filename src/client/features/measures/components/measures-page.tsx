@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useMeasures } from '../api/get-measures';
 import { PAGE_SIZE } from '../search';
 import { MeasureExport } from './measure-export';

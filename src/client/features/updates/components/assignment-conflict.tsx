@@ -1,8 +1,8 @@
-import type { HistoryEntry } from '../../../../domain/contract';
-import type { AssignmentPatchBody } from '../../../../domain/contract-updates';
-import { STATUS_LABELS, type Status } from '../../../../domain/status';
-import { ConflictView, type ConflictRow } from '../../../components/conflict-view';
-import { useI18n } from '../../../lib/i18n';
+import type { HistoryEntry } from '@/domain/contract';
+import type { AssignmentPatchBody } from '@/domain/contract-updates';
+import { STATUS_LABELS, type Status } from '@/domain/status';
+import { ConflictView, type ConflictRow } from '@/client/components/conflict-view';
+import { useI18n } from '@/client/lib/i18n';
 import type { ProgressValues } from './progress-fields';
 import { tokyoTime } from './submission-state';
 

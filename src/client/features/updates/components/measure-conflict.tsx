@@ -1,9 +1,9 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import type { MeasurePatchBody } from '../../../../domain/contract-updates';
-import { DUE_KIND_LABELS } from '../../../../domain/deadline';
-import { RAG_LABELS } from '../../../../domain/status';
-import { ConflictView } from '../../../components/conflict-view';
-import { useI18n } from '../../../lib/i18n';
+import type { MeasureDetail } from '@/domain/contract';
+import type { MeasurePatchBody } from '@/domain/contract-updates';
+import { DUE_KIND_LABELS } from '@/domain/deadline';
+import { RAG_LABELS } from '@/domain/status';
+import { ConflictView } from '@/client/components/conflict-view';
+import { useI18n } from '@/client/lib/i18n';
 
 /** A measure-level update refused as stale: RAG override and deadline, theirs beside the user's. */
 export function MeasureConflict({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { can } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import { useI18n } from '../../../lib/i18n';
+import { can } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import { useI18n } from '@/client/lib/i18n';
 import { MeasureUpdateDialog } from './measure-update-dialog';
 
 /** The measure-level update (RAG override, deadline) for those allowed to make it; nothing for others. */

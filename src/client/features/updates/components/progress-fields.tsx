@@ -1,9 +1,9 @@
-import { STATUS_LABELS, STATUSES, type Status } from '../../../../domain/status';
-import { statusProgressIssues } from '../../../../domain/updates';
-import { Field } from '../../../components/form-field';
-import type { Lang } from '../../../../domain/i18n';
-import { useI18n } from '../../../lib/i18n';
-import { serverText } from '../../../lib/server-text';
+import { STATUS_LABELS, STATUSES, type Status } from '@/domain/status';
+import { statusProgressIssues } from '@/domain/updates';
+import { Field } from '@/client/components/form-field';
+import type { Lang } from '@/domain/i18n';
+import { useI18n } from '@/client/lib/i18n';
+import { serverText } from '@/client/lib/server-text';
 
 export type ProgressValues = { status: Status; progress: string; narrative: string };
 

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import type { Submission } from '../../../../domain/contract-updates';
-import { STATUS_LABELS, StatusSchema } from '../../../../domain/status';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import type { Submission } from '@/domain/contract-updates';
+import { STATUS_LABELS, StatusSchema } from '@/domain/status';
+import { Field, FormError } from '@/client/components/form-field';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
 import { useApproveSubmission } from '../api/approve-submission';
 import { invalidatePlan } from '../api/invalidate';
 import { useReturnSubmission } from '../api/return-submission';

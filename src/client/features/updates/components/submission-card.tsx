@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { Submission } from '../../../../domain/contract-updates';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMeasure } from '../../measures/api/get-measure';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { Submission } from '@/domain/contract-updates';
+import { STATUS_LABELS } from '@/domain/status';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMeasure } from '@/client/features/measures/api/get-measure';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { ReviewForm } from './review-form';
 import { SubmissionStateBadge, tokyoTime } from './submission-state';
 
