@@ -131,6 +131,7 @@ export function DialogForm<T extends FieldValues>({
   state,
   onValid,
   onInvalid,
+  editing,
   lead,
   notice,
   submitLabel,
@@ -144,6 +145,8 @@ export function DialogForm<T extends FieldValues>({
   state: DialogFormState<T>;
   onValid: SubmitHandler<T>;
   onInvalid?: () => void;
+  /** The version the form edits, after what it is ("5.2.3(1)-1 · 編集元の版: 3"). */
+  editing?: { version: number; of?: string };
   lead?: ReactNode;
   notice?: ReactNode;
   submitLabel?: string;
@@ -170,6 +173,12 @@ export function DialogForm<T extends FieldValues>({
         className={className}
         aria-label={label}
       >
+        {editing && (
+          <p className="sub">
+            {editing.of && `${editing.of} · `}
+            {t('editingVersion')} {editing.version}
+          </p>
+        )}
         {lead}
         {notice}
         {summary ??

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { ConflictView } from '@/client/components/conflict-view';
+import { conflictRow, ConflictView, type ConflictActions } from '@/client/components/conflict-view';
 import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
@@ -96,11 +96,7 @@ export function EditUserDialog({
       <DialogForm
         state={state}
         onValid={(v) => save(v, base.version)}
-        lead={
-          <p className="sub">
-            {base.email} · {t('editingVersion')} {base.version}
-          </p>
-        }
+        editing={{ version: base.version, of: base.email }}
         conflict={
           current && (
             <UserConflict
@@ -153,16 +149,11 @@ function UserConflict({
   base,
   current,
   mine,
-  pending,
-  onReapply,
-  onDiscard,
-}: {
+  ...actions
+}: ConflictActions & {
   base: PublicUser;
   current: PublicUser;
   mine: Values;
-  pending: boolean;
-  onReapply: () => void;
-  onDiscard: () => void;
 }) {
   const { t, l } = useI18n();
   const body = bodyOf(base, mine);
@@ -172,38 +163,34 @@ function UserConflict({
   const yesNo = (b: boolean) => (b ? t('stateDisabled') : t('stateActive'));
   return (
     <ConflictView
-      pending={pending}
-      onReapply={onReapply}
-      onDiscard={onDiscard}
-      who={t('conflictVersions').replace('{base}', String(base.version)).replace('{current}', String(current.version))}
+      {...actions}
+      versions={{ base: base.version, current: current.version }}
       rows={[
-        {
-          field: 'name',
-          label: t('userName'),
-          base: base.name,
-          theirs: current.name,
-          mine: mine.name,
-          mineChanged: body.name !== undefined,
-          theirsChanged: current.name !== base.name,
-        },
-        {
-          field: 'role',
-          label: t('userRole'),
-          base: roleText(base),
-          theirs: roleText(current),
-          mine: roleText({ role: mine.role, ministryId }),
-          mineChanged: body.role !== undefined || body.ministryId !== undefined,
-          theirsChanged: current.role !== base.role || current.ministryId !== base.ministryId,
-        },
-        {
-          field: 'disabled',
-          label: t('accountState'),
-          base: yesNo(base.disabled),
-          theirs: yesNo(current.disabled),
-          mine: yesNo(mine.disabled),
-          mineChanged: body.disabled !== undefined,
-          theirsChanged: current.disabled !== base.disabled,
-        },
+        conflictRow(
+          'name',
+          t('userName'),
+          { base: base.name, theirs: current.name, mine: mine.name },
+          String,
+          body.name !== undefined,
+        ),
+        conflictRow(
+          'role',
+          t('userRole'),
+          {
+            base: { role: base.role, ministryId: base.ministryId },
+            theirs: { role: current.role, ministryId: current.ministryId },
+            mine: { role: mine.role, ministryId },
+          },
+          roleText,
+          body.role !== undefined || body.ministryId !== undefined,
+        ),
+        conflictRow(
+          'disabled',
+          t('accountState'),
+          { base: base.disabled, theirs: current.disabled, mine: mine.disabled },
+          yesNo,
+          body.disabled !== undefined,
+        ),
       ]}
     />
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { ConflictView } from '@/client/components/conflict-view';
+import { conflictRow, ConflictView } from '@/client/components/conflict-view';
 import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
@@ -65,39 +65,17 @@ export function MilestoneDialog({
       <DialogForm
         state={state}
         onValid={(v) => save(v, base.version)}
-        lead={
-          <p className="sub">
-            {t('editingVersion')} {base.version}
-          </p>
-        }
+        editing={{ version: base.version }}
         conflict={
           current && (
             <ConflictView
               pending={update.isPending}
               onReapply={() => save(mine, current.version)}
               onDiscard={onClose}
-              who={t('conflictVersions')
-                .replace('{base}', String(base.version))
-                .replace('{current}', String(current.version))}
+              versions={{ base: base.version, current: current.version }}
               rows={[
-                {
-                  field: 'start',
-                  label: t('start'),
-                  base: base.start,
-                  theirs: current.start,
-                  mine: mine.start,
-                  mineChanged: mine.start !== base.start,
-                  theirsChanged: current.start !== base.start,
-                },
-                {
-                  field: 'end',
-                  label: t('milestoneEnd'),
-                  base: base.end,
-                  theirs: current.end,
-                  mine: mine.end,
-                  mineChanged: mine.end !== base.end,
-                  theirsChanged: current.end !== base.end,
-                },
+                conflictRow('start', t('start'), { base: base.start, theirs: current.start, mine: mine.start }, String),
+                conflictRow('end', t('milestoneEnd'), { base: base.end, theirs: current.end, mine: mine.end }, String),
               ]}
             />
           )

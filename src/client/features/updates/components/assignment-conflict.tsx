@@ -86,9 +86,9 @@ export function AssignmentConflict({
       onReapply={onReapply}
       onDiscard={onDiscard}
       reapplyLabel={reapplyLabel}
+      versions={{ base: base.version, current: current.version }}
       who={
         <>
-          {t('conflictVersions').replace('{base}', String(base.version)).replace('{current}', String(current.version))}
           {latest && (
             <>
               {' '}

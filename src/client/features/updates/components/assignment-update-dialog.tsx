@@ -1,38 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
+import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
-import { MeasureDetailSchema, type Assignment, type MeasureDetail } from '@/domain/contract';
+import { MeasureDetailSchema, type Assignment } from '@/domain/contract';
 import { AssignmentPatchBodySchema, type AssignmentPatchBody } from '@/domain/contract-updates';
 import type { Lang } from '@/domain/i18n';
-import { useMeasure } from '../../measures/api/get-measure';
-import { invalidatePlan } from '../api/invalidate';
 import { useUpdateAssignment } from '../api/update-assignment';
 import { AssignmentConflict } from './assignment-conflict';
+import {
+  AssignmentDialog,
+  useDiscardChange,
+  type AssignmentDialogProps,
+  type AssignmentFormProps,
+} from './assignment-dialog';
 import { checkProgress, ProgressFields, ProgressValuesSchema, type ProgressValues } from './progress-fields';
 
-type Props = { measureId: string; ministryId: string; ministryName: string; onClose: () => void; onSaved: () => void };
-
 /** NISC staff update one ministry's assignment. The dialog reads the current state when it opens. */
-export function AssignmentUpdateDialog(props: Props) {
+export function AssignmentUpdateDialog(props: AssignmentDialogProps) {
   const { t } = useI18n();
-  // Today's state, whatever date the page shows: an update is recorded as of today.
-  const query = useMeasure(props.measureId, undefined);
-  return (
-    <FormDialog
-      title={`${t('updateAssignmentTitle')}: ${props.ministryName}`}
-      onClose={props.onClose}
-      wide
-      query={query}
-    >
-      {(m) => {
-        const a = m.assignments.find((x) => x.ministryId === props.ministryId);
-        return a ? <AssignmentUpdateForm {...props} measure={m} assignment={a} /> : null;
-      }}
-    </FormDialog>
-  );
+  return <AssignmentDialog {...props} title={t('updateAssignmentTitle')} form={AssignmentUpdateForm} />;
 }
 
 const FIELDS = ['status', 'progress', 'narrative', 'confirmed', 'comment'] as const;
@@ -60,15 +47,9 @@ function updateSchema(base: Assignment, t: Translate, lang: Lang) {
   });
 }
 
-function AssignmentUpdateForm({
-  measure,
-  assignment,
-  ministryId,
-  onClose,
-  onSaved,
-}: Props & { measure: MeasureDetail; assignment: Assignment }) {
+function AssignmentUpdateForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
   const { t, lang } = useI18n();
-  const queryClient = useQueryClient();
+  const discard = useDiscardChange(onClose);
   const update = useUpdateAssignment();
   // The version the user sees is fixed when the form opens: a background refetch must not move it.
   const [base] = useState(assignment);
@@ -104,11 +85,7 @@ function AssignmentUpdateForm({
     <DialogForm
       state={state}
       onValid={(values) => save(values, base.version)}
-      lead={
-        <p className="sub">
-          {t('editingVersion')} {base.version}
-        </p>
-      }
+      editing={{ version: base.version }}
       conflict={
         stale &&
         current && (
@@ -120,10 +97,7 @@ function AssignmentUpdateForm({
             patch={changedFields(base, mine, mine.confirm)}
             pending={update.isPending}
             onReapply={() => save(mine, current.version)}
-            onDiscard={() => {
-              void invalidatePlan(queryClient);
-              onClose();
-            }}
+            onDiscard={discard}
           />
         )
       }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { z } from 'zod';
 import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
@@ -10,8 +9,8 @@ import { DUE_KINDS, DUE_KIND_LABELS, DueKindSchema, kindHasDate, type DueKind } 
 import { RAG_LABELS, RAGS, type Rag } from '@/domain/status';
 import { RagOverrideSchema } from '@/domain/model';
 import { useMeasure } from '../../measures/api/get-measure';
-import { invalidatePlan } from '../api/invalidate';
 import { useUpdateMeasure } from '../api/update-measure';
+import { useDiscardChange } from './assignment-dialog';
 import { MeasureConflict } from './measure-conflict';
 
 type Props = { measureId: string; onClose: () => void; onSaved: () => void };
@@ -70,7 +69,7 @@ function updateSchema(t: Translate) {
 
 function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: MeasureDetail }) {
   const { t, l } = useI18n();
-  const queryClient = useQueryClient();
+  const discard = useDiscardChange(onClose);
   const update = useUpdateMeasure();
   const [base] = useState(measure);
   const state = useDialogForm<Values>({
@@ -114,11 +113,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
     <DialogForm
       state={state}
       onValid={(values) => save(values, base.version)}
-      lead={
-        <p className="sub">
-          {measure.code} · {t('editingVersion')} {base.version}
-        </p>
-      }
+      editing={{ version: base.version, of: measure.code }}
       conflict={
         current && (
           <MeasureConflict
@@ -127,10 +122,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
             patch={patchOf(form.getValues())}
             pending={update.isPending}
             onReapply={() => save(form.getValues(), current.version)}
-            onDiscard={() => {
-              void invalidatePlan(queryClient);
-              onClose();
-            }}
+            onDiscard={discard}
           />
         )
       }

@@ -1,22 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
+import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
-import type { Assignment, MeasureDetail } from '@/domain/contract';
 import { SubmissionCreateBodySchema } from '@/domain/contract-updates';
 import type { Lang } from '@/domain/i18n';
 import { StatusSchema } from '@/domain/status';
-import { useMeasure } from '../../measures/api/get-measure';
 import { useCreateSubmission } from '../api/create-submission';
 import { useSubmissions } from '../api/get-submissions';
-import { invalidatePlan } from '../api/invalidate';
 import { AssignmentConflict } from './assignment-conflict';
+import {
+  AssignmentDialog,
+  useDiscardChange,
+  type AssignmentDialogProps,
+  type AssignmentFormProps,
+} from './assignment-dialog';
 import { changedFields } from './assignment-update-dialog';
 import { checkProgress, ProgressFields, ProgressValuesSchema } from './progress-fields';
-
-type Props = { measureId: string; ministryId: string; ministryName: string; onClose: () => void; onSaved: () => void };
 
 /** With a 412 the server sends the assignment as stored now. */
 const CurrentAssignmentSchema = z.object({
@@ -28,17 +28,9 @@ const CurrentAssignmentSchema = z.object({
 });
 
 /** A liaison reports progress for their own ministry's assignment; NISC staff review it before it applies. */
-export function SubmissionDialog(props: Props) {
+export function SubmissionDialog(props: AssignmentDialogProps) {
   const { t } = useI18n();
-  const query = useMeasure(props.measureId, undefined);
-  return (
-    <FormDialog title={`${t('submitProgressTitle')}: ${props.ministryName}`} onClose={props.onClose} wide query={query}>
-      {(m) => {
-        const a = m.assignments.find((x) => x.ministryId === props.ministryId);
-        return a ? <SubmissionForm {...props} measure={m} assignment={a} /> : null;
-      }}
-    </FormDialog>
-  );
+  return <AssignmentDialog {...props} title={t('submitProgressTitle')} form={SubmissionForm} />;
 }
 
 const FIELDS = ['status', 'progress', 'narrative', 'evidence'] as const;
@@ -48,15 +40,9 @@ type Values = z.infer<typeof ValuesSchema>;
 const submissionSchema = (t: Translate, lang: Lang) =>
   ValuesSchema.superRefine((v, ctx) => checkProgress(v, ctx, t, lang));
 
-function SubmissionForm({
-  measure,
-  assignment,
-  ministryId,
-  onClose,
-  onSaved,
-}: Props & { measure: MeasureDetail; assignment: Assignment }) {
+function SubmissionForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
   const { t, lang } = useI18n();
-  const queryClient = useQueryClient();
+  const discard = useDiscardChange(onClose);
   const create = useCreateSubmission();
   const waiting = useSubmissions({ measure: measure.id, state: 'pending' }).data?.items.filter(
     (s) => s.ministryId === ministryId,
@@ -106,10 +92,7 @@ function SubmissionForm({
             pending={create.isPending}
             onReapply={() => send(mine, current.version)}
             reapplyLabel={t('conflictResubmit')}
-            onDiscard={() => {
-              void invalidatePlan(queryClient);
-              onClose();
-            }}
+            onDiscard={discard}
           />
         )
       }
