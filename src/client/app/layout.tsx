@@ -7,6 +7,7 @@ import { useSession } from '../features/auth/api/get-session';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SubmissionsNavLink } from '../features/updates/components/submissions-nav-link';
 import { useI18n } from '../lib/i18n';
+import './layout.css';
 
 const ACTIVE = { 'aria-current': 'page' } as const;
 const keepAsOf = (prev: { asOf?: string }) => ({ asOf: prev.asOf });

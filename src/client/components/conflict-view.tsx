@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n';
+import './conflict-view.css';
 
 export type ConflictRow = {
   field: string;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AuditEntrySchema } from '@/domain/contract-updates';
 import { useI18n } from '@/client/lib/i18n';
 import { tokyoTime } from '@/client/features/updates/components/submission-state';
+import './audit-table.css';
 
 type Entry = z.infer<typeof AuditEntrySchema>;
 

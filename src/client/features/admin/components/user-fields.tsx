@@ -6,6 +6,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { generatePassword } from './password-tools';
+import './user-fields.css';
 
 /** The role fields as a form holds them: the ministry is '' for none. */
 export type RoleValues = { role: UserRole; ministryId: string };

@@ -7,6 +7,7 @@ import { issuesByField } from '@/client/lib/server-text';
 import { useChangePassword } from '../api/change-password';
 import { useSession } from '../api/get-session';
 import { nextPath } from '../navigation';
+import './auth.css';
 
 const route = getRouteApi('/account/password');
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;

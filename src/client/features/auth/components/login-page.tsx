@@ -8,6 +8,7 @@ import { issuesByField, serverText } from '@/client/lib/server-text';
 import { useSignIn } from '../api/sign-in';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
+import './auth.css';
 
 const route = getRouteApi('/login');
 const FIELDS = ['email', 'password', 'totp'] as const;

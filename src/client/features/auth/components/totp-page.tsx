@@ -8,6 +8,8 @@ import { useSession } from '../api/get-session';
 import { useStartTotp } from '../api/start-totp';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
+import './auth.css';
+import './totp-page.css';
 
 const route = getRouteApi('/account/totp');
 

@@ -6,6 +6,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSignOut } from '../api/sign-out';
+import './user-menu.css';
 
 /** Who is signed in, and their account actions: a disclosure button, closed by Escape or a click outside. */
 export function UserMenu({ session }: { session: Session }) {

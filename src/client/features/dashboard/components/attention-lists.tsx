@@ -5,6 +5,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import type { MessageKey } from '@/client/lib/messages';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './attention-lists.css';
 
 type Kind = 'overdue' | 'dueSoon' | 'stale';
 

@@ -3,6 +3,7 @@ import type { Counts } from '@/domain/summary';
 import { ChartFigure, ChartLegend } from '@/client/components/chart-figure';
 import { HEALTH_ORDER, HEALTH_STYLES, STATUS_ORDER, STATUS_STYLES } from '@/client/components/chart-styles';
 import { useI18n } from '@/client/lib/i18n';
+import './group-breakdown.css';
 
 const GroupBarChart = lazy(() => import('./group-bar-chart'));
 

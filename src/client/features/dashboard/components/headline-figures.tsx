@@ -4,6 +4,7 @@ import type { HeadlineKey } from '@/domain/dashboard';
 import { dateLabelShort } from '@/domain/fiscal-year';
 import type { MessageKey } from '@/client/lib/messages';
 import { useI18n } from '@/client/lib/i18n';
+import './headline-figures.css';
 
 const LABELS: Record<HeadlineKey, MessageKey> = {
   total: 'figTotal',

@@ -4,6 +4,7 @@ import { ProgressBar } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './ministry-scorecard.css';
 
 /** Per ministry: its own assignments (lead / contributing), completed, overdue, at risk, last update. */
 export function MinistryScorecard({

@@ -12,6 +12,7 @@ import { GroupBreakdown } from './group-breakdown';
 import { HeadlineFigures } from './headline-figures';
 import { MinistryScorecard } from './ministry-scorecard';
 import { PlannedVsActual } from './planned-vs-actual';
+import './overview-page.css';
 
 const route = getRouteApi('/');
 

@@ -2,6 +2,7 @@ import { dayNumber } from '@/domain/dates';
 import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '@/domain/fiscal-year';
 import { niceTicks, pct } from '@/client/components/nice-ticks';
 import { useI18n } from '@/client/lib/i18n';
+import './planned-vs-actual-chart.css';
 
 export type PlannedVsActualChartProps = {
   points: readonly { date: string; planned: number; actual: number | null }[];

@@ -5,6 +5,7 @@ import { ProgressBar, StatusBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './measure-assignments.css';
 
 /** `actions`: a cell per row for those who may update or submit (features/updates); no column otherwise. */
 export function MeasureAssignments({

@@ -6,6 +6,7 @@ import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '@/client/compon
 import { useI18n } from '@/client/lib/i18n';
 import { TAG_LABELS } from '@/client/lib/labels';
 import { DueText } from './due-text';
+import './measure-header.css';
 
 const route = getRouteApi('/measures/$measureId');
 

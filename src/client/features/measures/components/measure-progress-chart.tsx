@@ -4,6 +4,7 @@ import { dateLabelShort, fiscalYearShortLabel, fiscalYearStart } from '@/domain/
 import type { ProgressHistoryPoint } from '@/domain/progress-history';
 import { useChartWidth } from '@/client/components/chart-print';
 import { useI18n } from '@/client/lib/i18n';
+import './measure-progress-chart.css';
 
 export type MeasureProgressChartProps = {
   points: readonly ProgressHistoryPoint[];

@@ -6,6 +6,7 @@ import { ChartFigure } from '@/client/components/chart-figure';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './measure-progress.css';
 
 const MeasureProgressChart = lazy(() => import('./measure-progress-chart'));
 

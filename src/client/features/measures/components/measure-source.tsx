@@ -1,5 +1,6 @@
 import type { MeasureDetail } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
+import './measure-source.css';
 
 export function MeasureSource({ measure: m }: { measure: MeasureDetail }) {
   const { t, l } = useI18n();

@@ -7,6 +7,7 @@ import { MeasureExport } from './measure-export';
 import { MeasureFilters } from './measure-filters';
 import { MeasuresTable } from './measures-table';
 import { Pagination } from './pagination';
+import './measures-page.css';
 
 const route = getRouteApi('/measures');
 

@@ -6,6 +6,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { DueText } from './due-text';
+import './measures-table.css';
 
 export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
   const { t, l, lang } = useI18n();

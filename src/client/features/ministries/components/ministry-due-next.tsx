@@ -4,6 +4,7 @@ import { dateLabelShort } from '@/domain/fiscal-year';
 import { ASSIGNMENT_ROLE_LABELS } from '@/domain/status';
 import { HealthBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
+import './ministry-due-next.css';
 
 /** Open shares whose deadline is still ahead, soonest first. */
 export function MinistryDueNext({ summary, asOf }: { summary: MinistrySummaryView; asOf: string | undefined }) {

@@ -2,6 +2,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { fiscalYearLabel } from '@/domain/fiscal-year';
 import { useI18n } from '@/client/lib/i18n';
 import { ZOOM_YEARS, type TimelineSearch } from '../search';
+import './timeline-controls.css';
 
 const route = getRouteApi('/timeline');
 

@@ -8,6 +8,7 @@ import { useTimelineGroupRows } from '../api/get-timeline';
 import { ROWS_PER_PAGE } from '../search';
 import { pct, type Scale } from './scale';
 import { TimelineGrid, type NumberedMilestone } from './timeline-axis';
+import './timeline-group.css';
 
 /** Memoised: a group that re-renders (more rows, names arriving) leaves the rows it had alone. */
 const Row = memo(function Row({ row, scale, asOf }: { row: TimelineRowView; scale: Scale; asOf: string | undefined }) {

@@ -14,6 +14,7 @@ import { TimelineAxis } from './timeline-axis';
 import { TimelineControls } from './timeline-controls';
 import { TimelineGroup } from './timeline-group';
 import { TimelineLegend } from './timeline-legend';
+import './timeline-page.css';
 
 const route = getRouteApi('/timeline');
 

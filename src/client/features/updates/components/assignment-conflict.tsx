@@ -5,6 +5,7 @@ import { ConflictView, type ConflictRow } from '@/client/components/conflict-vie
 import { useI18n } from '@/client/lib/i18n';
 import type { ProgressValues } from './progress-fields';
 import { tokyoTime } from './submission-state';
+import './updates.css';
 
 type Values = { status: Status; progress: number; narrative: string; confirmed?: boolean };
 

@@ -8,6 +8,7 @@ import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSubmissions } from '../api/get-submissions';
 import { SubmissionStateBadge, tokyoTime } from './submission-state';
+import './updates.css';
 
 /**
  * Ministry submissions for this measure: a liaison sees their own (and why one was returned);

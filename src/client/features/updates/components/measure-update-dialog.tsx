@@ -12,6 +12,7 @@ import { useMeasure } from '../../measures/api/get-measure';
 import { useUpdateMeasure } from '../api/update-measure';
 import { useDiscardChange } from './assignment-dialog';
 import { MeasureConflict } from './measure-conflict';
+import './measure-update-dialog.css';
 
 type Props = { measureId: string; onClose: () => void; onSaved: () => void };
 export type RagMode = 'keep' | 'set' | 'clear';

@@ -9,6 +9,7 @@ import { useI18n, type Translate } from '@/client/lib/i18n';
 import { useApproveSubmission } from '../api/approve-submission';
 import { invalidatePlan } from '../api/invalidate';
 import { useReturnSubmission } from '../api/return-submission';
+import './review-form.css';
 
 /** With a 409 the server sends the record as it stands: the assignment, or the already-reviewed submission. */
 const CurrentSchema = z.object({

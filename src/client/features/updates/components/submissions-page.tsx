@@ -9,6 +9,7 @@ import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSubmissions } from '../api/get-submissions';
 import { SubmissionCard } from './submission-card';
 import { SUBMISSION_STATE_LABELS } from './submission-state';
+import './submissions-page.css';
 
 const route = getRouteApi('/submissions');
 
