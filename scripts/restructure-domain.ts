@@ -213,7 +213,11 @@ const domainBoundaries = [
 ];
 const importPatterns = [
   { group: ['@/domain/*/*'], message: 'Import the domain folder (@/domain/<folder>), not a file inside it.' },
-  { regex: '^\\\\.\\\\./\\\\.\\\\./', message: 'No import climbs more than one level: use @/client, @/domain or @/server.' },
+  // The top-level seeds/, mocks/ and tests/ have no alias: reaching them from src/ is allowed.
+  {
+    regex: '^\\\\.\\\\./\\\\.\\\\./(?!(\\\\.\\\\./)*(seeds|mocks|tests)(/|$))',
+    message: 'No import climbs more than one level: use @/client, @/domain or @/server.',
+  },
 ];
 `;
   let out = config.replace(/\nexport default /, `${block}\nexport default `);
