@@ -6,6 +6,11 @@ import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
 // The SPA lives in src/client; the API is proxied to the Node server in development
 // (`npm run dev`), or answered in the browser by MSW over the in-memory store (mode "mock":
 // `npm run dev:mock`, and `npm run build:demo` for the static demo in dist/demo).
+/** `@/domain/…`, `@/client/…`, `@/server/…` as in tsconfig.json's paths (docs/decisions/012). */
+const alias = [
+  { find: /^@\/(domain|client|server)\//, replacement: `${fileURLToPath(new URL('./src', import.meta.url))}/$1/` },
+];
+
 export default defineConfig(({ mode }) => {
   const mock = mode === 'mock';
   return {
@@ -15,9 +20,12 @@ export default defineConfig(({ mode }) => {
     base: mock ? (process.env.DEMO_BASE ?? '/') : '/',
     resolve: {
       // In the browser, createApp's few node:crypto calls run on Web Crypto and hash-wasm.
-      alias: mock
-        ? [{ find: 'node:crypto', replacement: fileURLToPath(new URL('./mocks/browser-crypto.ts', import.meta.url)) }]
-        : [],
+      alias: [
+        ...alias,
+        ...(mock
+          ? [{ find: 'node:crypto', replacement: fileURLToPath(new URL('./mocks/browser-crypto.ts', import.meta.url)) }]
+          : []),
+      ],
     },
     // No source maps in the build: served, they would publish the whole client source (issue 17).
     build: { outDir: mock ? 'dist/demo' : 'dist/client', emptyOutDir: true, sourcemap: false },

@@ -1,8 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** `@/domain/…`, `@/client/…`, `@/server/…` as in tsconfig.json's paths (docs/decisions/010). */
+const alias = [
+  { find: /^@\/(domain|client|server)\//, replacement: `${fileURLToPath(new URL('./src', import.meta.url))}/$1/` },
+];
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias },
   test: {
     // Node for domain/server/store; jsdom for client component tests (by file location).
     environment: 'node',

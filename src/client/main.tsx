@@ -1,7 +1,5 @@
 import '@digital-go-jp/design-tokens/dist/tokens.css';
-import './styles.css';
-import './dashboard.css';
-import './accounts.css';
+import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

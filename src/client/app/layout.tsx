@@ -2,11 +2,12 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { LanguageToggle } from '../components/language-toggle';
 import { SampleDataBanner } from '../components/sample-data-banner';
-import { can } from '../../domain/auth';
+import { can } from '@/domain/auth';
 import { useSession } from '../features/auth/api/get-session';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SubmissionsNavLink } from '../features/updates/components/submissions-nav-link';
 import { useI18n } from '../lib/i18n';
+import './layout.css';
 
 const ACTIVE = { 'aria-current': 'page' } as const;
 const keepAsOf = (prev: { asOf?: string }) => ({ asOf: prev.asOf });

@@ -1,9 +1,10 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId } from 'react';
-import { isIsoDate } from '../../domain/dates';
-import { dateLabel, fiscalQuarterLabel, fiscalQuarterOf, fiscalYearEnd } from '../../domain/fiscal-year';
+import { isIsoDate } from '@/domain/dates';
+import { dateLabel, fiscalQuarterLabel, fiscalQuarterOf, fiscalYearEnd } from '@/domain/fiscal-year';
 import { useMeta } from '../features/strategy/api/get-meta';
 import { useI18n } from '../lib/i18n';
+import './as-of-control.css';
 
 /** Quick picks: the ends of the fiscal years the plan and the Games span. */
 const FY_ENDS = [2015, 2016, 2017, 2018, 2019, 2020];

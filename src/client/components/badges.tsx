@@ -1,5 +1,6 @@
-import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '../../domain/status';
+import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '@/domain/status';
 import { useI18n } from '../lib/i18n';
+import './badges.css';
 
 // Each state has its own symbol as well as its colour: never colour alone.
 const STATUS_ICON: Record<Status, string> = { not_started: '○', in_progress: '◐', completed: '●', suspended: '×' };

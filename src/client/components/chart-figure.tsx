@@ -3,6 +3,7 @@ import { useI18n } from '../lib/i18n';
 import { ChartWidthContext, PRINT_CHART_WIDTH, usePrinting } from './chart-print';
 import type { SeriesStyle } from './chart-styles';
 import { ErrorBoundary } from './error-boundary';
+import './chart-figure.css';
 
 type Props = {
   id: string;

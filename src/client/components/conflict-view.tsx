@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n';
+import './conflict-view.css';
 
 export type ConflictRow = {
   field: string;
@@ -14,6 +15,30 @@ export type ConflictRow = {
   theirsChanged: boolean;
 };
 
+/** What the user can do with a refused change. */
+export type ConflictActions = { pending: boolean; onReapply: () => void; onDiscard: () => void };
+
+/** A row from the three values of one field and how to show them; "changed" is "differs from the base". */
+export function conflictRow<V>(
+  field: string,
+  label: string,
+  values: { base: V; theirs: V; mine: V },
+  show: (v: V) => ReactNode,
+  mineChanged = !same(values.mine, values.base),
+): ConflictRow {
+  return {
+    field,
+    label,
+    base: show(values.base),
+    theirs: show(values.theirs),
+    mine: show(values.mine),
+    mineChanged,
+    theirsChanged: !same(values.theirs, values.base),
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * A refused write (412/409) shown side by side: the version the user started from, the change
  * someone else made since, and the user's own change. Nothing is overwritten silently: the user
@@ -21,6 +46,7 @@ export type ConflictRow = {
  */
 export function ConflictView({
   rows,
+  versions,
   who,
   onReapply,
   onDiscard,
@@ -29,6 +55,8 @@ export function ConflictView({
   children,
 }: {
   rows: ConflictRow[];
+  /** The version the user started from and the one stored now. */
+  versions?: { base: number; current: number };
   who?: ReactNode;
   onReapply?: () => void;
   onDiscard: () => void;
@@ -42,7 +70,15 @@ export function ConflictView({
       <div className="conflict__head" role="alert">
         <h3 id="conflict-title">{t('conflictTitle')}</h3>
         <p>{t('conflictLead')}</p>
-        {who && <p className="sub">{who}</p>}
+        {(versions || who) && (
+          <p className="sub">
+            {versions &&
+              t('conflictVersions')
+                .replace('{base}', String(versions.base))
+                .replace('{current}', String(versions.current))}
+            {who}
+          </p>
+        )}
       </div>
       <div className="table-wrap">
         <table className="conflict__table">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
 import { serverText } from '../lib/server-text';
+import './form-field.css';
 
 export type ControlProps = {
   id: string;

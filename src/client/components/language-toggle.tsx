@@ -1,5 +1,6 @@
-import { LANGS } from '../../domain/i18n';
+import { LANGS } from '@/domain/i18n';
 import { useI18n } from '../lib/i18n';
+import './language-toggle.css';
 
 const NAMES = { ja: '日本語', en: 'English' } as const;
 

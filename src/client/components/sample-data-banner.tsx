@@ -1,5 +1,6 @@
 import { useMeta } from '../features/strategy/api/get-meta';
 import { useI18n } from '../lib/i18n';
+import './sample-data-banner.css';
 
 /** Shown whenever a sample scenario is loaded, so demo figures are never mistaken for real ones. */
 export function SampleDataBanner() {

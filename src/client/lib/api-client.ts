@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBodySchema } from '../../domain/contract';
+import { ErrorBodySchema } from '@/domain/contract';
 
 /** The one way the client talks to the API: typed errors, responses parsed by the contract. */
 export class ApiError extends Error {

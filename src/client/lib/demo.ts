@@ -1,4 +1,4 @@
-import type { UserRole } from '../../domain/auth';
+import type { UserRole } from '@/domain/auth';
 
 /** A demo account the sign-in page offers with one click (mock mode only: the static demo, dev:mock). */
 export type DemoAccount = { email: string; password: string; name: string; role: UserRole };

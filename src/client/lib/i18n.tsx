@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Lang, LocalizedText } from '../../domain/i18n';
+import type { Lang, LocalizedText } from '@/domain/i18n';
 import { MESSAGES, type MessageKey } from './messages';
 
 type I18n = {
@@ -8,6 +8,8 @@ type I18n = {
   t: (key: MessageKey) => string;
   l: (text: LocalizedText) => string;
 };
+/** The message lookup, for code that builds texts outside a component (form rules). */
+export type Translate = I18n['t'];
 
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'tracker.lang';

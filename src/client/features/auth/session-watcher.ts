@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRouter } from '@tanstack/react-router';
-import { ApiError, setCsrfToken } from '../../lib/api-client';
+import { ApiError, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './api/keys';
 
 /**

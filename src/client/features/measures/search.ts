@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../../../domain/dates';
-import { TagSchema } from '../../../domain/model';
-import { HealthSchema, StatusSchema } from '../../../domain/status';
+import { IsoDateSchema } from '@/domain/dates';
+import { TagSchema } from '@/domain/model';
+import { HealthSchema, StatusSchema } from '@/domain/status';
 
 /**
  * The measures list's state lives in the URL, so every view is a shareable link. A value that
@@ -22,6 +22,6 @@ export const MeasuresSearchSchema = z.object({
 export type MeasuresSearch = z.infer<typeof MeasuresSearchSchema>;
 
 /** The measure page takes only the reporting date; the schema is shared by every dashboard view. */
-export { AsOfSearchSchema } from '../../lib/as-of-search';
+export { AsOfSearchSchema } from '@/client/lib/as-of-search';
 
 export const PAGE_SIZE = 50;

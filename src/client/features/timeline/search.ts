@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TIMELINE_GROUPINGS } from '../../../domain/timeline';
-import { AsOfSearchSchema } from '../../lib/as-of-search';
+import { TIMELINE_GROUPINGS } from '@/domain/timeline';
+import { AsOfSearchSchema } from '@/client/lib/as-of-search';
 
 /** The timeline's view lives in the URL: grouping, the fiscal year zoomed to, and the reporting date. */
 export const TimelineSearchSchema = AsOfSearchSchema.extend({

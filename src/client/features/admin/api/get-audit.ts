@@ -1,17 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { AuditListSchema } from '../../../../domain/contract-updates';
-import { apiGet, toSearch } from '../../../lib/api-client';
-import { adminKeys } from './keys';
+import { AuditListSchema } from '@/domain/contract-updates';
+import { apiGet, toSearch } from '@/client/lib/api-client';
+import { adminKeys, type AuditFilters } from './keys';
 
-export type AuditFilters = {
-  actor?: string;
-  entity?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-};
+export type { AuditFilters };
 
 export function getAudit(filters: AuditFilters, signal?: AbortSignal) {
   return apiGet('/audit', AuditListSchema, filters, signal);

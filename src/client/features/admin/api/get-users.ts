@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { UserListSchema } from '../../../../domain/contract-auth';
-import { apiGet } from '../../../lib/api-client';
+import { UserListSchema } from '@/domain/contract-auth';
+import { apiGet } from '@/client/lib/api-client';
 import { adminKeys } from './keys';
 
 export function getUsers(signal?: AbortSignal) {

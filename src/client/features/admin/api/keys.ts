@@ -1,4 +1,13 @@
-import type { AuditFilters } from './get-audit';
+/** The audit trail's filters: they are part of the list's query key, so the key factory owns them. */
+export type AuditFilters = {
+  actor?: string;
+  entity?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+};
 
 /** Hierarchical keys: invalidating ['users'] refreshes the list; ['audit'] every page of the trail. */
 export const adminKeys = {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { PublicUserSchema, type UserPatchBodySchema } from '../../../../domain/contract-auth';
-import { apiSend } from '../../../lib/api-client';
+import { PublicUserSchema, type UserPatchBodySchema } from '@/domain/contract-auth';
+import { apiSend } from '@/client/lib/api-client';
 import { adminKeys } from './keys';
 
 export type UpdateUserInput = { id: string; version: number; body: z.input<typeof UserPatchBodySchema> };

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '@/client/lib/i18n';
+import './admin-nav.css';
 
 /** The admin pages' own tabs. */
 export function AdminNav() {

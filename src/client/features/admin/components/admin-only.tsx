@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { can, type Permission } from '../../../../domain/auth';
-import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/api/get-session';
+import { can, type Permission } from '@/domain/auth';
+import { useI18n } from '@/client/lib/i18n';
+import { useSession } from '@/client/features/auth/api/get-session';
 
 /** A page for those with the permission; others see why not (the server refuses them anyway). */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { auditCsvHref, useAudit, type AuditFilters } from '../api/get-audit';
 import { AUDIT_PAGE_SIZE, type AuditSearch } from '../search';
 import { AdminNav } from './admin-nav';

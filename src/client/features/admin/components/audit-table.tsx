@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { AuditEntrySchema } from '../../../../domain/contract-updates';
-import { useI18n } from '../../../lib/i18n';
-import { tokyoTime } from '../../updates/components/submission-state';
+import type { AuditEntrySchema } from '@/domain/contract-updates';
+import { useI18n } from '@/client/lib/i18n';
+import { tokyoTime } from '@/client/features/updates/components/submission-state';
+import './audit-table.css';
 
 type Entry = z.infer<typeof AuditEntrySchema>;
 

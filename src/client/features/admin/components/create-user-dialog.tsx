@@ -1,15 +1,35 @@
-import { useState, type FormEvent } from 'react';
-import { passwordProblems, PASSWORD_PROBLEM_LABELS, type UserRole } from '../../../../domain/auth';
-import type { PublicUser } from '../../../../domain/contract-auth';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField, serverText } from '../../../lib/server-text';
+import { z } from 'zod';
+import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { serverText } from '@/client/lib/server-text';
+import { passwordProblems, PASSWORD_PROBLEM_LABELS } from '@/domain/auth';
+import { UserCreateBodySchema, type PublicUser } from '@/domain/contract-auth';
+import type { LocalizedText } from '@/domain/i18n';
 import { useCreateUser } from '../api/create-user';
 import { RoleFields, TemporaryPasswordField } from './user-fields';
 
 const FIELDS = ['email', 'name', 'role', 'ministryId', 'password', 'newPassword'] as const;
+
+const ValuesSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: UserCreateBodySchema.shape.role,
+  ministryId: z.string(),
+  password: z.string(),
+});
+type Values = z.infer<typeof ValuesSchema>;
+
+function createSchema(t: Translate, l: (text: LocalizedText) => string) {
+  return ValuesSchema.superRefine((v, ctx) => {
+    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!v.email.trim()) add('email', t('fieldRequired'));
+    if (!v.name.trim()) add('name', t('fieldRequired'));
+    if (v.role === 'liaison' && !v.ministryId) add('ministryId', t('ministryRequired'));
+    const problems = passwordProblems(v.password, { email: v.email, name: v.name });
+    if (problems.length) add('password', problems.map((p) => l(PASSWORD_PROBLEM_LABELS[p])).join('。'));
+  });
+}
 
 /** A new account with a temporary password; the user must change it at first sign-in. */
 export function CreateUserDialog({
@@ -21,79 +41,51 @@ export function CreateUserDialog({
 }) {
   const { t, l, lang } = useI18n();
   const create = useCreateUser();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<{ role: UserRole; ministryId: string }>({ role: 'viewer', ministryId: '' });
-  const [password, setPassword] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const error = create.error instanceof ApiError ? create.error : null;
-  const { byField, other } = issuesByField(error, FIELDS, lang);
-  // The server names the password "newPassword" in its strength check; this form calls it "password".
-  if (byField.newPassword) byField.password = byField.newPassword;
-  if (error?.code === 'email_taken') byField.email = serverText(error.message, lang);
-  const errors = { ...byField, ...local };
-  const formLevel = error && !Object.keys(byField).length;
+  const state = useDialogForm<Values>({
+    schema: createSchema(t, l),
+    defaultValues: { email: '', name: '', role: 'viewer', ministryId: '', password: '' },
+    mutation: create,
+    serverFields: FIELDS,
+    mapServer: (error, byField) => {
+      // The server names the password "newPassword" in its strength check; this form calls it "password".
+      if (byField.newPassword) byField.password = byField.newPassword;
+      if (error.code === 'email_taken') byField.email = serverText(error.message, lang);
+    },
+  });
+  const { form, errors } = state;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!email.trim()) found.email = t('fieldRequired');
-    if (!name.trim()) found.name = t('fieldRequired');
-    if (role.role === 'liaison' && !role.ministryId) found.ministryId = t('ministryRequired');
-    const problems = passwordProblems(password, { email, name });
-    if (problems.length) found.password = problems.map((p) => l(PASSWORD_PROBLEM_LABELS[p])).join('。');
-    setLocal(found);
-    if (Object.keys(found).length) return;
+  const onValid = (v: Values) =>
     create.mutate(
       {
-        email: email.trim(),
-        name: name.trim(),
-        role: role.role,
-        ministryId: role.role === 'liaison' ? role.ministryId : null,
-        password,
+        email: v.email.trim(),
+        name: v.name.trim(),
+        role: v.role,
+        ministryId: v.role === 'liaison' ? v.ministryId : null,
+        password: v.password,
       },
-      { onSuccess: (user) => onCreated(user, password) },
+      { onSuccess: (user) => onCreated(user, v.password) },
     );
-  };
 
   return (
-    <Dialog title={t('addUser')} onClose={onClose} wide>
-      <form onSubmit={onSubmit} noValidate className="dialog-form">
-        {formLevel && <FormError error={error} other={other} />}
+    <FormDialog title={t('addUser')} onClose={onClose} wide>
+      <DialogForm state={state} onValid={onValid} submitLabel={t('createUser')}>
         <div className="form-row">
           <Field id="new-user-email" label={t('email')} error={errors.email} required className="field--grow">
-            {(p) => (
-              <input {...p} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-            )}
+            {(p) => <input {...p} type="email" autoComplete="off" {...form.register('email')} />}
           </Field>
           <Field id="new-user-name" label={t('userName')} error={errors.name} required className="field--grow">
-            {(p) => <input {...p} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+            {(p) => <input {...p} autoComplete="off" {...form.register('name')} />}
           </Field>
         </div>
-        <RoleFields
-          idPrefix="new-user"
-          role={role.role}
-          ministryId={role.ministryId}
-          onChange={setRole}
-          errors={errors}
-        />
+        <RoleFields idPrefix="new-user" errors={errors} />
         <TemporaryPasswordField
           id="new-user-password"
+          name="password"
           label={t('temporaryPassword')}
-          value={password}
-          onChange={setPassword}
           error={errors.password}
           required
         />
-        <div className="form-actions">
-          <button type="submit" disabled={create.isPending}>
-            {create.isPending ? t('saving') : t('createUser')}
-          </button>
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {t('cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </DialogForm>
+    </FormDialog>
   );
 }

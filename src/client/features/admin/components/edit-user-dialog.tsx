@@ -1,17 +1,55 @@
-import { useState, type FormEvent } from 'react';
-import { passwordProblems, PASSWORD_PROBLEM_LABELS, USER_ROLE_LABELS, type UserRole } from '../../../../domain/auth';
-import { PublicUserSchema, type PublicUser } from '../../../../domain/contract-auth';
-import { ConflictView } from '../../../components/conflict-view';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
+import { useState } from 'react';
+import { z } from 'zod';
+import { conflictRow, ConflictView, type ConflictActions } from '@/client/components/conflict-view';
+import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { passwordProblems, PASSWORD_PROBLEM_LABELS, USER_ROLE_LABELS } from '@/domain/auth';
+import { PublicUserSchema, UserPatchBodySchema, type PublicUser } from '@/domain/contract-auth';
+import type { LocalizedText } from '@/domain/i18n';
 import { useUpdateUser, type UpdateUserInput } from '../api/update-user';
 import { isLocked } from './password-tools';
 import { RoleFields, TemporaryPasswordField } from './user-fields';
 
 const FIELDS = ['name', 'role', 'ministryId', 'disabled', 'resetPassword', 'newPassword'] as const;
+
+const ValuesSchema = z.object({
+  name: z.string(),
+  role: UserPatchBodySchema.shape.role.unwrap(),
+  ministryId: z.string(),
+  disabled: z.boolean(),
+  unlock: z.boolean(),
+  resetTotp: z.boolean(),
+  resetPassword: z.string(),
+});
+type Values = z.infer<typeof ValuesSchema>;
+
+/** Only what the user changed is sent. */
+function bodyOf(base: PublicUser, v: Values): UpdateUserInput['body'] {
+  const body: UpdateUserInput['body'] = {};
+  if (v.name.trim() !== base.name) body.name = v.name.trim();
+  if (v.role !== base.role) body.role = v.role;
+  const ministryId = v.role === 'liaison' ? v.ministryId || null : null;
+  if (ministryId !== base.ministryId) body.ministryId = ministryId;
+  if (v.disabled !== base.disabled) body.disabled = v.disabled;
+  if (v.unlock) body.unlock = true;
+  if (v.resetTotp) body.resetTotp = true;
+  if (v.resetPassword) body.resetPassword = v.resetPassword;
+  return body;
+}
+
+function editSchema(base: PublicUser, t: Translate, l: (text: LocalizedText) => string) {
+  return ValuesSchema.superRefine((v, ctx) => {
+    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!v.name.trim()) add('name', t('fieldRequired'));
+    if (v.role === 'liaison' && !v.ministryId) add('ministryId', t('ministryRequired'));
+    if (v.resetPassword) {
+      const problems = passwordProblems(v.resetPassword, { email: base.email, name: base.name });
+      if (problems.length) add('resetPassword', problems.map((p) => l(PASSWORD_PROBLEM_LABELS[p])).join('。'));
+    }
+    if (Object.keys(bodyOf(base, v)).length === 0) add('form', t('nothingChanged'));
+  });
+}
 
 /** Change a user's name, role or ministry, disable or unlock them, or reset their password. */
 export function EditUserDialog({
@@ -23,167 +61,137 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (user: PublicUser, password?: string) => void;
 }) {
-  const { t, l, lang } = useI18n();
+  const { t, l } = useI18n();
   const update = useUpdateUser();
   const [base] = useState(user);
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<{ role: UserRole; ministryId: string }>({
-    role: user.role,
-    ministryId: user.ministryId ?? '',
+  const state = useDialogForm<Values>({
+    schema: editSchema(base, t, l),
+    defaultValues: {
+      name: user.name,
+      role: user.role,
+      ministryId: user.ministryId ?? '',
+      disabled: user.disabled,
+      unlock: false,
+      resetTotp: false,
+      resetPassword: '',
+    },
+    mutation: update,
+    serverFields: FIELDS,
+    mapServer: (_error, byField) => {
+      if (byField.newPassword) byField.resetPassword = byField.newPassword;
+    },
   });
-  const [disabled, setDisabled] = useState(user.disabled);
-  const [unlock, setUnlock] = useState(false);
-  const [resetTotp, setResetTotp] = useState(false);
-  const [reset, setReset] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const error = update.error instanceof ApiError ? update.error : null;
+  const { form, error, errors } = state;
+  const { register } = form;
   const current = error?.status === 412 ? PublicUserSchema.safeParse(error.current).data : undefined;
-  const { byField, other } = issuesByField(error?.status === 422 ? error : null, FIELDS, lang);
-  if (byField.newPassword) byField.resetPassword = byField.newPassword;
-  const errors = { ...byField, ...local };
 
-  const body: UpdateUserInput['body'] = {};
-  if (name.trim() !== base.name) body.name = name.trim();
-  if (role.role !== base.role) body.role = role.role;
-  const ministryId = role.role === 'liaison' ? role.ministryId || null : null;
-  if (ministryId !== base.ministryId) body.ministryId = ministryId;
-  if (disabled !== base.disabled) body.disabled = disabled;
-  if (unlock) body.unlock = true;
-  if (resetTotp) body.resetTotp = true;
-  if (reset) body.resetPassword = reset;
+  const save = (v: Values, version: number) =>
+    update.mutate(
+      { id: base.id, version, body: bodyOf(base, v) },
+      { onSuccess: (u) => onSaved(u, v.resetPassword || undefined) },
+    );
 
-  const save = (version: number) =>
-    update.mutate({ id: base.id, version, body }, { onSuccess: (u) => onSaved(u, reset || undefined) });
+  return (
+    <FormDialog title={`${t('editUser')}: ${base.name}`} onClose={onClose} wide>
+      <DialogForm
+        state={state}
+        onValid={(v) => save(v, base.version)}
+        editing={{ version: base.version, of: base.email }}
+        conflict={
+          current && (
+            <UserConflict
+              base={base}
+              current={current}
+              mine={form.getValues()}
+              pending={update.isPending}
+              onReapply={() => save(form.getValues(), current.version)}
+              onDiscard={onClose}
+            />
+          )
+        }
+      >
+        <Field id="edit-user-name" label={t('userName')} error={errors.name} required>
+          {(p) => <input {...p} {...register('name')} />}
+        </Field>
+        <RoleFields idPrefix="edit-user" errors={errors} />
+        <div className="field field--check">
+          <input id="edit-user-disabled" type="checkbox" {...register('disabled')} />
+          <label htmlFor="edit-user-disabled">{t('disableAccount')}</label>
+        </div>
+        {isLocked(base.lockedUntil) && (
+          <div className="field field--check">
+            <input id="edit-user-unlock" type="checkbox" {...register('unlock')} />
+            <label htmlFor="edit-user-unlock">
+              {t('unlockAccount')} <span className="sub">({base.lockedUntil})</span>
+            </label>
+          </div>
+        )}
+        {base.totpEnabled && (
+          <div className="field field--check">
+            <input id="edit-user-reset-totp" type="checkbox" {...register('resetTotp')} />
+            <label htmlFor="edit-user-reset-totp">{t('resetTotp')}</label>
+          </div>
+        )}
+        <TemporaryPasswordField
+          id="edit-user-reset"
+          name="resetPassword"
+          label={t('resetPassword')}
+          error={errors.resetPassword}
+        />
+        <p className="hint">{t('sessionsEndNote')}</p>
+      </DialogForm>
+    </FormDialog>
+  );
+}
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!name.trim()) found.name = t('fieldRequired');
-    if (role.role === 'liaison' && !role.ministryId) found.ministryId = t('ministryRequired');
-    if (reset) {
-      const problems = passwordProblems(reset, { email: base.email, name: base.name });
-      if (problems.length) found.resetPassword = problems.map((p) => l(PASSWORD_PROBLEM_LABELS[p])).join('。');
-    }
-    if (Object.keys(body).length === 0) found.form = t('nothingChanged');
-    setLocal(found);
-    if (Object.keys(found).length === 0) save(base.version);
-  };
-
+/** Someone else changed the account since the dialog opened: theirs and mine side by side. */
+function UserConflict({
+  base,
+  current,
+  mine,
+  ...actions
+}: ConflictActions & {
+  base: PublicUser;
+  current: PublicUser;
+  mine: Values;
+}) {
+  const { t, l } = useI18n();
+  const body = bodyOf(base, mine);
+  const ministryId = mine.role === 'liaison' ? mine.ministryId || null : null;
   const roleText = (u: Pick<PublicUser, 'role' | 'ministryId'>) =>
     `${l(USER_ROLE_LABELS[u.role])}${u.ministryId ? ` (${u.ministryId})` : ''}`;
   const yesNo = (b: boolean) => (b ? t('stateDisabled') : t('stateActive'));
-
   return (
-    <Dialog title={`${t('editUser')}: ${base.name}`} onClose={onClose} wide>
-      {current ? (
-        <ConflictView
-          pending={update.isPending}
-          onReapply={() => save(current.version)}
-          onDiscard={onClose}
-          who={t('conflictVersions')
-            .replace('{base}', String(base.version))
-            .replace('{current}', String(current.version))}
-          rows={[
-            {
-              field: 'name',
-              label: t('userName'),
-              base: base.name,
-              theirs: current.name,
-              mine: name,
-              mineChanged: body.name !== undefined,
-              theirsChanged: current.name !== base.name,
-            },
-            {
-              field: 'role',
-              label: t('userRole'),
-              base: roleText(base),
-              theirs: roleText(current),
-              mine: roleText({ role: role.role, ministryId }),
-              mineChanged: body.role !== undefined || body.ministryId !== undefined,
-              theirsChanged: current.role !== base.role || current.ministryId !== base.ministryId,
-            },
-            {
-              field: 'disabled',
-              label: t('accountState'),
-              base: yesNo(base.disabled),
-              theirs: yesNo(current.disabled),
-              mine: yesNo(disabled),
-              mineChanged: body.disabled !== undefined,
-              theirsChanged: current.disabled !== base.disabled,
-            },
-          ]}
-        />
-      ) : (
-        <form onSubmit={onSubmit} noValidate className="dialog-form">
-          <p className="sub">
-            {base.email} · {t('editingVersion')} {base.version}
-          </p>
-          {(local.form || (error && error.status !== 422) || other.length > 0) && (
-            <FormError error={local.form ? null : error} other={other}>
-              {local.form ? <p>{local.form}</p> : undefined}
-            </FormError>
-          )}
-          <Field id="edit-user-name" label={t('userName')} error={errors.name} required>
-            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <RoleFields
-            idPrefix="edit-user"
-            role={role.role}
-            ministryId={role.ministryId}
-            onChange={setRole}
-            errors={errors}
-          />
-          <div className="field field--check">
-            <input
-              id="edit-user-disabled"
-              type="checkbox"
-              checked={disabled}
-              onChange={(e) => setDisabled(e.target.checked)}
-            />
-            <label htmlFor="edit-user-disabled">{t('disableAccount')}</label>
-          </div>
-          {isLocked(base.lockedUntil) && (
-            <div className="field field--check">
-              <input
-                id="edit-user-unlock"
-                type="checkbox"
-                checked={unlock}
-                onChange={(e) => setUnlock(e.target.checked)}
-              />
-              <label htmlFor="edit-user-unlock">
-                {t('unlockAccount')} <span className="sub">({base.lockedUntil})</span>
-              </label>
-            </div>
-          )}
-          {base.totpEnabled && (
-            <div className="field field--check">
-              <input
-                id="edit-user-reset-totp"
-                type="checkbox"
-                checked={resetTotp}
-                onChange={(e) => setResetTotp(e.target.checked)}
-              />
-              <label htmlFor="edit-user-reset-totp">{t('resetTotp')}</label>
-            </div>
-          )}
-          <TemporaryPasswordField
-            id="edit-user-reset"
-            label={t('resetPassword')}
-            value={reset}
-            onChange={setReset}
-            error={errors.resetPassword}
-          />
-          <p className="hint">{t('sessionsEndNote')}</p>
-          <div className="form-actions">
-            <button type="submit" disabled={update.isPending}>
-              {update.isPending ? t('saving') : t('save')}
-            </button>
-            <button type="button" className="button-secondary" onClick={onClose}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
-      )}
-    </Dialog>
+    <ConflictView
+      {...actions}
+      versions={{ base: base.version, current: current.version }}
+      rows={[
+        conflictRow(
+          'name',
+          t('userName'),
+          { base: base.name, theirs: current.name, mine: mine.name },
+          String,
+          body.name !== undefined,
+        ),
+        conflictRow(
+          'role',
+          t('userRole'),
+          {
+            base: { role: base.role, ministryId: base.ministryId },
+            theirs: { role: current.role, ministryId: current.ministryId },
+            mine: { role: mine.role, ministryId },
+          },
+          roleText,
+          body.role !== undefined || body.ministryId !== undefined,
+        ),
+        conflictRow(
+          'disabled',
+          t('accountState'),
+          { base: base.disabled, theirs: current.disabled, mine: mine.disabled },
+          yesNo,
+          body.disabled !== undefined,
+        ),
+      ]}
+    />
   );
 }

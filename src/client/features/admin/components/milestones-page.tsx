@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import type { Milestone } from '../../../../domain/model';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { useMilestones } from '../../strategy/api/get-milestones';
+import { lazyForm } from '@/client/components/lazy-form';
+import type { Milestone } from '@/domain/model';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 import { AdminNav } from './admin-nav';
 import { RequirePermission } from './admin-only';
-import { MilestoneDialog } from './milestone-dialog';
+
+// Loaded when first opened (see lazy-form.tsx).
+const MilestoneDialog = lazyForm(() => import('./milestone-dialog').then((m) => m.MilestoneDialog));
 
 /** Milestones are data with history: moving one (the Games postponed) is an audited edit with a reason. */
 export function MilestonesPage() {

@@ -1,37 +1,33 @@
-import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '../../../../domain/auth';
-import { Field } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { useFormContext } from 'react-hook-form';
+import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@/domain/auth';
+import type { FormErrors } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { generatePassword } from './password-tools';
+import './user-fields.css';
+
+/** The role fields as a form holds them: the ministry is '' for none. */
+export type RoleValues = { role: UserRole; ministryId: string };
 
 /** Role and ministry: a liaison belongs to one ministry; the other roles to none. */
-export function RoleFields({
-  idPrefix,
-  role,
-  ministryId,
-  onChange,
-  errors,
-}: {
-  idPrefix: string;
-  role: UserRole;
-  ministryId: string;
-  onChange: (next: { role: UserRole; ministryId: string }) => void;
-  errors: Record<string, string | undefined>;
-}) {
+export function RoleFields({ idPrefix, errors }: { idPrefix: string; errors: FormErrors }) {
   const { t, l, lang } = useI18n();
   const ministries = useMinistries();
+  const { register, setValue, watch } = useFormContext<RoleValues>();
+  const role = watch('role');
   return (
     <div className="form-row">
       <Field id={`${idPrefix}-role`} label={t('userRole')} error={errors.role} required>
         {(p) => (
           <select
             {...p}
-            value={role}
-            onChange={(e) => {
-              const next = e.target.value as UserRole;
-              onChange({ role: next, ministryId: next === 'liaison' ? ministryId : '' });
-            }}
+            {...register('role', {
+              onChange: (e: { target: { value: string } }) => {
+                if (e.target.value !== 'liaison') setValue('ministryId', '');
+              },
+            })}
           >
             {USER_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -49,12 +45,7 @@ export function RoleFields({
         required={role === 'liaison'}
       >
         {(p) => (
-          <select
-            {...p}
-            value={ministryId}
-            disabled={role !== 'liaison'}
-            onChange={(e) => onChange({ role, ministryId: e.target.value })}
-          >
+          <select {...p} {...register('ministryId')} disabled={role !== 'liaison'}>
             <option value="">—</option>
             {(ministries.data?.items ?? [])
               .filter((m) => m.assignable)
@@ -73,33 +64,26 @@ export function RoleFields({
 /** A password field with a button that fills in a strong random one. */
 export function TemporaryPasswordField({
   id,
+  name,
   label,
-  value,
-  onChange,
   error,
   required,
 }: {
   id: string;
+  /** The form value that holds the password. */
+  name: string;
   label: string;
-  value: string;
-  onChange: (v: string) => void;
   error?: string;
   required?: boolean;
 }) {
   const { t } = useI18n();
+  const { register, setValue } = useFormContext<Record<string, string>>();
   return (
     <Field id={id} label={label} hint={t('temporaryPasswordHint')} error={error} required={required}>
       {(p) => (
         <div className="input-with-button">
-          <input
-            {...p}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-          />
-          <button type="button" className="button-secondary" onClick={() => onChange(generatePassword())}>
+          <input {...p} type="text" autoComplete="off" spellCheck={false} {...register(name)} />
+          <button type="button" className="button-secondary" onClick={() => setValue(name, generatePassword())}>
             {t('generatePassword')}
           </button>
         </div>

@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { USER_ROLE_LABELS } from '../../../../domain/auth';
-import type { PublicUser } from '../../../../domain/contract-auth';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { lazyForm } from '@/client/components/lazy-form';
+import { USER_ROLE_LABELS } from '@/domain/auth';
+import type { PublicUser } from '@/domain/contract-auth';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useUsers } from '../api/get-users';
 import { AdminNav } from './admin-nav';
 import { RequirePermission } from './admin-only';
-import { CreateUserDialog } from './create-user-dialog';
-import { EditUserDialog } from './edit-user-dialog';
 import { isLocked } from './password-tools';
+
+// Loaded when first opened (see lazy-form.tsx).
+const CreateUserDialog = lazyForm(() => import('./create-user-dialog').then((m) => m.CreateUserDialog));
+const EditUserDialog = lazyForm(() => import('./edit-user-dialog').then((m) => m.EditUserDialog));
 
 /** Accounts: who may sign in, with which role and ministry; create, change, disable, unlock, reset. */
 export function UsersPage() {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { SessionSchema, type ChangePasswordBodySchema } from '../../../../domain/contract-auth';
-import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { SessionSchema, type ChangePasswordBodySchema } from '@/domain/contract-auth';
+import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 export async function changePassword(body: z.input<typeof ChangePasswordBodySchema>) {

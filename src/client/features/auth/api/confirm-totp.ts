@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionSchema } from '../../../../domain/contract-auth';
-import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { SessionSchema } from '@/domain/contract-auth';
+import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 /** Turning TOTP on gives the session a new id and CSRF token (the cookie comes with the answer). */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SessionSchema, type Session } from '../../../../domain/contract-auth';
-import { ApiError, apiGet, setCsrfToken } from '../../../lib/api-client';
+import { SessionSchema, type Session } from '@/domain/contract-auth';
+import { ApiError, apiGet, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 /** The signed-in session, or null when nobody is signed in (a 401 here is an answer, not an error). */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 export async function signOut() {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TotpEnrolmentSchema, type TotpStartBody } from '../../../../domain/contract-auth';
-import { apiSend } from '../../../lib/api-client';
+import { TotpEnrolmentSchema, type TotpStartBody } from '@/domain/contract-auth';
+import { apiSend } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
 /**

@@ -1,12 +1,13 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { PASSWORD_MIN, PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../../../domain/auth';
-import { Field, FormError } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
+import { PASSWORD_MIN, PASSWORD_PROBLEM_LABELS, passwordProblems } from '@/domain/auth';
+import { Field, FormError } from '@/client/components/form-field';
+import { useI18n } from '@/client/lib/i18n';
+import { issuesByField } from '@/client/lib/server-text';
 import { useChangePassword } from '../api/change-password';
 import { useSession } from '../api/get-session';
 import { nextPath } from '../navigation';
+import './auth.css';
 
 const route = getRouteApi('/account/password');
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;

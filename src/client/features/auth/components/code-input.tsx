@@ -1,4 +1,5 @@
-import type { ControlProps } from '../../../components/form-field';
+import type { ControlProps } from '@/client/components/form-field';
+import './code-input.css';
 
 /** A 6-digit authenticator code: digits only (anything else typed or pasted is dropped), filled by the OS. */
 export function CodeInput({

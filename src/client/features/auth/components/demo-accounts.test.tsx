@@ -3,8 +3,8 @@ import '../../../../../tests/client/setup-dom';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setDemoAccounts, type DemoAccount } from '../../../lib/demo';
-import { I18nProvider } from '../../../lib/i18n';
+import { setDemoAccounts, type DemoAccount } from '@/client/lib/demo';
+import { I18nProvider } from '@/client/lib/i18n';
 import { DemoAccounts } from './demo-accounts';
 
 const LIAISON: DemoAccount = { email: 'liaison@npa.example.go.jp', password: 'pw', name: '警察 次郎', role: 'liaison' };

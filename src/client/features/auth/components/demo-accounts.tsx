@@ -1,6 +1,6 @@
-import { USER_ROLE_LABELS } from '../../../../domain/auth';
-import { demoAccounts, type DemoAccount } from '../../../lib/demo';
-import { useI18n } from '../../../lib/i18n';
+import { USER_ROLE_LABELS } from '@/domain/auth';
+import { demoAccounts, type DemoAccount } from '@/client/lib/demo';
+import { useI18n } from '@/client/lib/i18n';
 import './demo-accounts.css';
 
 /** The demo's sign-in shortcut: one button per role, so a visitor sees each role's view. */

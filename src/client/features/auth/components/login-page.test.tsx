@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { currentTotp, renderApp, setupMockApi, TEST_PASSWORD, TEST_USERS } from '../../../../../tests/client/harness';
-import type { ErrorBody } from '../../../../domain/contract';
+import type { ErrorBody } from '@/domain/contract';
 
 // Nobody is signed in: the app starts at its sign-in page, as a new browser would.
 const api = setupMockApi({ scenario: true, as: null });

@@ -1,14 +1,15 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Lang } from '../../../../domain/i18n';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField, serverText } from '../../../lib/server-text';
+import type { Lang } from '@/domain/i18n';
+import { Field, FormError } from '@/client/components/form-field';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
+import { issuesByField, serverText } from '@/client/lib/server-text';
 import { useSignIn } from '../api/sign-in';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
 import { DemoAccounts } from './demo-accounts';
+import './auth.css';
 
 const route = getRouteApi('/login');
 const FIELDS = ['email', 'password', 'totp'] as const;

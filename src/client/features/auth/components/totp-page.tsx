@@ -1,13 +1,15 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { Field, FormError } from '../../../components/form-field';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
+import { Field, FormError } from '@/client/components/form-field';
+import { useI18n } from '@/client/lib/i18n';
+import { issuesByField } from '@/client/lib/server-text';
 import { useConfirmTotp } from '../api/confirm-totp';
 import { useSession } from '../api/get-session';
 import { useStartTotp } from '../api/start-totp';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
+import './auth.css';
+import './totp-page.css';
 
 const route = getRouteApi('/account/totp');
 

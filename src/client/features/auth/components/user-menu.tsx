@@ -1,11 +1,12 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
-import { USER_ROLE_LABELS } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { USER_ROLE_LABELS } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSignOut } from '../api/sign-out';
+import './user-menu.css';
 
 /** Who is signed in, and their account actions: a disclosure button, closed by Escape or a click outside. */
 export function UserMenu({ session }: { session: Session }) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { DashboardSchema } from '../../../../domain/contract-dashboard';
-import { apiGet } from '../../../lib/api-client';
+import { DashboardSchema } from '@/domain/contract-dashboard';
+import { apiGet } from '@/client/lib/api-client';
 import { dashboardKeys } from './keys';
 
 export function getDashboard(asOf: string | undefined, signal?: AbortSignal) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { StatsSchema, type SeriesScope } from '../../../../domain/contract';
-import { apiGet } from '../../../lib/api-client';
+import { StatsSchema, type SeriesScope } from '@/domain/contract';
+import { apiGet } from '@/client/lib/api-client';
 import { dashboardKeys } from './keys';
 
 /** Quarter ends are fine-grained enough for a six-year chart and keep its table readable. */

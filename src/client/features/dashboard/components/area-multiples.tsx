@@ -1,6 +1,6 @@
-import type { Stats } from '../../../../domain/contract';
-import { PlanActualFigure, pointAt } from '../../../components/plan-actual-figure';
-import { useI18n } from '../../../lib/i18n';
+import type { Stats } from '@/domain/contract';
+import { PlanActualFigure, pointAt } from '@/client/components/plan-actual-figure';
+import { useI18n } from '@/client/lib/i18n';
 
 /** One small chart per policy area, the same lines and scale, each with its figures on the as-of date. */
 export function AreaMultiples({ stats, titles }: { stats: Stats; titles: Map<string, string> }) {

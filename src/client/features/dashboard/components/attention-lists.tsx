@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
-import type { AttentionItemView, AttentionListView, Dashboard } from '../../../../domain/contract-dashboard';
-import { HealthBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import type { MessageKey } from '../../../lib/messages';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { AttentionItemView, AttentionListView, Dashboard } from '@/domain/contract-dashboard';
+import { HealthBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import type { MessageKey } from '@/client/lib/messages';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './attention-lists.css';
 
 type Kind = 'overdue' | 'dueSoon' | 'stale';
 

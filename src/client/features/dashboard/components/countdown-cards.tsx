@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import type { CountdownView, Dashboard } from '../../../../domain/contract-dashboard';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
+import type { CountdownView, Dashboard } from '@/domain/contract-dashboard';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
+import './countdown-cards.css';
 
 function Days({ c }: { c: CountdownView }) {
   const { t, lang } = useI18n();

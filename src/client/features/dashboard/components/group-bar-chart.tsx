@@ -1,6 +1,7 @@
-import type { SeriesStyle } from '../../../components/chart-styles';
-import { niceTicks, pct } from '../../../components/nice-ticks';
-import { useI18n } from '../../../lib/i18n';
+import type { SeriesStyle } from '@/client/components/chart-styles';
+import { niceTicks, pct } from '@/client/components/nice-ticks';
+import { useI18n } from '@/client/lib/i18n';
+import './group-bar-chart.css';
 
 export type GroupBarChartProps = {
   title: string;

@@ -1,8 +1,9 @@
 import { lazy, useId, useState } from 'react';
-import type { Counts } from '../../../../domain/summary';
-import { ChartFigure, ChartLegend } from '../../../components/chart-figure';
-import { HEALTH_ORDER, HEALTH_STYLES, STATUS_ORDER, STATUS_STYLES } from '../../../components/chart-styles';
-import { useI18n } from '../../../lib/i18n';
+import type { Counts } from '@/domain/summary';
+import { ChartFigure, ChartLegend } from '@/client/components/chart-figure';
+import { HEALTH_ORDER, HEALTH_STYLES, STATUS_ORDER, STATUS_STYLES } from '@/client/components/chart-styles';
+import { useI18n } from '@/client/lib/i18n';
+import './group-breakdown.css';
 
 const GroupBarChart = lazy(() => import('./group-bar-chart'));
 

@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { Dashboard } from '../../../../domain/contract-dashboard';
-import type { HeadlineKey } from '../../../../domain/dashboard';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import type { MessageKey } from '../../../lib/messages';
-import { useI18n } from '../../../lib/i18n';
+import type { Dashboard } from '@/domain/contract-dashboard';
+import type { HeadlineKey } from '@/domain/dashboard';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import type { MessageKey } from '@/client/lib/messages';
+import { useI18n } from '@/client/lib/i18n';
+import './headline-figures.css';
 
 const LABELS: Record<HeadlineKey, MessageKey> = {
   total: 'figTotal',

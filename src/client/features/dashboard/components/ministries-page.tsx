@@ -1,7 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { AsOfControl } from '../../../components/as-of-control';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { AsOfControl } from '@/client/components/as-of-control';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useStats } from '../api/get-stats';
 import { MinistryScorecard } from './ministry-scorecard';
 

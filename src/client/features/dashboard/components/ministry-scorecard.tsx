@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { Stats } from '../../../../domain/contract';
-import { ProgressBar } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { Stats } from '@/domain/contract';
+import { ProgressBar } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './ministry-scorecard.css';
 
 /** Per ministry: its own assignments (lead / contributing), completed, overdue, at risk, last update. */
 export function MinistryScorecard({

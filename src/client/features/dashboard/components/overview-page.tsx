@@ -1,11 +1,11 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { AsOfControl } from '../../../components/as-of-control';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { AsOfControl } from '@/client/components/as-of-control';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useDashboard } from '../api/get-dashboard';
 import { useStats } from '../api/get-stats';
-import { useStrategy } from '../../strategy/api/get-strategy';
+import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import { AttentionLists } from './attention-lists';
 import { CountdownCards } from './countdown-cards';
 import { GroupBreakdown } from './group-breakdown';
@@ -14,6 +14,7 @@ import { MinistryScorecard } from './ministry-scorecard';
 import { AreaMultiples } from './area-multiples';
 import { PlannedVsActual, ProgressHeadline } from './planned-vs-actual';
 import { TokyoReadiness } from './tokyo-readiness';
+import './overview-page.css';
 
 const route = getRouteApi('/');
 

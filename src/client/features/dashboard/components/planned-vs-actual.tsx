@@ -1,7 +1,7 @@
-import type { Stats } from '../../../../domain/contract';
-import { PlanActualFigure, pointAt } from '../../../components/plan-actual-figure';
-import { useI18n } from '../../../lib/i18n';
-import { useMilestones } from '../../strategy/api/get-milestones';
+import type { Stats } from '@/domain/contract';
+import { PlanActualFigure, pointAt } from '@/client/components/plan-actual-figure';
+import { useI18n } from '@/client/lib/i18n';
+import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 
 /** Milestones from the series' start, numbered in date order for the key beside the chart. */
 export function useNumberedMilestones(from: string) {

@@ -1,8 +1,8 @@
-import type { Stats } from '../../../../domain/contract';
-import type { ForecastView } from '../../../../domain/contract-dashboard';
-import { PlanActualFigure, pointAt } from '../../../components/plan-actual-figure';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import type { Stats } from '@/domain/contract';
+import type { ForecastView } from '@/domain/contract-dashboard';
+import { PlanActualFigure, pointAt } from '@/client/components/plan-actual-figure';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useDashboard } from '../api/get-dashboard';
 import { useStats } from '../api/get-stats';
 import { useNumberedMilestones } from './planned-vs-actual';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ErrorBodySchema } from '../../../../domain/contract';
-import { ImportReportSchema, type ImportReport } from '../../../../domain/contract-annual';
-import { ApiError, apiUpload, toSearch } from '../../../lib/api-client';
+import { ErrorBodySchema } from '@/domain/contract';
+import { ImportReportSchema, type ImportReport } from '@/domain/contract-annual';
+import { ApiError, apiUpload, toSearch } from '@/client/lib/api-client';
 
 export type ImportInput = { file: File; dryRun: boolean; ministry?: string };
 

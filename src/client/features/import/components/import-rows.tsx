@@ -1,11 +1,11 @@
-import { TEMPLATE_COLUMNS } from '../../../../domain/annual-export';
-import type { ImportChange, ImportReport } from '../../../../domain/contract-annual';
-import type { Lang } from '../../../../domain/i18n';
-import { STATUS_LABELS, STATUSES } from '../../../../domain/status';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { serverText } from '../../../lib/server-text';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { TEMPLATE_COLUMNS } from '@/domain/annual-export';
+import type { ImportChange, ImportReport } from '@/domain/contract-annual';
+import type { Lang } from '@/domain/i18n';
+import { STATUS_LABELS, STATUSES } from '@/domain/status';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { serverText } from '@/client/lib/server-text';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s || '—');
 

@@ -1,5 +1,5 @@
-import { fiscalYearLabel } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
+import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
 import { templateUrl } from '../api/import-file';
 
 /** Links to the ministry's collection template in each format. */

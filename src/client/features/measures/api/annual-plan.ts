@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlanItemSchema, PlanListSchema } from '../../../../domain/contract-annual';
-import { apiGet, apiSend } from '../../../lib/api-client';
+import { PlanItemSchema, PlanListSchema } from '@/domain/contract-annual';
+import { apiGet, apiSend } from '@/client/lib/api-client';
 
 /** One measure's annual plan and results for a fiscal year (issue 5). */
 export const planKeys = {

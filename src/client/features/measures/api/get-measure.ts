@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MeasureDetailSchema } from '../../../../domain/contract';
-import { apiGet } from '../../../lib/api-client';
+import { MeasureDetailSchema } from '@/domain/contract';
+import { apiGet } from '@/client/lib/api-client';
 import { measureKeys } from './keys';
 
 export function getMeasure(id: string, asOf: string | undefined, signal?: AbortSignal) {

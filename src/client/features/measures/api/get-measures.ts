@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { MeasureListSchema } from '../../../../domain/contract';
-import { apiGet } from '../../../lib/api-client';
+import { MeasureListSchema } from '@/domain/contract';
+import { apiGet } from '@/client/lib/api-client';
 import { measureKeys, type MeasureListParams } from './keys';
 
 export function getMeasures(params: MeasureListParams, signal?: AbortSignal) {

@@ -1,4 +1,4 @@
-import type { MeasureFilters } from '../../../../domain/contract';
+import type { MeasureFilters } from '@/domain/contract';
 
 export type MeasureListParams = MeasureFilters & { asOf?: string; limit?: number; offset?: number };
 

@@ -1,5 +1,5 @@
-import type { Due } from '../../../../domain/deadline';
-import { useI18n } from '../../../lib/i18n';
+import type { Due } from '@/domain/deadline';
+import { useI18n } from '@/client/lib/i18n';
 
 /** The deadline as the text words it; where it gives none, say so instead of inventing one. */
 export function DueText({ due }: { due: Due }) {

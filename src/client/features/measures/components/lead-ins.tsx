@@ -1,9 +1,9 @@
-import type { MeasureDetail, Strategy } from '../../../../domain/contract';
-import { dateLabel } from '../../../../domain/fiscal-year';
-import { leadInsFor, type LeadIn, type SectionTarget } from '../../../../domain/strategy-text';
-import { SourceText } from '../../../components/source-text';
-import { useI18n } from '../../../lib/i18n';
-import { useStrategy } from '../../strategy/api/get-strategy';
+import type { MeasureDetail, Strategy } from '@/domain/contract';
+import { dateLabel } from '@/domain/fiscal-year';
+import { leadInsFor, type LeadIn, type SectionTarget } from '@/domain/strategy-text';
+import { SourceText } from '@/client/components/source-text';
+import { useI18n } from '@/client/lib/i18n';
+import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import './lead-ins.css';
 
 /** A section's target as the text words it (5.1.1 「2020 年までに」), with the goal it sets. */

@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import type { PlanItem } from '../../../../domain/contract-annual';
-import { fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
-import { QueryState } from '../../../components/query-state';
-import { ApiError } from '../../../lib/api-client';
-import { clampFiscalYear, fiscalYearChoices } from '../../../lib/fiscal-years';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useSession } from '../../auth/api/get-session';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { PlanItem } from '@/domain/contract-annual';
+import { fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import { QueryState } from '@/client/components/query-state';
+import { ApiError } from '@/client/lib/api-client';
+import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useSession } from '@/client/features/auth/api/get-session';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useMeasurePlan, useSavePlan } from '../api/annual-plan';
 
 /** 年次計画 / 成果 / 翌年度計画 for one measure and fiscal year: NISC edits all, a liaison their results. */

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import type { Assignment, MeasureDetail } from '../../../../domain/contract';
-import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '../../../../domain/status';
-import { ProgressBar, StatusBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { Assignment, MeasureDetail } from '@/domain/contract';
+import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '@/domain/status';
+import { ProgressBar, StatusBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './measure-assignments.css';
 
 /** `actions`: a cell per row for those who may update or submit (features/updates); no column otherwise. */
 export function MeasureAssignments({

@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { toSearch } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { toSearch } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
 
 const route = getRouteApi('/measures');
 

@@ -1,12 +1,12 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '../../../../domain/status';
-import { TAGS } from '../../../../domain/model';
-import { fiscalYearLabel } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
-import { TAG_LABELS, orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
-import { useStrategy } from '../../strategy/api/get-strategy';
+import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '@/domain/status';
+import { TAGS } from '@/domain/model';
+import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
+import { TAG_LABELS, orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import type { MeasuresSearch } from '../search';
 
 const route = getRouteApi('/measures');

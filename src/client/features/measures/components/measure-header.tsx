@@ -1,12 +1,13 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import type { MeasureDetail } from '../../../../domain/contract';
-import { DUE_KIND_LABELS } from '../../../../domain/deadline';
-import { dateLabel, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
-import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { TAG_LABELS } from '../../../lib/labels';
+import type { MeasureDetail } from '@/domain/contract';
+import { DUE_KIND_LABELS } from '@/domain/deadline';
+import { dateLabel, fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { TAG_LABELS } from '@/client/lib/labels';
 import { DueText } from './due-text';
-import { SourceText } from '../../../components/source-text';
+import { SourceText } from '@/client/components/source-text';
+import './measure-header.css';
 
 const route = getRouteApi('/measures/$measureId');
 

@@ -1,12 +1,12 @@
 import { format, parseISO } from 'date-fns';
-import type { HistoryEntry, MeasureChange, MeasureDetail } from '../../../../domain/contract';
-import { tokyoDayOf } from '../../../../domain/dates';
-import type { RagOverride } from '../../../../domain/model';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { RagBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { HistoryEntry, MeasureChange, MeasureDetail } from '@/domain/contract';
+import { tokyoDayOf } from '@/domain/dates';
+import type { RagOverride } from '@/domain/model';
+import { STATUS_LABELS } from '@/domain/status';
+import { RagBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { DueText } from './due-text';
 
 type Entry =

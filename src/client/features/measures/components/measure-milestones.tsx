@@ -1,9 +1,9 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import { countdownPhase } from '../../../../domain/dashboard';
-import { daysBetween } from '../../../../domain/dates';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
-import { useMilestones } from '../../strategy/api/get-milestones';
+import type { MeasureDetail } from '@/domain/contract';
+import { countdownPhase } from '@/domain/dashboard';
+import { daysBetween } from '@/domain/dates';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
+import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 
 /** The milestones this measure is needed for, with how far each is from the as-of date. */
 export function MeasureMilestones({ measure: m, asOf }: { measure: MeasureDetail; asOf: string }) {

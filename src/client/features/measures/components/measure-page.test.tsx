@@ -3,10 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TEST_USERS, TODAY } from '../../../../../tests/client/harness';
-import type { ErrorBody } from '../../../../domain/contract';
-import { listMeasures, measureDetail } from '../../../../domain/queries';
+import type { ErrorBody } from '@/domain/contract';
+import { listMeasures, measureDetail } from '@/domain/queries';
 import { PAGE_SIZE } from '../search';
-import { serverText } from '../../../lib/server-text';
+import { serverText } from '@/client/lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 

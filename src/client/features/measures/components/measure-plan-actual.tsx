@@ -1,6 +1,6 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import { PlanActualFigure } from '../../../components/plan-actual-figure';
-import { useI18n } from '../../../lib/i18n';
+import type { MeasureDetail } from '@/domain/contract';
+import { PlanActualFigure } from '@/client/components/plan-actual-figure';
+import { useI18n } from '@/client/lib/i18n';
 
 /** The measure's expected line against its progress; a continuous measure says why it has none. */
 export function MeasurePlanActual({ measure: m, asOf }: { measure: MeasureDetail; asOf: string }) {

@@ -1,9 +1,10 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { dayNumber, fromDayNumber } from '../../../../domain/dates';
-import { dateLabelShort, fiscalYearShortLabel, fiscalYearStart } from '../../../../domain/fiscal-year';
-import type { ProgressHistoryPoint } from '../../../../domain/progress-history';
-import { useChartWidth } from '../../../components/chart-print';
-import { useI18n } from '../../../lib/i18n';
+import { dayNumber, fromDayNumber } from '@/domain/dates';
+import { dateLabelShort, fiscalYearShortLabel, fiscalYearStart } from '@/domain/fiscal-year';
+import type { ProgressHistoryPoint } from '@/domain/progress-history';
+import { useChartWidth } from '@/client/components/chart-print';
+import { useI18n } from '@/client/lib/i18n';
+import './measure-progress-chart.css';
 
 export type MeasureProgressChartProps = {
   points: readonly ProgressHistoryPoint[];

@@ -1,11 +1,12 @@
 import { lazy } from 'react';
-import type { MeasureDetail } from '../../../../domain/contract';
-import { fiscalYearOf } from '../../../../domain/fiscal-year';
-import { progressHistory } from '../../../../domain/progress-history';
-import { ChartFigure } from '../../../components/chart-figure';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { MeasureDetail } from '@/domain/contract';
+import { fiscalYearOf } from '@/domain/fiscal-year';
+import { progressHistory } from '@/domain/progress-history';
+import { ChartFigure } from '@/client/components/chart-figure';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './measure-progress.css';
 
 const MeasureProgressChart = lazy(() => import('./measure-progress-chart'));
 

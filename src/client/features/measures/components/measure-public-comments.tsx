@@ -1,7 +1,8 @@
 import { format, parseISO } from 'date-fns';
-import type { MeasureDetail } from '../../../../domain/contract';
-import { useI18n } from '../../../lib/i18n';
-import { usePublicComments } from '../../strategy/api/get-public-comments';
+import type { MeasureDetail } from '@/domain/contract';
+import { useI18n } from '@/client/lib/i18n';
+import { usePublicComments } from '@/client/features/strategy/api/get-public-comments';
+import './measure-public-comments.css';
 
 /**
  * What the public said about this measure's section in the 2015 consultation, and the government's

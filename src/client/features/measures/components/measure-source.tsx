@@ -1,6 +1,7 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import { useI18n } from '../../../lib/i18n';
-import { SourceText } from '../../../components/source-text';
+import type { MeasureDetail } from '@/domain/contract';
+import { useI18n } from '@/client/lib/i18n';
+import { SourceText } from '@/client/components/source-text';
+import './measure-source.css';
 
 export function MeasureSource({ measure: m }: { measure: MeasureDetail }) {
   const { t, l } = useI18n();

@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
-import type { ErrorBody, MeasureFilters } from '../../../../domain/contract';
-import { listMeasures } from '../../../../domain/queries';
+import type { ErrorBody, MeasureFilters } from '@/domain/contract';
+import { listMeasures } from '@/domain/queries';
 import { PAGE_SIZE } from '../search';
 
 const api = setupMockApi({ scenario: true });

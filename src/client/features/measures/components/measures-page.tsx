@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
 import { useMeasures } from '../api/get-measures';
 import { PAGE_SIZE } from '../search';
 import { MeasureExport } from './measure-export';
@@ -8,6 +8,7 @@ import { MeasureFilters } from './measure-filters';
 import { MeasuresTable } from './measures-table';
 import { SectionLeadIns } from './lead-ins';
 import { Pagination } from './pagination';
+import './measures-page.css';
 
 const route = getRouteApi('/measures');
 

@@ -1,12 +1,13 @@
 import { Link } from '@tanstack/react-router';
-import type { MeasureSummary } from '../../../../domain/contract';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import { HealthBadge, ProgressBar, StatusBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import type { MeasureSummary } from '@/domain/contract';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import { HealthBadge, ProgressBar, StatusBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { DueText } from './due-text';
-import { SourceText } from '../../../components/source-text';
+import { SourceText } from '@/client/components/source-text';
+import './measures-table.css';
 
 export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
   const { t, l, lang } = useI18n();

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '@/client/lib/i18n';
 
 const route = getRouteApi('/measures');
 

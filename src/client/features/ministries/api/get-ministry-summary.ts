@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MinistrySummarySchema } from '../../../../domain/contract-dashboard';
-import { apiGet } from '../../../lib/api-client';
+import { MinistrySummarySchema } from '@/domain/contract-dashboard';
+import { apiGet } from '@/client/lib/api-client';
 import { ministryKeys } from './keys';
 
 export function getMinistrySummary(id: string, asOf: string | undefined, signal?: AbortSignal) {

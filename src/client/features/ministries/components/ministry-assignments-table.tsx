@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistryAssignmentRowView } from '../../../../domain/contract-dashboard';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import { PROVENANCE_LABELS } from '../../../../domain/status';
-import { HealthBadge, ProgressBar, StatusBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
+import type { MinistryAssignmentRowView } from '@/domain/contract-dashboard';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import { PROVENANCE_LABELS } from '@/domain/status';
+import { HealthBadge, ProgressBar, StatusBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import './ministry-assignments-table.css';
 
 /** The ministry's own share of each measure: its status and progress, and the share's health. */
 export function MinistryAssignmentsTable({

@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistrySummaryView } from '../../../../domain/contract-dashboard';
-import { dateLabelShort } from '../../../../domain/fiscal-year';
-import { ASSIGNMENT_ROLE_LABELS } from '../../../../domain/status';
-import { HealthBadge } from '../../../components/badges';
-import { useI18n } from '../../../lib/i18n';
+import type { MinistrySummaryView } from '@/domain/contract-dashboard';
+import { dateLabelShort } from '@/domain/fiscal-year';
+import { ASSIGNMENT_ROLE_LABELS } from '@/domain/status';
+import { HealthBadge } from '@/client/components/badges';
+import { useI18n } from '@/client/lib/i18n';
+import './ministry-due-next.css';
 
 /** Open shares whose deadline is still ahead, soonest first. */
 export function MinistryDueNext({ summary, asOf }: { summary: MinistrySummaryView; asOf: string | undefined }) {

@@ -1,6 +1,6 @@
-import type { MinistrySummaryView } from '../../../../domain/contract-dashboard';
-import { useI18n } from '../../../lib/i18n';
-import type { MessageKey } from '../../../lib/messages';
+import type { MinistrySummaryView } from '@/domain/contract-dashboard';
+import { useI18n } from '@/client/lib/i18n';
+import type { MessageKey } from '@/client/lib/messages';
 
 /** The ministry's row of the scorecard, as figures: the same numbers as /api/stats gives. */
 export function MinistryFigures({ summary }: { summary: MinistrySummaryView }) {

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistrySummaryView } from '../../../../domain/contract-dashboard';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { useI18n } from '../../../lib/i18n';
+import type { MinistrySummaryView } from '@/domain/contract-dashboard';
+import { STATUS_LABELS } from '@/domain/status';
+import { useI18n } from '@/client/lib/i18n';
 
 /** The ministry's latest updates up to the as-of date, newest first. */
 export function MinistryHistory({ summary, asOf }: { summary: MinistrySummaryView; asOf: string | undefined }) {

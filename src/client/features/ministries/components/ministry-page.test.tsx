@@ -3,9 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
-import type { ErrorBody } from '../../../../domain/contract';
-import { ministrySummary } from '../../../../domain/ministry-summary';
-import { serverText } from '../../../lib/server-text';
+import type { ErrorBody } from '@/domain/contract';
+import { ministrySummary } from '@/domain/ministry-summary';
+import { serverText } from '@/client/lib/server-text';
 
 const ASOF = '2018-03-31';
 

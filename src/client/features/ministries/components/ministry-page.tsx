@@ -1,9 +1,9 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { AsOfControl } from '../../../components/as-of-control';
-import { PlanActualFigure } from '../../../components/plan-actual-figure';
-import { QueryState } from '../../../components/query-state';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { AsOfControl } from '@/client/components/as-of-control';
+import { PlanActualFigure } from '@/client/components/plan-actual-figure';
+import { QueryState } from '@/client/components/query-state';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
 import { useMinistrySummary } from '../api/get-ministry-summary';
 import { MinistryAssignmentsTable } from './ministry-assignments-table';
 import { MinistryDueNext } from './ministry-due-next';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { AnnualReportSchema } from '../../../../domain/report-model';
-import { apiGet } from '../../../lib/api-client';
+import { AnnualReportSchema } from '@/domain/report-model';
+import { apiGet } from '@/client/lib/api-client';
 
 export type AnnualReportParams = { fy: number; asOf?: string };
 

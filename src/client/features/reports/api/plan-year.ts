@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FyStartReportSchema, PlanListSchema } from '../../../../domain/contract-annual';
-import { apiGet, apiSend } from '../../../lib/api-client';
-import { planKeys } from '../../measures/api/annual-plan';
+import { FyStartReportSchema, PlanListSchema } from '@/domain/contract-annual';
+import { apiGet, apiSend } from '@/client/lib/api-client';
+import { planKeys } from '@/client/features/measures/api/annual-plan';
 import { reportKeys } from './get-annual-report';
 
 /** A fiscal year's plan as a whole: whether it has been started, by whom, and what it holds. */

@@ -1,10 +1,10 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '../../../../domain/fiscal-year';
-import { REPORT_CSS, renderReportHtml } from '../../../../domain/report-html';
-import { QueryState } from '../../../components/query-state';
-import { clampFiscalYear, fiscalYearChoices } from '../../../lib/fiscal-years';
-import { useI18n } from '../../../lib/i18n';
-import { useMeta } from '../../strategy/api/get-meta';
+import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import { REPORT_CSS, renderReportHtml } from '@/domain/report-html';
+import { QueryState } from '@/client/components/query-state';
+import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
+import { useI18n } from '@/client/lib/i18n';
+import { useMeta } from '@/client/features/strategy/api/get-meta';
 import { annualReportUrl, useAnnualReport } from '../api/get-annual-report';
 import { PlanYearPanel } from './start-year';
 import './report-print.css';

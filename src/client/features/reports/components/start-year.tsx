@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { can } from '../../../../domain/auth';
-import type { FyStartReport } from '../../../../domain/contract-annual';
-import { fiscalYearLabel } from '../../../../domain/fiscal-year';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { Dialog } from '../../../components/dialog';
-import { FormError } from '../../../components/form-field';
-import type { Lang } from '../../../../domain/i18n';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { serverText } from '../../../lib/server-text';
-import { useSession } from '../../auth/api/get-session';
-import { tokyoTime } from '../../updates/components/submission-state';
+import { can } from '@/domain/auth';
+import type { FyStartReport } from '@/domain/contract-annual';
+import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { STATUS_LABELS } from '@/domain/status';
+import { Dialog } from '@/client/components/dialog';
+import { FormError } from '@/client/components/form-field';
+import type { Lang } from '@/domain/i18n';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
+import { serverText } from '@/client/lib/server-text';
+import { useSession } from '@/client/features/auth/api/get-session';
+import { tokyoTime } from '@/client/features/updates/components/submission-state';
 import { usePlanYear, useStartFiscalYear } from '../api/plan-year';
 
 /** The server's refusal in the reader's language. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MetaSchema } from '../../../../domain/contract';
-import { apiGet } from '../../../lib/api-client';
+import { MetaSchema } from '@/domain/contract';
+import { apiGet } from '@/client/lib/api-client';
 import { REFERENCE_STALE_MS, strategyKeys } from './keys';
 
 export function getMeta(signal?: AbortSignal) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { PublicCommentListSchema } from '../../../../domain/public-comments';
-import { apiGet } from '../../../lib/api-client';
+import { PublicCommentListSchema } from '@/domain/public-comments';
+import { apiGet } from '@/client/lib/api-client';
 import { REFERENCE_STALE_MS, strategyKeys } from './keys';
 
 export function getPublicComments(section: string, signal?: AbortSignal) {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { TimelineSchema } from '../../../../domain/contract-dashboard';
-import { apiGet } from '../../../lib/api-client';
+import { TimelineSchema } from '@/domain/contract-dashboard';
+import { apiGet } from '@/client/lib/api-client';
 import { ROWS_PER_PAGE } from '../search';
 import { timelineKeys, type TimelineParams } from './keys';
 

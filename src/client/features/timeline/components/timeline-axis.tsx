@@ -1,7 +1,8 @@
-import type { TimelineView } from '../../../../domain/contract-dashboard';
-import { fiscalYearShortLabel } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
+import type { TimelineView } from '@/domain/contract-dashboard';
+import { fiscalYearShortLabel } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
 import { pct, type Scale } from './scale';
+import './timeline-axis.css';
 
 export type NumberedMilestone = TimelineView['milestones'][number] & { n: number };
 

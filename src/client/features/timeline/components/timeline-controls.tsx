@@ -1,7 +1,8 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { fiscalYearLabel } from '../../../../domain/fiscal-year';
-import { useI18n } from '../../../lib/i18n';
+import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { useI18n } from '@/client/lib/i18n';
 import { ZOOM_YEARS, type TimelineSearch } from '../search';
+import './timeline-controls.css';
 
 const route = getRouteApi('/timeline');
 

@@ -1,13 +1,14 @@
 import { Link } from '@tanstack/react-router';
 import { memo, useState } from 'react';
-import type { TimelineRowView, TimelineView } from '../../../../domain/contract-dashboard';
-import { HEALTH_LABELS } from '../../../../domain/status';
-import { HEALTH_ORDER, HEALTH_STYLES } from '../../../components/chart-styles';
-import { useI18n } from '../../../lib/i18n';
+import type { TimelineRowView, TimelineView } from '@/domain/contract-dashboard';
+import { HEALTH_LABELS } from '@/domain/status';
+import { HEALTH_ORDER, HEALTH_STYLES } from '@/client/components/chart-styles';
+import { useI18n } from '@/client/lib/i18n';
 import { useTimelineGroupRows } from '../api/get-timeline';
 import { ROWS_PER_PAGE } from '../search';
 import { pct, type Scale } from './scale';
 import { TimelineGrid, type NumberedMilestone } from './timeline-axis';
+import './timeline-group.css';
 
 /** Memoised: a group that re-renders (more rows, names arriving) leaves the rows it had alone. */
 const Row = memo(function Row({ row, scale, asOf }: { row: TimelineRowView; scale: Scale; asOf: string | undefined }) {

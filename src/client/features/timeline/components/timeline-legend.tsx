@@ -1,6 +1,7 @@
-import { HEALTH_ORDER, HEALTH_STYLES } from '../../../components/chart-styles';
-import { useI18n } from '../../../lib/i18n';
+import { HEALTH_ORDER, HEALTH_STYLES } from '@/client/components/chart-styles';
+import { useI18n } from '@/client/lib/i18n';
 import type { NumberedMilestone } from './timeline-axis';
+import './timeline-legend.css';
 
 /** What the bars, symbols and lines mean; milestones are numbered on the axis and named here. */
 export function TimelineLegend({ milestones }: { milestones: NumberedMilestone[] }) {

@@ -3,10 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
-import type { ErrorBody } from '../../../../domain/contract';
-import { timeline, type TimelineGroupBy } from '../../../../domain/timeline';
+import type { ErrorBody } from '@/domain/contract';
+import { timeline, type TimelineGroupBy } from '@/domain/timeline';
 import { firstRowsPerGroup, ROWS_PER_PAGE } from '../search';
-import { serverText } from '../../../lib/server-text';
+import { serverText } from '@/client/lib/server-text';
 
 const api = setupMockApi({ scenario: true });
 const ASOF = '2018-03-31';

@@ -1,12 +1,12 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useDeferredValue, useMemo } from 'react';
-import type { TimelineView } from '../../../../domain/contract-dashboard';
-import { AsOfControl } from '../../../components/as-of-control';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
-import { useStrategy } from '../../strategy/api/get-strategy';
+import type { TimelineView } from '@/domain/contract-dashboard';
+import { AsOfControl } from '@/client/components/as-of-control';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import { useTimeline } from '../api/get-timeline';
 import { firstRowsPerGroup } from '../search';
 import { makeScale } from './scale';
@@ -14,6 +14,7 @@ import { TimelineAxis } from './timeline-axis';
 import { TimelineControls } from './timeline-controls';
 import { TimelineGroup } from './timeline-group';
 import { TimelineLegend } from './timeline-legend';
+import './timeline-page.css';
 
 const route = getRouteApi('/timeline');
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { SubmissionSchema, type SubmissionCreateBodySchema } from '../../../../domain/contract-updates';
-import { apiSend } from '../../../lib/api-client';
+import { SubmissionSchema, type SubmissionCreateBodySchema } from '@/domain/contract-updates';
+import { apiSend } from '@/client/lib/api-client';
 import { submissionKeys } from './keys';
 
 export type SubmissionInput = z.input<typeof SubmissionCreateBodySchema>;

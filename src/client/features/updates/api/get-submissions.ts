@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SubmissionListSchema } from '../../../../domain/contract-updates';
-import { apiGet } from '../../../lib/api-client';
+import { SubmissionListSchema } from '@/domain/contract-updates';
+import { apiGet } from '@/client/lib/api-client';
 import { submissionKeys, type SubmissionFilters } from './keys';
 
 /** A liaison gets their own ministry's submissions whatever they ask for; NISC staff get all. */

@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { dashboardKeys } from '../../dashboard/api/keys';
-import { measureKeys } from '../../measures/api/keys';
-import { ministryKeys } from '../../ministries/api/keys';
-import { strategyKeys } from '../../strategy/api/keys';
-import { timelineKeys } from '../../timeline/api/keys';
+import { dashboardKeys } from '@/client/features/dashboard/api/keys';
+import { measureKeys } from '@/client/features/measures/api/keys';
+import { ministryKeys } from '@/client/features/ministries/api/keys';
+import { strategyKeys } from '@/client/features/strategy/api/keys';
+import { timelineKeys } from '@/client/features/timeline/api/keys';
 import { submissionKeys } from './keys';
 
 /**

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SubmissionSchema } from '../../../../domain/contract-updates';
-import { apiSend } from '../../../lib/api-client';
+import { SubmissionSchema } from '@/domain/contract-updates';
+import { apiSend } from '@/client/lib/api-client';
 import type { ReviewInput } from './approve-submission';
 import { submissionKeys } from './keys';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MeasureDetailSchema } from '../../../../domain/contract';
-import type { AssignmentPatchBody } from '../../../../domain/contract-updates';
-import { apiSend } from '../../../lib/api-client';
+import { MeasureDetailSchema } from '@/domain/contract';
+import type { AssignmentPatchBody } from '@/domain/contract-updates';
+import { apiSend } from '@/client/lib/api-client';
 import { invalidatePlan } from './invalidate';
 
 export type UpdateAssignmentInput = {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MeasureDetailSchema } from '../../../../domain/contract';
-import type { MeasurePatchBody } from '../../../../domain/contract-updates';
-import { apiSend } from '../../../lib/api-client';
+import { MeasureDetailSchema } from '@/domain/contract';
+import type { MeasurePatchBody } from '@/domain/contract-updates';
+import { apiSend } from '@/client/lib/api-client';
 import { invalidatePlan } from './invalidate';
 
 export type UpdateMeasureInput = { measureId: string; version: number; body: MeasurePatchBody };

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { MilestoneListSchema } from '../../../../domain/contract';
-import type { MilestonePatchBodySchema } from '../../../../domain/contract-updates';
-import { apiSend } from '../../../lib/api-client';
-import { strategyKeys } from '../../strategy/api/keys';
+import { MilestoneListSchema } from '@/domain/contract';
+import type { MilestonePatchBodySchema } from '@/domain/contract-updates';
+import { apiSend } from '@/client/lib/api-client';
+import { strategyKeys } from '@/client/features/strategy/api/keys';
 import { invalidatePlan } from './invalidate';
 
 export type UpdateMilestoneInput = { id: string; version: number; body: z.input<typeof MilestonePatchBodySchema> };

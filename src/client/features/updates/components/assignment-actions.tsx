@@ -1,12 +1,18 @@
 import { useState, type ReactNode } from 'react';
-import { can } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import type { Assignment, MeasureDetail } from '../../../../domain/contract';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
-import { AssignmentUpdateDialog } from './assignment-update-dialog';
-import { SubmissionDialog } from './submission-dialog';
+import { lazyForm } from '@/client/components/lazy-form';
+import { can } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import type { Assignment, MeasureDetail } from '@/domain/contract';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import './assignment-actions.css';
+
+// Loaded when first opened (see lazy-form.tsx).
+const AssignmentUpdateDialog = lazyForm(() =>
+  import('./assignment-update-dialog').then((m) => m.AssignmentUpdateDialog),
+);
+const SubmissionDialog = lazyForm(() => import('./submission-dialog').then((m) => m.SubmissionDialog));
 
 type User = Session['user'];
 

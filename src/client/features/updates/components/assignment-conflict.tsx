@@ -1,10 +1,11 @@
-import type { HistoryEntry } from '../../../../domain/contract';
-import type { AssignmentPatchBody } from '../../../../domain/contract-updates';
-import { STATUS_LABELS, type Status } from '../../../../domain/status';
-import { ConflictView, type ConflictRow } from '../../../components/conflict-view';
-import { useI18n } from '../../../lib/i18n';
+import type { HistoryEntry } from '@/domain/contract';
+import type { AssignmentPatchBody } from '@/domain/contract-updates';
+import { STATUS_LABELS, type Status } from '@/domain/status';
+import { ConflictView, type ConflictRow } from '@/client/components/conflict-view';
+import { useI18n } from '@/client/lib/i18n';
 import type { ProgressValues } from './progress-fields';
 import { tokyoTime } from './submission-state';
+import './updates.css';
 
 type Values = { status: Status; progress: number; narrative: string; confirmed?: boolean };
 
@@ -86,9 +87,9 @@ export function AssignmentConflict({
       onReapply={onReapply}
       onDiscard={onDiscard}
       reapplyLabel={reapplyLabel}
+      versions={{ base: base.version, current: current.version }}
       who={
         <>
-          {t('conflictVersions').replace('{base}', String(base.version)).replace('{current}', String(current.version))}
           {latest && (
             <>
               {' '}

@@ -1,36 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { MeasureDetailSchema, type Assignment, type MeasureDetail } from '../../../../domain/contract';
-import type { AssignmentPatchBody } from '../../../../domain/contract-updates';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { QueryState } from '../../../components/query-state';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
-import { useMeasure } from '../../measures/api/get-measure';
-import { invalidatePlan } from '../api/invalidate';
+import { useState } from 'react';
+import { z } from 'zod';
+import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { MeasureDetailSchema, type Assignment } from '@/domain/contract';
+import { AssignmentPatchBodySchema, type AssignmentPatchBody } from '@/domain/contract-updates';
+import type { Lang } from '@/domain/i18n';
 import { useUpdateAssignment } from '../api/update-assignment';
 import { AssignmentConflict } from './assignment-conflict';
-import { ProgressFields, progressErrors, type ProgressValues } from './progress-fields';
-
-type Props = { measureId: string; ministryId: string; ministryName: string; onClose: () => void; onSaved: () => void };
+import {
+  AssignmentDialog,
+  useDiscardChange,
+  type AssignmentDialogProps,
+  type AssignmentFormProps,
+} from './assignment-dialog';
+import { checkProgress, ProgressFields, ProgressValuesSchema, type ProgressValues } from './progress-fields';
 
 /** NISC staff update one ministry's assignment. The dialog reads the current state when it opens. */
-export function AssignmentUpdateDialog(props: Props) {
+export function AssignmentUpdateDialog(props: AssignmentDialogProps) {
   const { t } = useI18n();
-  // Today's state, whatever date the page shows: an update is recorded as of today.
-  const query = useMeasure(props.measureId, undefined);
-  return (
-    <Dialog title={`${t('updateAssignmentTitle')}: ${props.ministryName}`} onClose={props.onClose} wide>
-      <QueryState query={query} skeletonRows={4}>
-        {(m) => {
-          const a = m.assignments.find((x) => x.ministryId === props.ministryId);
-          return a ? <AssignmentUpdateForm {...props} measure={m} assignment={a} /> : null;
-        }}
-      </QueryState>
-    </Dialog>
-  );
+  return <AssignmentDialog {...props} title={t('updateAssignmentTitle')} form={AssignmentUpdateForm} />;
 }
 
 const FIELDS = ['status', 'progress', 'narrative', 'confirmed', 'comment'] as const;
@@ -45,97 +34,84 @@ export function changedFields(base: Assignment, values: ProgressValues, confirm:
   return patch;
 }
 
-function AssignmentUpdateForm({
-  measure,
-  assignment,
-  ministryId,
-  onClose,
-  onSaved,
-}: Props & { measure: MeasureDetail; assignment: Assignment }) {
+type Values = ProgressValues & { confirm: boolean; comment: string };
+
+/** The contract's comment rule with the form's own words, the progress checks, and "something changed". */
+function updateSchema(base: Assignment, t: Translate, lang: Lang) {
+  return ProgressValuesSchema.extend({ confirm: z.boolean(), comment: z.string() }).superRefine((v, ctx) => {
+    checkProgress(v, ctx, t, lang);
+    if (!AssignmentPatchBodySchema.shape.comment.safeParse(v.comment).success)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: t('commentRequired') });
+    if (Object.keys(changedFields(base, v, v.confirm)).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['form'], message: t('nothingChanged') });
+  });
+}
+
+function AssignmentUpdateForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
   const { t, lang } = useI18n();
-  const queryClient = useQueryClient();
+  const discard = useDiscardChange(onClose);
   const update = useUpdateAssignment();
   // The version the user sees is fixed when the form opens: a background refetch must not move it.
   const [base] = useState(assignment);
-  const [values, setValues] = useState<ProgressValues>({
-    status: assignment.status,
-    progress: String(assignment.progress),
-    narrative: assignment.narrative,
+  const state = useDialogForm<Values>({
+    schema: updateSchema(base, t, lang),
+    defaultValues: {
+      status: base.status,
+      progress: String(base.progress),
+      narrative: base.narrative,
+      confirm: false,
+      comment: '',
+    },
+    mutation: update,
+    serverFields: FIELDS,
   });
-  const [confirm, setConfirm] = useState(false);
-  const [comment, setComment] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-
-  const error = update.error instanceof ApiError ? update.error : null;
+  const { form, error, errors } = state;
   const stale = error?.status === 412 ? MeasureDetailSchema.safeParse(error.current).data : undefined;
   const current = stale?.assignments.find((a) => a.ministryId === ministryId);
-  const { byField, other } = issuesByField(error?.status === 422 ? error : null, FIELDS, lang);
-  const errors = { ...byField, ...local };
-  const patch = changedFields(base, values, confirm);
 
-  const save = (version: number) =>
+  const save = (values: Values, version: number) =>
     update.mutate(
-      { measureId: measure.id, ministryId, version, body: { ...patch, comment: comment.trim() } },
+      {
+        measureId: measure.id,
+        ministryId,
+        version,
+        body: { ...changedFields(base, values, values.confirm), comment: values.comment.trim() },
+      },
       { onSuccess: onSaved },
     );
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = progressErrors(values, t, lang);
-    if (!comment.trim()) found.comment = t('commentRequired');
-    if (Object.keys(patch).length === 0) found.form = t('nothingChanged');
-    setLocal(found);
-    if (Object.keys(found).length === 0) save(base.version);
-  };
-
-  if (stale && current) {
-    return (
-      <AssignmentConflict
-        base={base}
-        current={current}
-        history={stale.history.filter((h) => h.ministryId === ministryId)}
-        mine={values}
-        patch={patch}
-        pending={update.isPending}
-        onReapply={() => save(current.version)}
-        onDiscard={() => {
-          void invalidatePlan(queryClient);
-          onClose();
-        }}
-      />
-    );
-  }
-
+  const mine = form.getValues();
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <p className="sub">
-        {t('editingVersion')} {base.version}
-      </p>
-      {(local.form || (error && error.status !== 422) || other.length > 0) && (
-        <FormError error={local.form ? null : error} other={other}>
-          {local.form ? <p>{local.form}</p> : undefined}
-        </FormError>
-      )}
-      <ProgressFields idPrefix="upd" values={values} onChange={setValues} errors={errors} />
+    <DialogForm
+      state={state}
+      onValid={(values) => save(values, base.version)}
+      editing={{ version: base.version }}
+      conflict={
+        stale &&
+        current && (
+          <AssignmentConflict
+            base={base}
+            current={current}
+            history={stale.history.filter((h) => h.ministryId === ministryId)}
+            mine={mine}
+            patch={changedFields(base, mine, mine.confirm)}
+            pending={update.isPending}
+            onReapply={() => save(mine, current.version)}
+            onDiscard={discard}
+          />
+        )
+      }
+    >
+      <ProgressFields idPrefix="upd" errors={errors} />
       {assignment.provenance === 'proposed' && !base.confirmed && (
         <div className="field field--check">
-          <input id="upd-confirm" type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+          <input id="upd-confirm" type="checkbox" {...form.register('confirm')} />
           <label htmlFor="upd-confirm">{t('confirmProposed')}</label>
         </div>
       )}
       <Field id="upd-comment" label={t('comment')} hint={t('commentHint')} error={errors.comment} required>
-        {(p) => (
-          <textarea {...p} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        )}
+        {(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('comment')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={update.isPending}>
-          {update.isPending ? t('saving') : t('save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

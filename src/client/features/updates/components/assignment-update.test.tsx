@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TEST_USERS } from '../../../../../tests/client/harness';
-import type { ErrorBody } from '../../../../domain/contract';
-import { setCsrfToken } from '../../../lib/api-client';
+import type { ErrorBody } from '@/domain/contract';
+import { setCsrfToken } from '@/client/lib/api-client';
 
 const api = setupMockApi({ scenario: true, as: 'staff' });
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { MeasureDetail } from '../../../../domain/contract';
-import { fiscalYearLabel } from '../../../../domain/fiscal-year';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { useSession } from '../../auth/api/get-session';
+import type { MeasureDetail } from '@/domain/contract';
+import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { ApiError } from '@/client/lib/api-client';
+import { useI18n } from '@/client/lib/i18n';
+import { useSession } from '@/client/features/auth/api/get-session';
 import { useSetFyTargets } from '../api/set-fy-targets';
 
 /**

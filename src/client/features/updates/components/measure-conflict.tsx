@@ -1,25 +1,20 @@
-import type { MeasureDetail } from '../../../../domain/contract';
-import type { MeasurePatchBody } from '../../../../domain/contract-updates';
-import { DUE_KIND_LABELS } from '../../../../domain/deadline';
-import { RAG_LABELS } from '../../../../domain/status';
-import { ConflictView } from '../../../components/conflict-view';
-import { useI18n } from '../../../lib/i18n';
+import type { MeasureDetail } from '@/domain/contract';
+import type { MeasurePatchBody } from '@/domain/contract-updates';
+import { DUE_KIND_LABELS } from '@/domain/deadline';
+import { RAG_LABELS } from '@/domain/status';
+import { ConflictView, type ConflictActions } from '@/client/components/conflict-view';
+import { useI18n } from '@/client/lib/i18n';
 
 /** A measure-level update refused as stale: RAG override and deadline, theirs beside the user's. */
 export function MeasureConflict({
   base,
   current,
   patch,
-  pending,
-  onReapply,
-  onDiscard,
-}: {
+  ...actions
+}: ConflictActions & {
   base: MeasureDetail;
   current: MeasureDetail;
   patch: Omit<MeasurePatchBody, 'comment'>;
-  pending: boolean;
-  onReapply: () => void;
-  onDiscard: () => void;
 }) {
   const { t, l } = useI18n();
   const rag = (r: MeasureDetail['rag'] | undefined) => (r ? `${l(RAG_LABELS[r.rating])} — ${r.reason}` : t('ragNone'));
@@ -28,10 +23,8 @@ export function MeasureConflict({
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return (
     <ConflictView
-      pending={pending}
-      onReapply={onReapply}
-      onDiscard={onDiscard}
-      who={t('conflictVersions').replace('{base}', String(base.version)).replace('{current}', String(current.version))}
+      {...actions}
+      versions={{ base: base.version, current: current.version }}
       rows={[
         {
           field: 'rag',

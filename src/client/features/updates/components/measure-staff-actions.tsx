@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { can } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import { useI18n } from '../../../lib/i18n';
-import { MeasureUpdateDialog } from './measure-update-dialog';
+import { lazyForm } from '@/client/components/lazy-form';
+import { can } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import { useI18n } from '@/client/lib/i18n';
+import './measure-staff-actions.css';
+
+// Loaded when first opened (see lazy-form.tsx).
+const MeasureUpdateDialog = lazyForm(() => import('./measure-update-dialog').then((m) => m.MeasureUpdateDialog));
 
 /** The measure-level update (RAG override, deadline) for those allowed to make it; nothing for others. */
 export function MeasureStaffActions({

@@ -1,13 +1,14 @@
 import { Link } from '@tanstack/react-router';
-import { can } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { can } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import { STATUS_LABELS } from '@/domain/status';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSubmissions } from '../api/get-submissions';
 import { SubmissionStateBadge, tokyoTime } from './submission-state';
+import './updates.css';
 
 /**
  * Ministry submissions for this measure: a liaison sees their own (and why one was returned);

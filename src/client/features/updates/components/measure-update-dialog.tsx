@@ -1,19 +1,18 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { MeasureDetailSchema, type MeasureDetail } from '../../../../domain/contract';
-import type { MeasurePatchBody } from '../../../../domain/contract-updates';
-import { DUE_KINDS, DUE_KIND_LABELS, kindHasDate, type DueKind } from '../../../../domain/deadline';
-import { RAG_LABELS, RAGS, type Rag } from '../../../../domain/status';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { QueryState } from '../../../components/query-state';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
-import { useMeasure } from '../../measures/api/get-measure';
-import { invalidatePlan } from '../api/invalidate';
+import { useState, type ChangeEvent } from 'react';
+import { z } from 'zod';
+import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { MeasureDetailSchema, type MeasureDetail } from '@/domain/contract';
+import { MeasurePatchBodySchema, type MeasurePatchBody } from '@/domain/contract-updates';
+import { DUE_KINDS, DUE_KIND_LABELS, DueKindSchema, kindHasDate, type DueKind } from '@/domain/deadline';
+import { RAG_LABELS, RAGS, type Rag } from '@/domain/status';
+import { RagOverrideSchema } from '@/domain/model';
+import { useMeasure } from '@/client/features/measures/api/get-measure';
 import { useUpdateMeasure } from '../api/update-measure';
+import { useDiscardChange } from './assignment-dialog';
 import { MeasureConflict } from './measure-conflict';
+import './measure-update-dialog.css';
 
 type Props = { measureId: string; onClose: () => void; onSaved: () => void };
 export type RagMode = 'keep' | 'set' | 'clear';
@@ -24,11 +23,9 @@ export function MeasureUpdateDialog(props: Props) {
   const { t } = useI18n();
   const query = useMeasure(props.measureId, undefined);
   return (
-    <Dialog title={t('updateMeasureTitle')} onClose={props.onClose} wide>
-      <QueryState query={query} skeletonRows={4}>
-        {(m) => <MeasureUpdateForm {...props} measure={m} />}
-      </QueryState>
-    </Dialog>
+    <FormDialog title={t('updateMeasureTitle')} onClose={props.onClose} wide query={query}>
+      {(m) => <MeasureUpdateForm {...props} measure={m} />}
+    </FormDialog>
   );
 }
 
@@ -47,72 +44,90 @@ export function measurePatch(ragMode: RagMode, rating: Rag, reason: string, due:
   return patch;
 }
 
+const ValuesSchema = z.object({
+  ragMode: z.enum(['keep', 'set', 'clear']),
+  rating: RagOverrideSchema.shape.rating,
+  reason: z.string(),
+  changeDue: z.boolean(),
+  due: z.object({ wording: z.string(), kind: DueKindSchema, date: z.string() }),
+  comment: z.string(),
+});
+type Values = z.infer<typeof ValuesSchema>;
+const patchOf = (v: Values) => measurePatch(v.ragMode, v.rating, v.reason, v.changeDue ? v.due : null);
+
+/** Errors carry the server's issue paths (rag.reason, due.date …) so both land beside the same field. */
+function updateSchema(t: Translate) {
+  return ValuesSchema.superRefine((v, ctx) => {
+    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+    if (v.ragMode === 'set' && !v.reason.trim()) add('rag.reason', t('ragReasonRequired'));
+    if (v.changeDue && kindHasDate(v.due.kind) && !v.due.date) add('due.date', t('dueDateRequired'));
+    if (v.changeDue && v.due.kind !== 'plan_period' && !v.due.wording.trim())
+      add('due.wording', t('dueWordingRequired'));
+    if (!MeasurePatchBodySchema.shape.comment.safeParse(v.comment).success) add('comment', t('commentRequired'));
+    if (v.ragMode === 'keep' && !v.changeDue) add('form', t('nothingChanged'));
+  });
+}
+
 function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: MeasureDetail }) {
-  const { t, l, lang } = useI18n();
-  const queryClient = useQueryClient();
+  const { t, l } = useI18n();
+  const discard = useDiscardChange(onClose);
   const update = useUpdateMeasure();
   const [base] = useState(measure);
-  const [ragMode, setRagMode] = useState<RagMode>('keep');
-  const [rating, setRating] = useState<Rag>(measure.rag?.rating ?? 'amber');
-  const [reason, setReason] = useState(measure.rag?.reason ?? '');
-  const [changeDue, setChangeDue] = useState(false);
-  const [due, setDue] = useState<DueValues>({
-    wording: measure.due.wording ?? '',
-    kind: measure.due.kind,
-    date: measure.due.date ?? '',
+  const state = useDialogForm<Values>({
+    schema: updateSchema(t),
+    defaultValues: {
+      ragMode: 'keep',
+      rating: measure.rag?.rating ?? 'amber',
+      reason: measure.rag?.reason ?? '',
+      changeDue: false,
+      due: { wording: measure.due.wording ?? '', kind: measure.due.kind, date: measure.due.date ?? '' },
+      comment: '',
+    },
+    mutation: update,
+    serverFields: FIELDS,
   });
-  const [comment, setComment] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const error = update.error instanceof ApiError ? update.error : null;
+  const { form, error, errors } = state;
+  const { register } = form;
+  const [ragMode, changeDue, kind, wording, date] = form.watch([
+    'ragMode',
+    'changeDue',
+    'due.kind',
+    'due.wording',
+    'due.date',
+  ]);
+  // Where the deadline's kind has no wording or date the input shows blank and is disabled, but
+  // keeps what the user typed, so switching the kind back restores it.
+  const kept = (name: 'due.wording' | 'due.date', value: string, blank: boolean) => ({
+    disabled: blank,
+    value: blank ? '' : value,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
+  });
   const current = error?.status === 412 ? MeasureDetailSchema.safeParse(error.current).data : undefined;
-  const { byField, other } = issuesByField(error?.status === 422 ? error : null, FIELDS, lang);
-  const errors = { ...byField, ...local };
-  const patch = measurePatch(ragMode, rating, reason, changeDue ? due : null);
 
-  const save = (version: number) =>
+  const save = (values: Values, version: number) =>
     update.mutate(
-      { measureId: measure.id, version, body: { ...patch, comment: comment.trim() } },
+      { measureId: measure.id, version, body: { ...patchOf(values), comment: values.comment.trim() } },
       { onSuccess: onSaved },
     );
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (ragMode === 'set' && !reason.trim()) found['rag.reason'] = t('ragReasonRequired');
-    if (changeDue && kindHasDate(due.kind) && !due.date) found['due.date'] = t('dueDateRequired');
-    if (changeDue && due.kind !== 'plan_period' && !due.wording.trim()) found['due.wording'] = t('dueWordingRequired');
-    if (!comment.trim()) found.comment = t('commentRequired');
-    if (ragMode === 'keep' && !changeDue) found.form = t('nothingChanged');
-    setLocal(found);
-    if (Object.keys(found).length === 0) save(base.version);
-  };
-
-  if (current) {
-    return (
-      <MeasureConflict
-        base={base}
-        current={current}
-        patch={patch}
-        pending={update.isPending}
-        onReapply={() => save(current.version)}
-        onDiscard={() => {
-          void invalidatePlan(queryClient);
-          onClose();
-        }}
-      />
-    );
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <p className="sub">
-        {measure.code} · {t('editingVersion')} {base.version}
-      </p>
-      {(local.form || (error && error.status !== 422) || other.length > 0) && (
-        <FormError error={local.form ? null : error} other={other}>
-          {local.form ? <p>{local.form}</p> : undefined}
-        </FormError>
-      )}
+    <DialogForm
+      state={state}
+      onValid={(values) => save(values, base.version)}
+      editing={{ version: base.version, of: measure.code }}
+      conflict={
+        current && (
+          <MeasureConflict
+            base={base}
+            current={current}
+            patch={patchOf(form.getValues())}
+            pending={update.isPending}
+            onReapply={() => save(form.getValues(), current.version)}
+            onDiscard={discard}
+          />
+        )
+      }
+    >
       <fieldset className="fieldset">
         <legend>{t('ragOverride')}</legend>
         <p className="sub">
@@ -121,14 +136,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
         <div className="radio-row">
           {(['keep', 'set', 'clear'] as const).map((mode) => (
             <label key={mode} className="radio">
-              <input
-                type="radio"
-                name="rag-mode"
-                value={mode}
-                checked={ragMode === mode}
-                disabled={mode === 'clear' && !base.rag}
-                onChange={() => setRagMode(mode)}
-              />
+              <input type="radio" value={mode} disabled={mode === 'clear' && !base.rag} {...register('ragMode')} />
               {t(mode === 'keep' ? 'ragKeep' : mode === 'set' ? 'ragSet' : 'ragClear')}
             </label>
           ))}
@@ -137,7 +145,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
           <div className="form-row">
             <Field id="rag-rating" label={t('ragRating')} required>
               {(p) => (
-                <select {...p} value={rating} onChange={(e) => setRating(e.target.value as Rag)}>
+                <select {...p} {...register('rating')}>
                   {RAGS.map((r) => (
                     <option key={r} value={r}>
                       {l(RAG_LABELS[r])}
@@ -153,7 +161,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
               required
               className="field--grow"
             >
-              {(p) => <input {...p} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+              {(p) => <input {...p} maxLength={2000} {...register('reason')} />}
             </Field>
           </div>
         )}
@@ -161,7 +169,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
       <fieldset className="fieldset">
         <legend>{t('due')}</legend>
         <div className="field field--check">
-          <input id="due-change" type="checkbox" checked={changeDue} onChange={(e) => setChangeDue(e.target.checked)} />
+          <input id="due-change" type="checkbox" {...register('changeDue')} />
           <label htmlFor="due-change">{t('dueChange')}</label>
         </div>
         {changeDue && (
@@ -174,7 +182,7 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
               className="field--grow"
             >
               {(p) => (
-                <select {...p} value={due.kind} onChange={(e) => setDue({ ...due, kind: e.target.value as DueKind })}>
+                <select {...p} {...register('due.kind')}>
                   {DUE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {l(DUE_KIND_LABELS[k])}
@@ -190,43 +198,17 @@ function MeasureUpdateForm({ measure, onClose, onSaved }: Props & { measure: Mea
               error={errors['due.wording']}
               className="field--grow"
             >
-              {(p) => (
-                <input
-                  {...p}
-                  maxLength={200}
-                  disabled={due.kind === 'plan_period'}
-                  value={due.kind === 'plan_period' ? '' : due.wording}
-                  onChange={(e) => setDue({ ...due, wording: e.target.value })}
-                />
-              )}
+              {(p) => <input {...p} maxLength={200} {...kept('due.wording', wording, kind === 'plan_period')} />}
             </Field>
             <Field id="due-date" label={t('deadlineDate')} error={errors['due.date']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  disabled={!kindHasDate(due.kind)}
-                  value={kindHasDate(due.kind) ? due.date : ''}
-                  onChange={(e) => setDue({ ...due, date: e.target.value })}
-                />
-              )}
+              {(p) => <input {...p} type="date" {...kept('due.date', date, !kindHasDate(kind))} />}
             </Field>
           </div>
         )}
       </fieldset>
       <Field id="measure-comment" label={t('comment')} hint={t('commentHint')} error={errors.comment} required>
-        {(p) => (
-          <textarea {...p} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        )}
+        {(p) => <textarea {...p} rows={2} maxLength={2000} {...register('comment')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={update.isPending}>
-          {update.isPending ? t('saving') : t('save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,26 +1,19 @@
-import { STATUS_LABELS, STATUSES, type Status } from '../../../../domain/status';
-import { statusProgressIssues } from '../../../../domain/updates';
-import { Field } from '../../../components/form-field';
-import type { Lang } from '../../../../domain/i18n';
-import { useI18n } from '../../../lib/i18n';
-import { serverText } from '../../../lib/server-text';
+import { useFormContext } from 'react-hook-form';
+import { z } from 'zod';
+import { STATUS_LABELS, STATUSES, StatusSchema, type Status } from '@/domain/status';
+import { statusProgressIssues } from '@/domain/updates';
+import type { FormErrors } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import type { Lang } from '@/domain/i18n';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { serverText } from '@/client/lib/server-text';
 
 export type ProgressValues = { status: Status; progress: string; narrative: string };
 
 /** The status, progress and narrative (成果・進捗状況) fields shared by staff updates and liaison submissions. */
-export function ProgressFields({
-  idPrefix,
-  values,
-  onChange,
-  errors,
-}: {
-  idPrefix: string;
-  values: ProgressValues;
-  onChange: (next: ProgressValues) => void;
-  errors: Record<string, string | undefined>;
-}) {
+export function ProgressFields({ idPrefix, errors }: { idPrefix: string; errors: FormErrors }) {
   const { t, l } = useI18n();
-  const set = (patch: Partial<ProgressValues>) => onChange({ ...values, ...patch });
+  const { register, getValues, setValue } = useFormContext<ProgressValues>();
   return (
     <>
       <div className="form-row">
@@ -28,13 +21,14 @@ export function ProgressFields({
           {(p) => (
             <select
               {...p}
-              value={values.status}
-              onChange={(e) => {
-                const status = e.target.value as Status;
-                // 完了 is 100 %, 未着手 0 % (src/domain/updates.ts): follow the choice rather than refuse it.
-                const progress = status === 'completed' ? '100' : status === 'not_started' ? '0' : values.progress;
-                set({ status, progress });
-              }}
+              {...register('status', {
+                onChange: () => {
+                  const status = getValues('status');
+                  // 完了 is 100 %, 未着手 0 % (src/domain/updates.ts): follow the choice rather than refuse it.
+                  if (status === 'completed') setValue('progress', '100');
+                  if (status === 'not_started') setValue('progress', '0');
+                },
+              })}
             >
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -52,42 +46,27 @@ export function ProgressFields({
           required
         >
           {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              value={values.progress}
-              onChange={(e) => set({ progress: e.target.value })}
-            />
+            <input {...p} type="number" inputMode="numeric" min={0} max={100} step={1} {...register('progress')} />
           )}
         </Field>
       </div>
       <Field id={`${idPrefix}-narrative`} label={t('narrative')} hint={t('narrativeHint')} error={errors.narrative}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={5}
-            maxLength={10_000}
-            value={values.narrative}
-            onChange={(e) => set({ narrative: e.target.value })}
-          />
-        )}
+        {(p) => <textarea {...p} rows={5} maxLength={10_000} {...register('narrative')} />}
       </Field>
     </>
   );
 }
 
 /** The same checks the server makes, before the round trip: a whole number 0–100 that agrees with the status. */
-export function progressErrors(values: ProgressValues, t: ReturnType<typeof useI18n>['t'], lang: Lang) {
-  const errors: Record<string, string> = {};
+export function checkProgress(values: ProgressValues, ctx: z.RefinementCtx, t: Translate, lang: Lang) {
   const n = Number(values.progress);
   if (values.progress.trim() === '' || !Number.isInteger(n) || n < 0 || n > 100) {
-    errors.progress = t('progressRange');
-    return errors;
+    ctx.addIssue({ code: 'custom', path: ['progress'], message: t('progressRange') });
+    return;
   }
-  for (const issue of statusProgressIssues(values.status, n)) errors[issue.path] = serverText(issue.message, lang);
-  return errors;
+  for (const issue of statusProgressIssues(values.status, n))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: serverText(issue.message, lang) });
 }
+
+/** The progress fields as the form holds them: the contract's status, the rest as typed. */
+export const ProgressValuesSchema = z.object({ status: StatusSchema, progress: z.string(), narrative: z.string() });

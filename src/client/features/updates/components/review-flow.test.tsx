@@ -53,7 +53,8 @@ describe('liaison → NISC review', () => {
     expect(card).toHaveTextContent(`提出者: ${TEST_USERS.liaison.email}`);
     expect(card).toHaveTextContent('演習実施報告書（平成28年3月）');
 
-    await staff.user.type(within(card).getByLabelText(/^審査コメント/), '内容を確認しました');
+    // The review form loads when first shown (lazy-form.tsx).
+    await staff.user.type(await within(card).findByLabelText(/^審査コメント/), '内容を確認しました');
     await staff.user.click(within(card).getByRole('button', { name: '承認' }));
     expect(await screen.findByText('審査待ちの提出はありません。')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('link', { name: '提出・審査' })).not.toHaveTextContent(/\d/));
@@ -89,7 +90,7 @@ describe('liaison → NISC review', () => {
     await api().signInAs('staff');
     const staff = renderApp('/submissions');
     const card = await screen.findByRole('article', { name: new RegExp(id.replace(/[()]/g, '\\$&')) });
-    await staff.user.click(within(card).getByRole('button', { name: '差し戻し' }));
+    await staff.user.click(await within(card).findByRole('button', { name: '差し戻し' }));
     const comment = within(card).getByLabelText(/^審査コメント/);
     expect(comment).toHaveAttribute('aria-invalid', 'true');
     expect(comment).toHaveAccessibleDescription(/差し戻す理由をコメントに入力してください/);
@@ -140,7 +141,7 @@ describe('liaison → NISC review', () => {
     const { user } = renderApp('/submissions');
     const card = await screen.findByRole('article', { name: new RegExp(id.replace(/[()]/g, '\\$&')) });
     await within(card).findByText(/提出後に担当の内容が更新されています（提出時 版/);
-    await user.click(within(card).getByRole('button', { name: '承認' }));
+    await user.click(await within(card).findByRole('button', { name: '承認' }));
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('提出後に担当の内容が更新されたため承認できません');
     expect(alert).toHaveTextContent(`版 ${a.version + 1}`);

@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import type { Submission } from '../../../../domain/contract-updates';
-import { STATUS_LABELS, StatusSchema } from '../../../../domain/status';
-import { Field, FormError } from '../../../components/form-field';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { ReturnBodySchema, type Submission } from '@/domain/contract-updates';
+import { STATUS_LABELS, StatusSchema } from '@/domain/status';
+import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
+import { Field, FormError } from '@/client/components/form-field';
+import { type ApiError } from '@/client/lib/api-client';
+import { useI18n, type Translate } from '@/client/lib/i18n';
 import { useApproveSubmission } from '../api/approve-submission';
 import { invalidatePlan } from '../api/invalidate';
 import { useReturnSubmission } from '../api/return-submission';
+import './review-form.css';
 
 /** With a 409 the server sends the record as it stands: the assignment, or the already-reviewed submission. */
 const CurrentSchema = z.object({
@@ -19,58 +20,64 @@ const CurrentSchema = z.object({
   reviewedBy: z.string().nullable().optional(),
 });
 
+const ValuesSchema = z.object({ comment: z.string() });
+type Values = z.infer<typeof ValuesSchema>;
+
+/** Returning needs the contract's comment; approving takes it as it is. */
+const returnSchema = (t: Translate) =>
+  ValuesSchema.superRefine((v, ctx) => {
+    if (!ReturnBodySchema.shape.comment.safeParse(v.comment).success)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: t('returnNeedsComment') });
+  });
+
 /** Approve (comment optional) or return (comment required), with If-Match on the submission's version. */
 export function ReviewForm({ submission: s, ministry }: { submission: Submission; ministry: string }) {
   const { t, l } = useI18n();
   const queryClient = useQueryClient();
   const approve = useApproveSubmission();
   const giveBack = useReturnSubmission();
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
+  const state = useDialogForm<Values>({
+    schema: returnSchema(t),
+    defaultValues: { comment: '' },
+    mutation: { error: approve.error ?? giveBack.error, isPending: approve.isPending || giveBack.isPending },
+    serverFields: [],
+  });
+  const { form, error, errors, pending } = state;
   const id = `review-${s.id}`;
-  const error = (approve.error ?? giveBack.error) as unknown;
-  const pending = approve.isPending || giveBack.isPending;
 
   const onApprove = () => {
     giveBack.reset();
-    setMissing(false);
-    approve.mutate({ id: s.id, version: s.version, comment });
+    form.clearErrors();
+    approve.mutate({ id: s.id, version: s.version, comment: form.getValues('comment') });
   };
-  const onReturn = (event: FormEvent) => {
-    event.preventDefault();
+  const onReturn = (v: Values) => {
     approve.reset();
-    if (!comment.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    giveBack.mutate({ id: s.id, version: s.version, comment: comment.trim() });
+    giveBack.mutate({ id: s.id, version: s.version, comment: v.comment.trim() });
   };
 
   return (
-    <form className="review-form" onSubmit={onReturn} noValidate aria-label={`${t('reviewFor')} ${ministry}`}>
-      {error instanceof ApiError && (
-        <ReviewError error={error} onRefresh={() => void invalidatePlan(queryClient)} l={l} t={t} />
-      )}
-      <Field
-        id={id}
-        label={t('reviewComment')}
-        hint={t('reviewCommentHint')}
-        error={missing ? t('returnNeedsComment') : undefined}
-      >
-        {(p) => (
-          <textarea {...p} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        )}
+    <DialogForm
+      state={state}
+      onValid={onReturn}
+      onInvalid={() => approve.reset()}
+      className="review-form"
+      label={`${t('reviewFor')} ${ministry}`}
+      summary={error && <ReviewError error={error} onRefresh={() => void invalidatePlan(queryClient)} l={l} t={t} />}
+      actions={
+        <div className="form-actions">
+          <button type="button" onClick={onApprove} disabled={pending}>
+            {t('approve')}
+          </button>
+          <button type="submit" className="button-secondary" disabled={pending}>
+            {t('returnSubmission')}
+          </button>
+        </div>
+      }
+    >
+      <Field id={id} label={t('reviewComment')} hint={t('reviewCommentHint')} error={errors.comment}>
+        {(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('comment')} />}
       </Field>
-      <div className="form-actions">
-        <button type="button" onClick={onApprove} disabled={pending}>
-          {t('approve')}
-        </button>
-        <button type="submit" className="button-secondary" disabled={pending}>
-          {t('returnSubmission')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -1,12 +1,17 @@
 import { Link } from '@tanstack/react-router';
-import type { Submission } from '../../../../domain/contract-updates';
-import { STATUS_LABELS } from '../../../../domain/status';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useMeasure } from '../../measures/api/get-measure';
-import { useMinistries } from '../../strategy/api/get-ministries';
-import { ReviewForm } from './review-form';
+import { lazyForm } from '@/client/components/lazy-form';
+import type { Submission } from '@/domain/contract-updates';
+import { STATUS_LABELS } from '@/domain/status';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useMeasure } from '@/client/features/measures/api/get-measure';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { SubmissionStateBadge, tokyoTime } from './submission-state';
+import './updates.css';
+import './submission-card.css';
+
+// Loaded when first opened (see lazy-form.tsx).
+const ReviewForm = lazyForm(() => import('./review-form').then((m) => m.ReviewForm));
 
 /** One submission: what the ministry proposes beside what is recorded now, and the review. */
 export function SubmissionCard({ submission: s, reviewer }: { submission: Submission; reviewer: boolean }) {

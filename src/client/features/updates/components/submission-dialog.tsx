@@ -1,23 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
-import type { Assignment, MeasureDetail } from '../../../../domain/contract';
-import { StatusSchema } from '../../../../domain/status';
-import { Dialog } from '../../../components/dialog';
-import { Field, FormError } from '../../../components/form-field';
-import { QueryState } from '../../../components/query-state';
-import { ApiError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { issuesByField } from '../../../lib/server-text';
-import { useMeasure } from '../../measures/api/get-measure';
+import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
+import { Field } from '@/client/components/form-field';
+import { useI18n, type Translate } from '@/client/lib/i18n';
+import { SubmissionCreateBodySchema } from '@/domain/contract-updates';
+import type { Lang } from '@/domain/i18n';
+import { StatusSchema } from '@/domain/status';
 import { useCreateSubmission } from '../api/create-submission';
 import { useSubmissions } from '../api/get-submissions';
-import { invalidatePlan } from '../api/invalidate';
 import { AssignmentConflict } from './assignment-conflict';
+import {
+  AssignmentDialog,
+  useDiscardChange,
+  type AssignmentDialogProps,
+  type AssignmentFormProps,
+} from './assignment-dialog';
 import { changedFields } from './assignment-update-dialog';
-import { ProgressFields, progressErrors, type ProgressValues } from './progress-fields';
-
-type Props = { measureId: string; ministryId: string; ministryName: string; onClose: () => void; onSaved: () => void };
+import { checkProgress, ProgressFields, ProgressValuesSchema } from './progress-fields';
 
 /** With a 412 the server sends the assignment as stored now. */
 const CurrentAssignmentSchema = z.object({
@@ -29,50 +28,36 @@ const CurrentAssignmentSchema = z.object({
 });
 
 /** A liaison reports progress for their own ministry's assignment; NISC staff review it before it applies. */
-export function SubmissionDialog(props: Props) {
+export function SubmissionDialog(props: AssignmentDialogProps) {
   const { t } = useI18n();
-  const query = useMeasure(props.measureId, undefined);
-  return (
-    <Dialog title={`${t('submitProgressTitle')}: ${props.ministryName}`} onClose={props.onClose} wide>
-      <QueryState query={query} skeletonRows={4}>
-        {(m) => {
-          const a = m.assignments.find((x) => x.ministryId === props.ministryId);
-          return a ? <SubmissionForm {...props} measure={m} assignment={a} /> : null;
-        }}
-      </QueryState>
-    </Dialog>
-  );
+  return <AssignmentDialog {...props} title={t('submitProgressTitle')} form={SubmissionForm} />;
 }
 
 const FIELDS = ['status', 'progress', 'narrative', 'evidence'] as const;
 
-function SubmissionForm({
-  measure,
-  assignment,
-  ministryId,
-  onClose,
-  onSaved,
-}: Props & { measure: MeasureDetail; assignment: Assignment }) {
+const ValuesSchema = ProgressValuesSchema.extend({ evidence: SubmissionCreateBodySchema.shape.evidence.unwrap() });
+type Values = z.infer<typeof ValuesSchema>;
+const submissionSchema = (t: Translate, lang: Lang) =>
+  ValuesSchema.superRefine((v, ctx) => checkProgress(v, ctx, t, lang));
+
+function SubmissionForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
   const { t, lang } = useI18n();
-  const queryClient = useQueryClient();
+  const discard = useDiscardChange(onClose);
   const create = useCreateSubmission();
   const waiting = useSubmissions({ measure: measure.id, state: 'pending' }).data?.items.filter(
     (s) => s.ministryId === ministryId,
   ).length;
   const [base] = useState(assignment);
-  const [values, setValues] = useState<ProgressValues>({
-    status: assignment.status,
-    progress: String(assignment.progress),
-    narrative: assignment.narrative,
+  const state = useDialogForm<Values>({
+    schema: submissionSchema(t, lang),
+    defaultValues: { status: base.status, progress: String(base.progress), narrative: base.narrative, evidence: '' },
+    mutation: create,
+    serverFields: FIELDS,
   });
-  const [evidence, setEvidence] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const error = create.error instanceof ApiError ? create.error : null;
+  const { form, error, errors } = state;
   const current = error?.status === 412 ? CurrentAssignmentSchema.safeParse(error.current).data : undefined;
-  const { byField, other } = issuesByField(error?.status === 422 ? error : null, FIELDS, lang);
-  const errors = { ...byField, ...local };
 
-  const send = (baseVersion: number) =>
+  const send = (values: Values, baseVersion: number) =>
     create.mutate(
       {
         measureId: measure.id,
@@ -81,56 +66,41 @@ function SubmissionForm({
         status: values.status,
         progress: Number(values.progress),
         narrative: values.narrative,
-        evidence: evidence.trim(),
+        evidence: values.evidence.trim(),
       },
       { onSuccess: onSaved },
     );
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = progressErrors(values, t, lang);
-    setLocal(found);
-    if (Object.keys(found).length === 0) send(base.version);
-  };
-
-  if (current) {
-    return (
-      <AssignmentConflict
-        base={base}
-        current={current}
-        history={[]}
-        mine={values}
-        patch={changedFields(base, values, false)}
-        pending={create.isPending}
-        onReapply={() => send(current.version)}
-        reapplyLabel={t('conflictResubmit')}
-        onDiscard={() => {
-          void invalidatePlan(queryClient);
-          onClose();
-        }}
-      />
-    );
-  }
-
+  const mine = form.getValues();
   return (
-    <form onSubmit={onSubmit} noValidate className="dialog-form">
-      <p className="sub">{t('submitProgressLead')}</p>
-      {waiting ? <p className="notice notice--warning">{t('alreadyPending').replace('{n}', String(waiting))}</p> : null}
-      {((error && error.status !== 422) || other.length > 0) && <FormError error={error} other={other} />}
-      <ProgressFields idPrefix="sub" values={values} onChange={setValues} errors={errors} />
+    <DialogForm
+      state={state}
+      onValid={(values) => send(values, base.version)}
+      submitLabel={t('submitProgress')}
+      lead={<p className="sub">{t('submitProgressLead')}</p>}
+      notice={
+        waiting ? <p className="notice notice--warning">{t('alreadyPending').replace('{n}', String(waiting))}</p> : null
+      }
+      conflict={
+        current && (
+          <AssignmentConflict
+            base={base}
+            current={current}
+            history={[]}
+            mine={mine}
+            patch={changedFields(base, mine, false)}
+            pending={create.isPending}
+            onReapply={() => send(mine, current.version)}
+            reapplyLabel={t('conflictResubmit')}
+            onDiscard={discard}
+          />
+        )
+      }
+    >
+      <ProgressFields idPrefix="sub" errors={errors} />
       <Field id="sub-evidence" label={t('evidence')} hint={t('evidenceHint')} error={errors.evidence}>
-        {(p) => (
-          <textarea {...p} rows={2} maxLength={2000} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
-        )}
+        {(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('evidence')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? t('saving') : t('submitProgress')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,6 +1,6 @@
-import type { Submission } from '../../../../domain/contract-updates';
-import type { LocalizedText } from '../../../../domain/i18n';
-import { useI18n } from '../../../lib/i18n';
+import type { Submission } from '@/domain/contract-updates';
+import type { LocalizedText } from '@/domain/i18n';
+import { useI18n } from '@/client/lib/i18n';
 
 export const SUBMISSION_STATE_LABELS: Record<Submission['state'], LocalizedText> = {
   pending: { ja: '審査待ち', en: 'Pending review' },

@@ -1,8 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import { can } from '../../../../domain/auth';
-import type { Session } from '../../../../domain/contract-auth';
-import { useI18n } from '../../../lib/i18n';
+import { can } from '@/domain/auth';
+import type { Session } from '@/domain/contract-auth';
+import { useI18n } from '@/client/lib/i18n';
 import { useSubmissions } from '../api/get-submissions';
+import './submissions-nav-link.css';
 
 /** The queue in the navigation, with the number waiting for review (a liaison: their ministry's). */
 export function SubmissionsNavLink({ session }: { session: Session }) {

@@ -1,14 +1,15 @@
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { can } from '../../../../domain/auth';
-import { SUBMISSION_STATES } from '../../../../domain/contract-updates';
-import { QueryState } from '../../../components/query-state';
-import { useI18n } from '../../../lib/i18n';
-import { orgName } from '../../../lib/labels';
-import { useSession } from '../../auth/api/get-session';
-import { useMinistries } from '../../strategy/api/get-ministries';
+import { can } from '@/domain/auth';
+import { SUBMISSION_STATES } from '@/domain/contract-updates';
+import { QueryState } from '@/client/components/query-state';
+import { useI18n } from '@/client/lib/i18n';
+import { orgName } from '@/client/lib/labels';
+import { useSession } from '@/client/features/auth/api/get-session';
+import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSubmissions } from '../api/get-submissions';
 import { SubmissionCard } from './submission-card';
 import { SUBMISSION_STATE_LABELS } from './submission-state';
+import './submissions-page.css';
 
 const route = getRouteApi('/submissions');
 
