@@ -123,6 +123,10 @@ export default tseslint.config(
       'src/server/annual/node-renderers.ts',
       'src/server/annual/zip-testing.ts',
       'src/server/auth/passwords.ts',
+      // Started by main.ts only, outside createApp's graph:
+      'src/server/annual/upload-pool.ts',
+      'src/server/annual/upload-worker.ts',
+      'src/server/static.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

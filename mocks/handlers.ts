@@ -21,13 +21,26 @@ export function copyHeaders(from: Headers): Headers {
   return headers;
 }
 
-/** Follows Set-Cookie for the session cookie as a browser would (a Max-Age=0 or empty value ends it). */
+/**
+ * Follows Set-Cookie as a browser would, cookie by cookie (the session cookie and the device cookie
+ * live side by side; a Max-Age=0 or empty value ends one). The jar keeps them as one Cookie header.
+ */
 function remember(jar: CookieJar, setCookie: string | null): void {
   if (!setCookie) return;
   const [pair = '', ...attributes] = setCookie.split(';').map((s) => s.trim());
+  const name = pair.slice(0, pair.indexOf('='));
   const value = pair.slice(pair.indexOf('=') + 1);
   const expired = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=thu, 01 jan 1970/i.test(a));
-  jar.cookie = value && !expired ? pair : null;
+  const held = new Map(
+    (jar.cookie ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => [c.slice(0, c.indexOf('=')), c] as const),
+  );
+  if (value && !expired) held.set(name, pair);
+  else held.delete(name);
+  jar.cookie = held.size ? [...held.values()].join('; ') : null;
 }
 
 /**

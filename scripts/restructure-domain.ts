@@ -1,5 +1,5 @@
 /**
- * Codemod (docs/decisions/010-domain-folders-and-forms.md): moves the flat src/domain/*.ts into
+ * Codemod (docs/decisions/012-domain-folders-and-forms.md): moves the flat src/domain/*.ts into
  * folders by concern, each with an index.ts as its public face, rewrites every import to match,
  * and adds the lint rules that keep it so. Run it on whatever tree is current:
  *
@@ -27,13 +27,26 @@ const FOLDERS: Record<string, readonly string[]> = {
     'i18n',
     'public-comments',
     'test-fixtures',
+    'expected',
+    'source-text',
+    'strategy-text',
+    'tokyo2020',
   ],
   // Figures computed from the plan for an as-of date: overview, attention, roll-ups, timeline, series.
-  dashboard: ['dashboard', 'attention', 'summary', 'ministry-summary', 'timeline', 'series'],
+  dashboard: [
+    'dashboard',
+    'attention',
+    'summary',
+    'ministry-summary',
+    'timeline',
+    'series',
+    'plan-progress',
+    'forecast',
+  ],
   // The annual cycle (年次計画・年次報告の元データ): plan rows, export and import.
   annual: ['annual-plan', 'annual-export', 'annual-import', 'csv'],
   // The annual report's model and its renderings.
-  report: ['report-model', 'report-html', 'report-markdown', 'report-text', 'report-charts'],
+  report: ['report-model', 'report-html', 'report-markdown', 'report-text', 'report-charts', 'markdown-escape'],
   // Accounts, roles, permissions, password rules.
   auth: ['auth', 'common-passwords'],
   // The API's schemas, the list query semantics and the write rules they validate.
@@ -49,7 +62,7 @@ const FOLDERS: Record<string, readonly string[]> = {
   // Route tables: path, access rule, schemas, OpenAPI entry (they draw on contract, auth and report).
   routes: ['routes', 'routes-write', 'routes-annual'],
   // The seed files' schema and their compilation into the plan.
-  seeds: ['seed-schema', 'compile-seeds'],
+  seeds: ['seed-schema', 'compile-seeds', 'strategy-text-checks'],
 };
 
 const root = resolve(import.meta.dirname, '..');

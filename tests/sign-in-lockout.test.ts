@@ -43,7 +43,12 @@ const STAFF = TEST_USERS.staff.email;
 
 async function world(create: () => Store) {
   // Behind a trusted proxy, so each test picks the address: the per-address limit is not under test.
-  return createWorld({ store: create(), clock: mutableClock(START), config: { trustProxy: true }, hasher: countingHasher });
+  return createWorld({
+    store: create(),
+    clock: mutableClock(START),
+    config: { trustProxy: true },
+    hasher: countingHasher,
+  });
 }
 let nextAddress = 1;
 async function signIn(w: World, email: string, password: string, cookie?: string): Promise<Response> {

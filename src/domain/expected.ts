@@ -4,7 +4,7 @@ import { fiscalYearEnd } from './fiscal-year';
 import type { MeasureRecord } from './model';
 
 /**
- * Expected progress (issue 11, decision record 010): where a measure should be on any date. A line
+ * Expected progress (issue 11, decision record 011): where a measure should be on any date. A line
  * from 0 % at its start to 100 % at its effective due date — through NISC's fiscal-year targets
  * (年度末目標) where set. Continuous measures (継続) have no end, so no expected line: `null`.
  */

@@ -9,7 +9,7 @@ import { memo, type PlanIndex } from './snapshot';
 import { isTokyo2020Measure, TOKYO2020_OPENING_ID } from './tokyo2020';
 
 /**
- * The forecast (issue 11, decision record 010): a projection, not a plan. Each measure's pace is
+ * The forecast (issue 11, decision record 011): a projection, not a plan. Each measure's pace is
  * its progress gained over the window — the two fiscal quarters before the as-of date — per day;
  * a measure with no update in that window has no pace, and nothing is guessed for it. Continuous
  * measures have no end to reach and are left out.

@@ -9,7 +9,7 @@ import { allStatesAt, memo, type PlanIndex } from './snapshot';
 import { isTokyo2020Measure } from './tokyo2020';
 
 /**
- * Plan vs actual wherever the tracker shows progress (issue 11, decision record 010): the whole
+ * Plan vs actual wherever the tracker shows progress (issue 11, decision record 011): the whole
  * plan or the Tokyo 2020 set, each policy area, a ministry, a measure. Continuous measures (継続)
  * have no expected line and are counted apart.
  */

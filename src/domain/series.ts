@@ -15,7 +15,7 @@ export function seriesDates(from: IsoDate, to: IsoDate, granularity: Granularity
 }
 
 /**
- * One point of plan vs actual (issue 11, decision record 010). Progress is the mean over the
+ * One point of plan vs actual (issue 11, decision record 011). Progress is the mean over the
  * measures counted (0–100, one decimal), with the weights of the actual figures; `completed` and
  * `actualProgress` are `null` after the as-of date: the future is not known.
  */

@@ -20,7 +20,7 @@ import { FormError } from './form-field';
 import { QueryState } from './query-state';
 
 /**
- * The one way to build a form dialog (docs/decisions/010-domain-folders-and-forms.md): a dialog is
+ * The one way to build a form dialog (docs/decisions/012-domain-folders-and-forms.md): a dialog is
  * its fields and its mutation. `useDialogForm` holds the values (react-hook-form, validated by a
  * zod schema built on the contract) and merges the client's errors with the server's 422 issues
  * per field; `FormDialog` gives the header, focus and Escape (Dialog), and cancel; `DialogForm`

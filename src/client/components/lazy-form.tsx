@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type JSX } from 'react';
 
 /**
  * A form in its own chunk: react-hook-form and the form's code stay out of the first download
- * (docs/decisions/010-domain-folders-and-forms.md). The chunk is fetched right after start-up,
+ * (docs/decisions/012-domain-folders-and-forms.md). The chunk is fetched right after start-up,
  * off the first render's path, so the first open does not wait for it; if it still has to, nothing
  * is drawn meanwhile and the control that opened it keeps focus until the dialog takes it.
  */

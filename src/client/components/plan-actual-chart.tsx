@@ -31,7 +31,7 @@ export type PlanActualChartProps = {
  * dots, completions (expected hatched, actual solid) as bars on their own axis, alternate fiscal
  * years shaded, milestones and the as-of date as vertical lines, and the forecast dotted.
  *
- * recharts, kept cheap (decision record 010): at most ~30 points, data memoised, no animation, a
+ * recharts, kept cheap (decision record 011): at most ~30 points, data memoised, no animation, a
  * fixed pixel size measured once (no ResponsiveContainer re-render), tooltips that do not take focus.
  */
 const NOMINAL_WIDTH = 640;
