@@ -51,6 +51,31 @@ const boundaries = [
   })),
 ];
 
+/** src/domain's folders (decision record 012): from outside a folder, only its index.ts. */
+const domainFolders = ['plan', 'dashboard', 'annual', 'report', 'auth', 'contract', 'routes', 'seeds'];
+const domainBoundaries = [
+  ...domainFolders.map((folder) => ({
+    target: `./src/domain/${folder}`,
+    from: './src/domain',
+    except: [`./${folder}`, ...domainFolders.map((f) => `./${f}/index.ts`)],
+    message: 'Import another domain folder through its index.ts (@/domain/<folder>), not its files.',
+  })),
+  {
+    target: ['./src/client', './src/server', './mocks', './tests', './scripts', './bench', './seeds'],
+    from: './src/domain',
+    except: domainFolders.map((f) => `./${f}/index.ts`),
+    message: "Import the domain through a folder's public face: @/domain/<folder>.",
+  },
+];
+const importPatterns = [
+  { group: ['@/domain/*/*'], message: 'Import the domain folder (@/domain/<folder>), not a file inside it.' },
+  // The top-level seeds/, mocks/ and tests/ have no alias: reaching them from src/ is allowed.
+  {
+    regex: '^\\.\\./\\.\\./(?!(\\.\\./)*(seeds|mocks|tests)(/|$))',
+    message: 'No import climbs more than one level: use @/client, @/domain or @/server.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'public/mockServiceWorker.js', 'tests/e2e/artifacts', 'data'] },
   js.configs.recommended,
@@ -70,7 +95,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-restricted-paths': ['error', { zones: [...boundaries, ...domainBoundaries] }],
+      'no-restricted-imports': ['error', { patterns: importPatterns }],
       'import-x/no-cycle': 'error',
     },
   },
@@ -82,7 +108,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'fetch', message: 'The domain does no I/O.' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'The domain imports nothing from Node.' }] },
+        { patterns: [{ group: ['node:*'], message: 'The domain imports nothing from Node.' }, ...importPatterns] },
       ],
       'no-restricted-syntax': [
         'error',
@@ -147,6 +173,10 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures call their continuation `use`, which is not a React hook.
+    files: ['**/*.test.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'src/client/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: importPatterns.slice(0, 1) }] },
+  },
+  {
     files: ['tests/e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off', 'no-empty-pattern': 'off' },
   },

@@ -6,9 +6,9 @@
  *   npx tsx scripts/make-sample-plans.ts     (after make-sample-scenario.ts)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { compileSeeds } from '../src/domain/compile-seeds';
-import { ScenarioSchema, type ScenarioPlan } from '../src/domain/seed-schema';
-import type { Status } from '../src/domain/status';
+import { compileSeeds } from '@/domain/seeds';
+import { ScenarioSchema, type ScenarioPlan } from '@/domain/seeds';
+import type { Status } from '@/domain/plan';
 import { loadSeedBundle } from '../seeds';
 
 const FILE = new URL('../seeds/scenarios/sample.json', import.meta.url);

@@ -6,9 +6,9 @@
  *   npx tsx scripts/make-sample-scenario.ts
  */
 import { writeFileSync } from 'node:fs';
-import { compileSeeds } from '../src/domain/compile-seeds';
-import { addDays, monthEnds, type IsoDate } from '../src/domain/dates';
-import type { Status } from '../src/domain/status';
+import { compileSeeds } from '@/domain/seeds';
+import { addDays, monthEnds, type IsoDate } from '@/domain/plan';
+import type { Status } from '@/domain/plan';
 import { loadSeedBundle } from '../seeds';
 
 function mulberry32(seed: number) {

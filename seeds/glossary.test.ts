@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LocalizedText } from '../src/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 import { loadSeedBundle } from './index';
 
 /** docs/glossary.md: one English term per term of the strategy (issue 19). */

@@ -1,6 +1,6 @@
-import { parseSeedBundle, type SeedBundle } from '../src/domain/compile-seeds';
-import { PublicConsultationSchema, type PublicConsultation } from '../src/domain/public-comments';
-import { StrategyTextSchema, type StrategyText } from '../src/domain/strategy-text';
+import { parseSeedBundle, type SeedBundle } from '@/domain/seeds';
+import { PublicConsultationSchema, type PublicConsultation } from '@/domain/plan';
+import { StrategyTextSchema, type StrategyText } from '@/domain/plan';
 import ciSectors from './ci-sectors.json' with { type: 'json' };
 import instructions from './instructions.json' with { type: 'json' };
 import milestones from './milestones.json' with { type: 'json' };

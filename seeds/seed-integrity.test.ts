@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSeeds, integrityProblems, type SeedBundle } from '../src/domain/compile-seeds';
-import { hasSourceMarkup, plainSourceText } from '../src/domain/source-text';
+import { compileSeeds, integrityProblems, type SeedBundle } from '@/domain/seeds';
+import { hasSourceMarkup, plainSourceText } from '@/domain/plan';
 import { loadPublicConsultation, loadSeedBundle } from './index';
 
 const bundle = loadSeedBundle();

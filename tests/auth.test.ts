@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../src/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { createApp } from '../src/server/app';
 import { base32Encode, totpAt, verifyTotp } from '../src/server/auth/totp';
 import { ensureFirstAdmin, seedIfEmpty } from '../src/server/bootstrap';

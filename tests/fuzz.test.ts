@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AsOfQuerySchema, MeasureListQuerySchema, StatsQuerySchema } from '../src/domain/contract';
+import { AsOfQuerySchema, MeasureListQuerySchema, StatsQuerySchema } from '@/domain/contract';
 import {
   ChangePasswordBodySchema,
   TotpStartBodySchema,
   SignInBodySchema,
   UserCreateBodySchema,
   UserPatchBodySchema,
-} from '../src/domain/contract-auth';
+} from '@/domain/contract';
 import {
   ApproveBodySchema,
   AssignmentPatchBodySchema,
@@ -20,7 +20,7 @@ import {
   SubmissionCreateBodySchema,
   SubmissionListQuerySchema,
   type Submission,
-} from '../src/domain/contract-updates';
+} from '@/domain/contract';
 import { newUserRecord } from '../src/server/auth/users';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import type { Store } from '../src/server/store/port';

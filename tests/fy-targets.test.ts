@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureDetail } from '../src/domain/contract';
+import type { MeasureDetail } from '@/domain/contract';
 import { TEST_USERS } from '../src/server/testing';
 import { createWorld, json, MEASURE, measurePath, storeState, type ErrorJson } from './support/world';
 

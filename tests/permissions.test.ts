@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { can, type UserRole } from '../src/domain/auth';
-import type { Submission } from '../src/domain/contract-updates';
-import type { RouteSpec } from '../src/domain/routes';
-import { ALL_ROUTES } from '../src/domain/routes-write';
+import { can, type UserRole } from '@/domain/auth';
+import type { Submission } from '@/domain/contract';
+import type { RouteSpec } from '@/domain/routes';
+import { ALL_ROUTES } from '@/domain/routes';
 import { TEST_USERS, type TestUser } from '../src/server/testing';
 import {
   assignmentPath,

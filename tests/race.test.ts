@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { MeasureDetail } from '../src/domain/contract';
+import type { MeasureDetail } from '@/domain/contract';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import { TEST_USERS } from '../src/server/testing';
 import { assignmentPath, createWorld, json, MEASURE, type ErrorJson } from './support/world';

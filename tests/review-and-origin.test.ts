@@ -3,7 +3,7 @@
  * match this site on scheme, host and port, not on the host alone.
  */
 import { describe, expect, it } from 'vitest';
-import type { Submission } from '../src/domain/contract-updates';
+import type { Submission } from '@/domain/contract';
 import {
   assignmentPath,
   createWorld,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PublicUser } from '../src/domain/contract-auth';
+import type { PublicUser } from '@/domain/contract';
 import { sessionToken } from '../src/server/auth/session';
 import { mutableClock, type MutableClock } from '../src/server/clock';
 import { ACCOUNT_CACHE_LIMIT } from '../src/server/store/sqlite-accounts';

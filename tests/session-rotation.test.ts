@@ -5,7 +5,7 @@
  * refused on the very next request, and the client must go on with the new cookie and CSRF token.
  */
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../src/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { totpAt } from '../src/server/auth/totp';
 import { mutableClock } from '../src/server/clock';
 import { createMemoryStore } from '../src/server/store/memory';

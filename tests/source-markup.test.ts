@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedBundle } from '../seeds';
-import type { MeasureList } from '../src/domain/contract';
-import { hasSourceMarkup } from '../src/domain/source-text';
+import type { MeasureList } from '@/domain/contract';
+import { hasSourceMarkup } from '@/domain/plan';
 import { seedIfEmpty } from '../src/server/bootstrap';
 import { fixedClock } from '../src/server/clock';
 import { createMemoryStore } from '../src/server/store/memory';

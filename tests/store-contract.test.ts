@@ -1,6 +1,6 @@
 import { nodeHasher } from '../src/server/auth/passwords';
 import { describe, expect, it } from 'vitest';
-import { compileSeeds } from '../src/domain/compile-seeds';
+import { compileSeeds } from '@/domain/seeds';
 import { loadSeedBundle } from '../seeds';
 import { createMemoryStore } from '../src/server/store/memory';
 import {

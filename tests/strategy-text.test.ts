@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StrategySchema, type MeasureDetail } from '../src/domain/contract';
+import { StrategySchema, type MeasureDetail } from '@/domain/contract';
 import { createWorld, json, measurePath, type World } from './support/world';
 
 /** Lead-ins, section targets and dated steps reach the API and the report (issue 19). */

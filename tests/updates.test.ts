@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasureDetail, Stats } from '../src/domain/contract';
-import type { PublicUser, Session } from '../src/domain/contract-auth';
-import type { Submission } from '../src/domain/contract-updates';
-import type { Milestone } from '../src/domain/model';
-import { ALL_ROUTES } from '../src/domain/routes-write';
+import type { MeasureDetail, Stats } from '@/domain/contract';
+import type { PublicUser, Session } from '@/domain/contract';
+import type { Submission } from '@/domain/contract';
+import type { Milestone } from '@/domain/plan';
+import { ALL_ROUTES } from '@/domain/routes';
 import { auditCsv, csvCell } from '../src/server/routes/audit';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import type { AuditEntry } from '../src/server/store/port';

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unclosedRowsXlsx } from '../../src/server/annual/zip-testing';
+import { unclosedRowsXlsx } from '@/server/annual/zip-testing';
 import { cli, signInHttp, startServer, stopServer } from './server-process';
 
 const STAFF = { email: 'hostile@nisc.example.go.jp', password: 'quadratic-row-tags-2015' };

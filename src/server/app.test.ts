@@ -9,10 +9,10 @@ import {
   MinistryListSchema,
   StatsSchema,
   StrategySchema,
-} from '../domain/contract';
-import { computeStats, listMeasures } from '../domain/queries';
-import { ROUTES } from '../domain/routes';
-import { buildIndex } from '../domain/snapshot';
+} from '@/domain/contract';
+import { computeStats, listMeasures } from '@/domain/contract';
+import { ROUTES } from '@/domain/routes';
+import { buildIndex } from '@/domain/plan';
 import { createApp } from './app';
 import { loadScenario, seedIfEmpty } from './bootstrap';
 import { fixedClock } from './clock';

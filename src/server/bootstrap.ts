@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { compileSeeds, integrityProblems, type SeedBundle } from '../domain/compile-seeds';
-import { ScenarioSchema, type Scenario } from '../domain/seed-schema';
+import { compileSeeds, integrityProblems, type SeedBundle } from '@/domain/seeds';
+import { ScenarioSchema, type Scenario } from '@/domain/seeds';
 import { loadSeedBundle } from '../../seeds';
 import type { PasswordHasher } from './auth/hasher';
 import { newUserRecord } from './auth/users';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { memo, type PlanIndex } from '../domain/snapshot';
+import { memo, type PlanIndex } from '@/domain/plan';
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
 const encoder = new TextEncoder();

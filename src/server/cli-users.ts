@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UserCreateBodySchema } from '../domain/contract-auth';
+import { UserCreateBodySchema } from '@/domain/contract';
 import { nodeHasher } from './auth/passwords';
 import { newUserRecord } from './auth/users';
 import type { Clock } from './clock';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../domain/dates';
+import type { IsoDate } from '@/domain/plan';
 
 /** Time enters the app only through this; tests pass a fixed clock. */
 export type Clock = { today(): IsoDate; now(): string };

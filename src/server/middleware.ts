@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { can } from '../domain/auth';
-import { matchRoute } from '../domain/routes-write';
+import { can } from '@/domain/auth';
+import { matchRoute } from '@/domain/routes';
 import { isHttps, loadSession, safeEqual, sessionRequirements } from './auth/session';
 import type { AppEnv, Deps } from './context';
 import { ApiError, forbidden, invalidParams, notFound, unauthorized, versionRequired, zodIssues } from './errors';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ErrorBodySchema } from '../domain/contract';
-import { ALL_ROUTES } from '../domain/routes-write';
+import { ErrorBodySchema } from '@/domain/contract';
+import { ALL_ROUTES } from '@/domain/routes';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });

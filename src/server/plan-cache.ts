@@ -1,7 +1,7 @@
-import { overview } from '../domain/dashboard';
-import type { IsoDate } from '../domain/dates';
-import { computeStats } from '../domain/queries';
-import { buildIndex, updateIndex, type PlanIndex } from '../domain/snapshot';
+import { overview } from '@/domain/dashboard';
+import type { IsoDate } from '@/domain/plan';
+import { computeStats } from '@/domain/contract';
+import { buildIndex, updateIndex, type PlanIndex } from '@/domain/plan';
 import type { Store } from './store/port';
 
 const caches = new WeakMap<Store, () => Promise<PlanIndex>>();

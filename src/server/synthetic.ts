@@ -1,8 +1,8 @@
-import { compileSeeds, type CompiledSeeds } from '../domain/compile-seeds';
-import { addDays, monthEnds, type IsoDate } from '../domain/dates';
-import { fiscalYearEnd } from '../domain/fiscal-year';
-import type { AssignmentRecord, MeasureRecord, Organisation } from '../domain/model';
-import type { Status } from '../domain/status';
+import { compileSeeds, type CompiledSeeds } from '@/domain/seeds';
+import { addDays, monthEnds, type IsoDate } from '@/domain/plan';
+import { fiscalYearEnd } from '@/domain/plan';
+import type { AssignmentRecord, MeasureRecord, Organisation } from '@/domain/plan';
+import type { Status } from '@/domain/plan';
 import { loadSeedBundle } from '../../seeds';
 import { nodeHasher } from './auth/passwords';
 import { newUserRecord } from './auth/users';

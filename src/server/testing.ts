@@ -1,4 +1,4 @@
-import type { UserRole } from '../domain/auth';
+import type { UserRole } from '@/domain/auth';
 import type { PasswordHasher } from './auth/hasher';
 import { newUserRecord } from './auth/users';
 import { totpAt } from './auth/totp';

@@ -4,12 +4,12 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { App } from '../../src/client/app/app';
-import type { Lang } from '../../src/domain/i18n';
-import { buildIndex, type PlanIndex } from '../../src/domain/snapshot';
-import { mutableClock } from '../../src/server/clock';
-import { totpAt } from '../../src/server/auth/totp';
-import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '../../src/server/testing';
+import { App } from '@/client/app/app';
+import type { Lang } from '@/domain/plan';
+import { buildIndex, type PlanIndex } from '@/domain/plan';
+import { mutableClock } from '@/server/clock';
+import { totpAt } from '@/server/auth/totp';
+import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '@/server/testing';
 import { copyHeaders } from '../../mocks/handlers';
 import { createMockServer } from '../../mocks/node';
 
@@ -33,7 +33,7 @@ type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
 export const currentTotp = (secret = TEST_TOTP_SECRET, ahead = 0) =>
   totpAt(secret, Date.parse(clock.now()) / 1000 + ahead);
 
-export { TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS } from '../../src/server/testing';
+export { TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS } from '@/server/testing';
 
 /**
  * Starts the real API (MSW → createApp → in-memory store) for the enclosing file or describe

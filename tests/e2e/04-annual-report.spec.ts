@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { HEALTH_LABELS, STATUS_LABELS, STATUSES } from '../../src/domain/status';
-import type { AnnualReport } from '../../src/domain/report-model';
+import { HEALTH_LABELS, STATUS_LABELS, STATUSES } from '@/domain/plan';
+import type { AnnualReport } from '@/domain/report';
 import { expectAccessible, snapshot } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 import { download, pdfPageCount, ZIP_MAGIC, zipEntryNames } from './support/files';

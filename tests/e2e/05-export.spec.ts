@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { parseCsv } from '../../src/domain/csv';
+import { parseCsv } from '@/domain/annual';
 import { expectAccessible } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 import { download, UTF8_BOM, ZIP_MAGIC } from './support/files';

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { parseCsv, toCsv } from '../../src/domain/csv';
+import { parseCsv, toCsv } from '@/domain/annual';
 import { expectAccessible, snapshot } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 import { download, UTF8_BOM } from './support/files';

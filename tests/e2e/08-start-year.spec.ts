@@ -1,4 +1,4 @@
-import type { FyStartReport, PlanList } from '../../src/domain/contract-annual';
+import type { FyStartReport, PlanList } from '@/domain/contract';
 import { expectAccessible, snapshot } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 import { E2E_USERS } from './support/users';

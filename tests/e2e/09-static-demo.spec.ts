@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TEST_PASSWORD } from '../../src/server/testing';
+import { TEST_PASSWORD } from '@/server/testing';
 import { expectAccessible, snapshot } from './support/a11y';
 import { serveStatic } from './support/static-server';
 

@@ -1,13 +1,13 @@
 import sample from '../../seeds/scenarios/sample.json' with { type: 'json' };
-import { createApp } from '../../src/server/app';
-import type { PasswordHasher } from '../../src/server/auth/hasher';
-import { nodeHasher } from '../../src/server/auth/passwords';
-import { loadScenario, seedIfEmpty } from '../../src/server/bootstrap';
-import { fixedClock, type Clock } from '../../src/server/clock';
-import type { AppConfig } from '../../src/server/context';
-import { createMemoryStore } from '../../src/server/store/memory';
-import type { Store, UserRecord } from '../../src/server/store/port';
-import { client, seedTestUsers, signIn, type TestSession, type TestUser } from '../../src/server/testing';
+import { createApp } from '@/server/app';
+import type { PasswordHasher } from '@/server/auth/hasher';
+import { nodeHasher } from '@/server/auth/passwords';
+import { loadScenario, seedIfEmpty } from '@/server/bootstrap';
+import { fixedClock, type Clock } from '@/server/clock';
+import type { AppConfig } from '@/server/context';
+import { createMemoryStore } from '@/server/store/memory';
+import type { Store, UserRecord } from '@/server/store/port';
+import { client, seedTestUsers, signIn, type TestSession, type TestUser } from '@/server/testing';
 
 /** Real records the API tests use: a measure NISC leads alone, one npa shares with nisc, a milestone. */
 export const MEASURE = '5.2.3(1)ii-1';

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../tests/client/harness';
-import { listMeasures } from '@/domain/queries';
+import { listMeasures } from '@/domain/contract';
 import { PAGE_SIZE } from '../features/measures/search';
 
 const api = setupMockApi({ scenario: true });

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import type { Lang } from '@/domain/i18n';
+import type { Lang } from '@/domain/plan';
 import { watchSession } from '../features/auth/session-watcher';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider } from '../lib/i18n';

@@ -1,7 +1,7 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId } from 'react';
-import { isIsoDate } from '@/domain/dates';
-import { dateLabel, fiscalQuarterLabel, fiscalQuarterOf, fiscalYearEnd } from '@/domain/fiscal-year';
+import { isIsoDate } from '@/domain/plan';
+import { dateLabel, fiscalQuarterLabel, fiscalQuarterOf, fiscalYearEnd } from '@/domain/plan';
 import { useMeta } from '../features/strategy/api/get-meta';
 import { useI18n } from '../lib/i18n';
 import './as-of-control.css';

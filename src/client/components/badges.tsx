@@ -1,4 +1,4 @@
-import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '@/domain/status';
+import { HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Health, type Rag, type Status } from '@/domain/plan';
 import { useI18n } from '../lib/i18n';
 import './badges.css';
 

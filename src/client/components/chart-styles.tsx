@@ -1,5 +1,5 @@
-import { HEALTH_LABELS, STATUS_LABELS, type Health, type Status } from '@/domain/status';
-import type { LocalizedText } from '@/domain/i18n';
+import { HEALTH_LABELS, STATUS_LABELS, type Health, type Status } from '@/domain/plan';
+import type { LocalizedText } from '@/domain/plan';
 
 /**
  * How each status and health is drawn in charts and on the timeline: a Digital Agency token colour,

@@ -1,4 +1,4 @@
-import { LANGS } from '@/domain/i18n';
+import { LANGS } from '@/domain/plan';
 import { useI18n } from '../lib/i18n';
 import './language-toggle.css';
 

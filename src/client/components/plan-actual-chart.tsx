@@ -1,8 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProgressPoint } from '@/domain/contract';
-import { dayNumber, fromDayNumber } from '@/domain/dates';
-import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '@/domain/fiscal-year';
+import { dayNumber, fromDayNumber } from '@/domain/plan';
+import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '@/domain/plan';
 import { useI18n } from '../lib/i18n';
 import { useChartWidth } from './chart-print';
 import { niceTicks } from './nice-ticks';

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import type { ProgressPoint } from '@/domain/contract';
-import { fiscalQuarterLabel, fiscalQuarterOf, fiscalYearOf } from '@/domain/fiscal-year';
+import { fiscalQuarterLabel, fiscalQuarterOf, fiscalYearOf } from '@/domain/plan';
 import { useI18n } from '../lib/i18n';
 import { ChartFigure } from './chart-figure';
 import type { PlanActualChartProps } from './plan-actual-chart';

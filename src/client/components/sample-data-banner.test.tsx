@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../tests/client/harness';
-import { listMeasures } from '@/domain/queries';
+import { listMeasures } from '@/domain/contract';
 import { strategyKeys } from '../features/strategy/api/keys';
 
 // Each block starts its own backend: the banner depends on what the store holds.

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { parseSourceText } from '@/domain/source-text';
+import { parseSourceText } from '@/domain/plan';
 import { useI18n } from '../lib/i18n';
 import './source-text.css';
 

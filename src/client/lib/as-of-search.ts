@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '@/domain/dates';
+import { IsoDateSchema } from '@/domain/plan';
 
 /**
  * The reporting date every dashboard view is computed for, kept in the URL so a link shows the same

@@ -1,4 +1,4 @@
-import { FIRST_FY, LAST_FY } from '@/domain/contract-annual';
+import { FIRST_FY, LAST_FY } from '@/domain/contract';
 
 /** The plan's years and the Tokyo 2020 horizon: what the year pickers offer at least. */
 const PLAN_YEARS = { first: FIRST_FY, last: 2020 } as const;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Lang, LocalizedText } from '@/domain/i18n';
+import type { Lang, LocalizedText } from '@/domain/plan';
 import { MESSAGES, type MessageKey } from './messages';
 
 type I18n = {

@@ -1,5 +1,5 @@
-import type { Lang, LocalizedText } from '@/domain/i18n';
-import type { Organisation, Tag } from '@/domain/model';
+import type { Lang, LocalizedText } from '@/domain/plan';
+import type { Organisation, Tag } from '@/domain/plan';
 
 export const TAG_LABELS: Record<Tag, LocalizedText> = {
   tokyo2020: { ja: '東京2020', en: 'Tokyo 2020' },

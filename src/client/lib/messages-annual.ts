@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 
 /** UI strings of the annual cycle (issue 5): report, plans, export and import. */
 export const ANNUAL_MESSAGES = {

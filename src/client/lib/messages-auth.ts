@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 
 /** UI strings of sign-in, the account pages, the user menu and the admin pages (issue 4). */
 export const AUTH_MESSAGES = {

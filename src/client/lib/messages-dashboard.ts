@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 
 /** UI strings of the dashboard pages (issue 3): overview, timeline, ministries, charts. */
 export const DASHBOARD_MESSAGES = {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 
 /** UI strings for the strategy's own structure (issue 19): lead-ins, section targets, dated steps. */
 export const STRATEGY_TEXT_MESSAGES = {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 
 /** UI strings of updates, conflicts, submissions and the review queue (issue 4). */
 export const UPDATE_MESSAGES = {

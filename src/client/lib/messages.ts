@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@/domain/i18n';
+import type { LocalizedText } from '@/domain/plan';
 import { ANNUAL_MESSAGES } from './messages-annual';
 import { AUTH_MESSAGES } from './messages-auth';
 import { DASHBOARD_MESSAGES } from './messages-dashboard';

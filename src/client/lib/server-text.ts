@@ -1,4 +1,4 @@
-import type { Lang } from '@/domain/i18n';
+import type { Lang } from '@/domain/plan';
 import { ApiError } from './api-client';
 
 /**

@@ -1,8 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Lang } from '../../domain/i18n';
-import { reportCharts, type ChartSvg } from '../../domain/report-charts';
-import type { AnnexRow, AnnualReport } from '../../domain/report-model';
+import type { Lang } from '@/domain/plan';
+import { reportCharts, type ChartSvg } from '@/domain/report';
+import type { AnnexRow, AnnualReport } from '@/domain/report';
 import {
   annexHeader,
   sectionTextLines,
@@ -19,7 +19,7 @@ import {
   summaryHeader,
   summaryRows,
   tokyoLine,
-} from '../../domain/report-text';
+} from '@/domain/report';
 
 /**
  * The annual report as Word: A4 portrait (11906 × 16838 twips), 明朝 body and ゴシック headings,

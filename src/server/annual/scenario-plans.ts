@@ -1,4 +1,4 @@
-import type { ScenarioPlan } from '../../domain/seed-schema';
+import type { ScenarioPlan } from '@/domain/seeds';
 import type { Clock } from '../clock';
 import type { Change, Store } from '../store/port';
 

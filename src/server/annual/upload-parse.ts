@@ -1,5 +1,5 @@
-import { IMPORT_LIMITS, type ImportTable } from '../../domain/annual-import';
-import { parseCsv, unneutralise } from '../../domain/csv';
+import { IMPORT_LIMITS, type ImportTable } from '@/domain/annual';
+import { parseCsv, unneutralise } from '@/domain/annual';
 import { decodeCsv, EncodingRefused } from './encoding';
 import { readXlsx } from './xlsx-read';
 import { ZipRefused } from './zip';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ImportCell } from '../../domain/annual-import';
+import type { ImportCell } from '@/domain/annual';
 import { readXlsx } from './xlsx-read';
 
 /**

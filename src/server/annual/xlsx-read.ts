@@ -1,4 +1,4 @@
-import type { ImportCell, ImportTable } from '../../domain/annual-import';
+import type { ImportCell, ImportTable } from '@/domain/annual';
 import { ooxmlUnescape, readXml, refuse } from './xlsx-xml';
 import { inflateEntry, readCentralDirectory, XLSX_ZIP_LIMITS, ZipRefused, type ZipEntry } from './zip';
 

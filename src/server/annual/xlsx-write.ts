@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { headerText, STATUS_CHOICES_JA, type Cell, type Column } from '../../domain/annual-export';
-import { parts } from '../../domain/dates';
+import { headerText, STATUS_CHOICES_JA, type Cell, type Column } from '@/domain/annual';
+import { parts } from '@/domain/plan';
 
 /**
  * One sheet, header in row 1 and frozen, no merged cells, a drop-down list on status, whole numbers

@@ -1,8 +1,8 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { totpRequired } from '../../domain/auth';
-import type { Session } from '../../domain/contract-auth';
+import { totpRequired } from '@/domain/auth';
+import type { Session } from '@/domain/contract';
 import type { AppConfig, AppEnv, Deps } from '../context';
 import type { SessionRecord, UserRecord } from '../store/port';
 import { toPublicUser } from './users';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRole } from '../../domain/auth';
-import type { PublicUser } from '../../domain/contract-auth';
+import type { UserRole } from '@/domain/auth';
+import type { PublicUser } from '@/domain/contract';
 import type { UserRecord } from '../store/port';
 import type { PasswordHasher } from './hasher';
 

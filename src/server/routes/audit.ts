@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { addDays } from '../../domain/dates';
-import { WRITE_ROUTES } from '../../domain/routes-write';
+import { addDays } from '@/domain/plan';
+import { WRITE_ROUTES } from '@/domain/routes';
 import type { AppEnv, Deps } from '../context';
 import type { AuditEntry } from '../store/port';
 import { parseQuery } from '../validate';

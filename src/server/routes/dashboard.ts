@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { overview } from '../../domain/dashboard';
-import { ministrySummary } from '../../domain/ministry-summary';
-import { ROUTES } from '../../domain/routes';
-import type { PlanIndex } from '../../domain/snapshot';
-import { timeline } from '../../domain/timeline';
+import { overview } from '@/domain/dashboard';
+import { ministrySummary } from '@/domain/dashboard';
+import { ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
+import { timeline } from '@/domain/dashboard';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import { parseQuery } from '../validate';

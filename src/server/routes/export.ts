@@ -7,13 +7,13 @@ import {
   templateRows,
   type Cell,
   type Column,
-} from '../../domain/annual-export';
-import { actsFor } from '../../domain/auth';
-import { toCsv } from '../../domain/csv';
-import { fiscalYearOf } from '../../domain/fiscal-year';
-import { listMeasures } from '../../domain/queries';
-import { ANNUAL_ROUTES } from '../../domain/routes-annual';
-import type { PlanIndex } from '../../domain/snapshot';
+} from '@/domain/annual';
+import { actsFor } from '@/domain/auth';
+import { toCsv } from '@/domain/annual';
+import { fiscalYearOf } from '@/domain/plan';
+import { listMeasures } from '@/domain/contract';
+import { ANNUAL_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import { encodeCsv, type CsvEncoding } from '../annual/encoding';
 import { writeXlsx } from '../annual/xlsx-write';
 import type { AppEnv, Deps } from '../context';

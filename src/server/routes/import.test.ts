@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorld, json, storeState, type Client, type World } from '../../../tests/support/world';
-import { ImportReportSchema, type ImportReport } from '../../domain/contract-annual';
-import { parseCsv } from '../../domain/csv';
+import { ImportReportSchema, type ImportReport } from '@/domain/contract';
+import { parseCsv } from '@/domain/annual';
 import { patchXlsx, zipBomb } from '../annual/zip-testing';
 import { readXlsx } from '../annual/xlsx-read';
 import { client, signIn } from '../testing';

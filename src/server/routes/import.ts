@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { evaluateImport, mapHeader, type AcceptedRow, type ImportTable } from '../../domain/annual-import';
-import type { AnnualData, ImportReport } from '../../domain/contract-annual';
-import { FIRST_FY, LAST_FY } from '../../domain/contract-annual';
-import { ANNUAL_ROUTES } from '../../domain/routes-annual';
-import type { PlanIndex } from '../../domain/snapshot';
-import { applyAssignmentPatch } from '../../domain/updates';
+import { evaluateImport, mapHeader, type AcceptedRow, type ImportTable } from '@/domain/annual';
+import type { AnnualData, ImportReport } from '@/domain/contract';
+import { FIRST_FY, LAST_FY } from '@/domain/contract';
+import { ANNUAL_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
+import { applyAssignmentPatch } from '@/domain/contract';
 import { parseUploadHere, type ParsedUpload, type UploadParser } from '../annual/upload-parse';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, forbidden, staleVersion } from '../errors';

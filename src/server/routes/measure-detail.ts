@@ -1,7 +1,7 @@
-import { MeasureChangeSchema, type MeasureChange, type MeasureDetail } from '../../domain/contract';
-import { tokyoDayOf, type IsoDate } from '../../domain/dates';
-import { measureDetail } from '../../domain/queries';
-import type { PlanIndex } from '../../domain/snapshot';
+import { MeasureChangeSchema, type MeasureChange, type MeasureDetail } from '@/domain/contract';
+import { tokyoDayOf, type IsoDate } from '@/domain/plan';
+import { measureDetail } from '@/domain/contract';
+import type { PlanIndex } from '@/domain/plan';
 import type { Store } from '../store/port';
 
 /** How many measure-level changes a measure page shows; older ones stay in the audit log. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorld, json, type World } from '../../../tests/support/world';
-import { FyStartReportSchema, PlanItemSchema, PlanListSchema } from '../../domain/contract-annual';
+import { FyStartReportSchema, PlanItemSchema, PlanListSchema } from '@/domain/contract';
 
 let w: World;
 beforeEach(async () => {

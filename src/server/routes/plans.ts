@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { planList, planYearStart } from '../../domain/annual-plan';
-import { actsFor } from '../../domain/auth';
-import { FiscalYearParamSchema, type AnnualPlanRecord, type AnnualResultRecord } from '../../domain/contract-annual';
-import { fiscalYearOf } from '../../domain/fiscal-year';
-import { ANNUAL_ROUTES } from '../../domain/routes-annual';
-import type { PlanIndex } from '../../domain/snapshot';
+import { planList, planYearStart } from '@/domain/annual';
+import { actsFor } from '@/domain/auth';
+import { FiscalYearParamSchema, type AnnualPlanRecord, type AnnualResultRecord } from '@/domain/contract';
+import { fiscalYearOf } from '@/domain/plan';
+import { ANNUAL_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import type { AppEnv, Deps } from '../context';
 import { conflict, forbidden, invalidParams, notFound, zodIssues } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, json, type ErrorJson, type World } from '../../../tests/support/world';
-import { PublicCommentListSchema } from '../../domain/public-comments';
+import { PublicCommentListSchema } from '@/domain/plan';
 
 let w: World;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { loadPublicConsultation } from '../../../seeds';
-import { publicComments, type PublicConsultation } from '../../domain/public-comments';
-import { ROUTES } from '../../domain/routes';
-import type { PlanIndex } from '../../domain/snapshot';
+import { publicComments, type PublicConsultation } from '@/domain/plan';
+import { ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import type { AppEnv } from '../context';
 import { invalidParams } from '../errors';
 import { parseQuery } from '../validate';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { loadStrategyText } from '../../../seeds';
-import type { StrategyText } from '../../domain/strategy-text';
-import type { MeasureFilters } from '../../domain/contract';
-import { computeStats, listMeasures } from '../../domain/queries';
-import { ROUTES } from '../../domain/routes';
-import type { PlanIndex } from '../../domain/snapshot';
+import type { StrategyText } from '@/domain/plan';
+import type { MeasureFilters } from '@/domain/contract';
+import { computeStats, listMeasures } from '@/domain/contract';
+import { ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import { cachedJson } from '../cached-json';
 import type { Clock } from '../clock';
 import { invalidParams, notFound, type ApiIssue } from '../errors';

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { addDays } from '../../domain/dates';
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '../../domain/fiscal-year';
-import { renderReportDocument } from '../../domain/report-html';
-import { renderReportMarkdown } from '../../domain/report-markdown';
-import { buildAnnualReport, type AnnualReport } from '../../domain/report-model';
-import { ANNUAL_ROUTES } from '../../domain/routes-annual';
-import type { PlanIndex } from '../../domain/snapshot';
+import { addDays } from '@/domain/plan';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '@/domain/plan';
+import { renderReportDocument } from '@/domain/report';
+import { renderReportMarkdown } from '@/domain/report';
+import { buildAnnualReport, type AnnualReport } from '@/domain/report';
+import { ANNUAL_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import { renderDocx } from '../annual/docx';
 import { PdfTimedOut, PdfUnavailable, type ReportRenderers } from '../annual/renderers';
 import type { AppEnv, Deps } from '../context';

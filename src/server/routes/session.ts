@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
-import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '../../domain/auth';
-import { WRITE_ROUTES } from '../../domain/routes-write';
+import { PASSWORD_PROBLEM_LABELS, passwordProblems } from '@/domain/auth';
+import { WRITE_ROUTES } from '@/domain/routes';
 import { issueDeviceCookie, trustedDevice } from '../auth/device-cookie';
 import { passwordFunctions } from '../auth/hasher';
 import {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { actsFor } from '../../domain/auth';
-import type { Submission } from '../../domain/contract-updates';
-import { WRITE_ROUTES } from '../../domain/routes-write';
-import type { PlanIndex } from '../../domain/snapshot';
-import { statusProgressIssues } from '../../domain/updates';
+import { actsFor } from '@/domain/auth';
+import type { Submission } from '@/domain/contract';
+import { WRITE_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
+import { statusProgressIssues } from '@/domain/contract';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, conflict, forbidden, notFound, staleVersion } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { WRITE_ROUTES } from '../../domain/routes-write';
-import type { PlanIndex } from '../../domain/snapshot';
-import { applyAssignmentPatch, applyFyTargets, applyMeasurePatch, applyMilestonePatch } from '../../domain/updates';
+import { WRITE_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
+import { applyAssignmentPatch, applyFyTargets, applyMeasurePatch, applyMilestonePatch } from '@/domain/contract';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, notFound, staleVersion } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { WRITE_ROUTES } from '../../domain/routes-write';
-import type { PlanIndex } from '../../domain/snapshot';
+import { WRITE_ROUTES } from '@/domain/routes';
+import type { PlanIndex } from '@/domain/plan';
 import { newUserRecord, toPublicUser } from '../auth/users';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, conflict, notFound, staleVersion } from '../errors';

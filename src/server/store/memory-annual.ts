@@ -1,4 +1,4 @@
-import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '../../domain/contract-annual';
+import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '@/domain/contract';
 import type { AnnualChange } from './port';
 
 /** The in-memory adapter's annual-cycle records: the same contract as sqlite-annual.ts. */

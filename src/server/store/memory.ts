@@ -1,6 +1,6 @@
-import type { CompiledSeeds } from '../../domain/compile-seeds';
-import type { AssignmentRecord, ProgressEvent } from '../../domain/model';
-import type { PlanSnapshot } from '../../domain/snapshot';
+import type { CompiledSeeds } from '@/domain/seeds';
+import type { AssignmentRecord, ProgressEvent } from '@/domain/plan';
+import type { PlanSnapshot } from '@/domain/plan';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
 import {

@@ -1,11 +1,11 @@
-import type { CompiledSeeds } from '../../domain/compile-seeds';
-import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '../../domain/contract-annual';
-import type { UserRole } from '../../domain/auth';
-import type { Submission } from '../../domain/contract-updates';
-import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '../../domain/model';
-import type { CiSector, Instruction } from '../../domain/seed-schema';
-import type { PlanSnapshot } from '../../domain/snapshot';
-import type { Status } from '../../domain/status';
+import type { CompiledSeeds } from '@/domain/seeds';
+import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '@/domain/contract';
+import type { UserRole } from '@/domain/auth';
+import type { Submission } from '@/domain/contract';
+import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '@/domain/plan';
+import type { CiSector, Instruction } from '@/domain/seeds';
+import type { PlanSnapshot } from '@/domain/plan';
+import type { Status } from '@/domain/plan';
 
 /** One append-only audit entry: who, when, what, before → after. */
 export type AuditEntry = {

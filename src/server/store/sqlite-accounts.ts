@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { UserRole } from '../../domain/auth';
+import type { UserRole } from '@/domain/auth';
 import type { SessionRecord, SubmissionFilter, SubmissionRecord, UserRecord } from './port';
 
 type Row = Record<string, string | number | null>;

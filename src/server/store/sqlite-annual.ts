@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AnnualData, RosterEntry } from '../../domain/contract-annual';
+import type { AnnualData, RosterEntry } from '@/domain/contract';
 import type { AnnualChange } from './port';
 
 /** The annual cycle's tables (migration 3): versioned upserts inside the caller's transaction. */

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { DueKind } from '../../domain/deadline';
-import type { AssignmentRecord, FyTarget, MeasureRecord, Milestone, ProgressEvent, Tag } from '../../domain/model';
-import type { PlanSnapshot } from '../../domain/snapshot';
-import type { AssignmentRole, Provenance, Rag, Status } from '../../domain/status';
+import type { DueKind } from '@/domain/plan';
+import type { AssignmentRecord, FyTarget, MeasureRecord, Milestone, ProgressEvent, Tag } from '@/domain/plan';
+import type { PlanSnapshot } from '@/domain/plan';
+import type { AssignmentRole, Provenance, Rag, Status } from '@/domain/plan';
 import type { Change } from './port';
 
 type Row = Record<string, string | number | null>;

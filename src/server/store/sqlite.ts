@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { CompiledSeeds } from '../../domain/compile-seeds';
-import type { PlanSnapshot } from '../../domain/snapshot';
+import type { CompiledSeeds } from '@/domain/seeds';
+import type { PlanSnapshot } from '@/domain/plan';
 import { MIGRATIONS } from './migrations';
 import {
   assignmentKey,

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { totpAt } from '../../../src/server/auth/totp';
+import { totpAt } from '@/server/auth/totp';
 import { e2eState, E2E_USERS } from './users';
 
 /** Tests get the running server's address (it is only known once global setup has started it). */

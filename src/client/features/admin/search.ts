@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '@/domain/dates';
+import { IsoDateSchema } from '@/domain/plan';
 
 /** The audit trail's filters live in the URL: a filtered view is a link an auditor can share. */
 export const AuditSearchSchema = z.object({

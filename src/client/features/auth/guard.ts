@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type ParsedLocation } from '@tanstack/react-router';
-import type { Session } from '@/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { getSessionQueryOptions } from './api/get-session';
 import { homeFor, requiredPath } from './navigation';
 

@@ -1,4 +1,4 @@
-import type { PublicUser, Session } from '@/domain/contract-auth';
+import type { PublicUser, Session } from '@/domain/contract';
 
 /** A session that must change its password or enrol TOTP may go nowhere else first. */
 export function requiredPath(session: Session): '/account/password' | '/account/totp' | null {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '@/domain/dates';
-import { TagSchema } from '@/domain/model';
-import { HealthSchema, StatusSchema } from '@/domain/status';
+import { IsoDateSchema } from '@/domain/plan';
+import { TagSchema } from '@/domain/plan';
+import { HealthSchema, StatusSchema } from '@/domain/plan';
 
 /**
  * The measures list's state lives in the URL, so every view is a shareable link. A value that

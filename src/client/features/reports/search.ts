@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '@/domain/dates';
+import { IsoDateSchema } from '@/domain/plan';
 
 /** The report's fiscal year and as-of date live in the URL: a report is a shareable link. */
 export const AnnualReportSearchSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIMELINE_GROUPINGS } from '@/domain/timeline';
+import { TIMELINE_GROUPINGS } from '@/domain/dashboard';
 import { AsOfSearchSchema } from '@/client/lib/as-of-search';
 
 /** The timeline's view lives in the URL: grouping, the fiscal year zoomed to, and the reporting date. */

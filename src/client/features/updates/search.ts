@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUBMISSION_STATES } from '@/domain/contract-updates';
+import { SUBMISSION_STATES } from '@/domain/contract';
 
 /** The review queue's filters live in the URL; absent state means what waits for review. */
 export const SubmissionsSearchSchema = z.object({

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { PublicUserSchema, type UserCreateBodySchema } from '@/domain/contract-auth';
+import { PublicUserSchema, type UserCreateBodySchema } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { adminKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { AuditListSchema } from '@/domain/contract-updates';
+import { AuditListSchema } from '@/domain/contract';
 import { apiGet, toSearch } from '@/client/lib/api-client';
 import { adminKeys, type AuditFilters } from './keys';
 

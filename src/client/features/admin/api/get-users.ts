@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { UserListSchema } from '@/domain/contract-auth';
+import { UserListSchema } from '@/domain/contract';
 import { apiGet } from '@/client/lib/api-client';
 import { adminKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditEntrySchema } from '@/domain/contract-updates';
+import type { AuditEntrySchema } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import { tokyoTime } from '@/client/features/updates/components/submission-state';
 import './audit-table.css';

@@ -4,8 +4,8 @@ import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { serverText } from '@/client/lib/server-text';
 import { passwordProblems, PASSWORD_PROBLEM_LABELS } from '@/domain/auth';
-import { UserCreateBodySchema, type PublicUser } from '@/domain/contract-auth';
-import type { LocalizedText } from '@/domain/i18n';
+import { UserCreateBodySchema, type PublicUser } from '@/domain/contract';
+import type { LocalizedText } from '@/domain/plan';
 import { useCreateUser } from '../api/create-user';
 import { RoleFields, TemporaryPasswordField } from './user-fields';
 

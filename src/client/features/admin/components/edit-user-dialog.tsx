@@ -5,8 +5,8 @@ import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { passwordProblems, PASSWORD_PROBLEM_LABELS, USER_ROLE_LABELS } from '@/domain/auth';
-import { PublicUserSchema, UserPatchBodySchema, type PublicUser } from '@/domain/contract-auth';
-import type { LocalizedText } from '@/domain/i18n';
+import { PublicUserSchema, UserPatchBodySchema, type PublicUser } from '@/domain/contract';
+import type { LocalizedText } from '@/domain/plan';
 import { useUpdateUser, type UpdateUserInput } from '../api/update-user';
 import { isLocked } from './password-tools';
 import { RoleFields, TemporaryPasswordField } from './user-fields';

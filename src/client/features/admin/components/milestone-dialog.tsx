@@ -4,8 +4,8 @@ import { conflictRow, ConflictView } from '@/client/components/conflict-view';
 import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
-import { MilestonePatchBodySchema } from '@/domain/contract-updates';
-import { MilestoneSchema, type Milestone } from '@/domain/model';
+import { MilestonePatchBodySchema } from '@/domain/contract';
+import { MilestoneSchema, type Milestone } from '@/domain/plan';
 import { useUpdateMilestone } from '@/client/features/updates/api/update-milestone';
 
 const FIELDS = ['start', 'end', 'reason'] as const;

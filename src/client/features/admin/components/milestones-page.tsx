@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
-import type { Milestone } from '@/domain/model';
+import type { Milestone } from '@/domain/plan';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';
 import { useMilestones } from '@/client/features/strategy/api/get-milestones';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
 import { USER_ROLE_LABELS } from '@/domain/auth';
-import type { PublicUser } from '@/domain/contract-auth';
+import type { PublicUser } from '@/domain/contract';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

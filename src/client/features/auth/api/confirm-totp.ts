@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionSchema } from '@/domain/contract-auth';
+import { SessionSchema } from '@/domain/contract';
 import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SessionSchema, type Session } from '@/domain/contract-auth';
+import { SessionSchema, type Session } from '@/domain/contract';
 import { ApiError, apiGet, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 

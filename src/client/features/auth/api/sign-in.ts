@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { SessionSchema, type SignInBodySchema } from '@/domain/contract-auth';
+import { SessionSchema, type SignInBodySchema } from '@/domain/contract';
 import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 

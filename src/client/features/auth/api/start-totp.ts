@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TotpEnrolmentSchema, type TotpStartBody } from '@/domain/contract-auth';
+import { TotpEnrolmentSchema, type TotpStartBody } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 

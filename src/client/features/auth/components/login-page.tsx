@@ -1,6 +1,6 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Lang } from '@/domain/i18n';
+import type { Lang } from '@/domain/plan';
 import { Field, FormError } from '@/client/components/form-field';
 import { ApiError } from '@/client/lib/api-client';
 import { useI18n } from '@/client/lib/i18n';

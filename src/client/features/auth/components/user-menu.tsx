@@ -1,7 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { USER_ROLE_LABELS } from '@/domain/auth';
-import type { Session } from '@/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';

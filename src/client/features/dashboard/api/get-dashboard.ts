@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { DashboardSchema } from '@/domain/contract-dashboard';
+import { DashboardSchema } from '@/domain/contract';
 import { apiGet } from '@/client/lib/api-client';
 import { dashboardKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { AttentionItemView, AttentionListView, Dashboard } from '@/domain/contract-dashboard';
+import type { AttentionItemView, AttentionListView, Dashboard } from '@/domain/contract';
 import { HealthBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

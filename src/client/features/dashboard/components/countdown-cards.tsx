@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { CountdownView, Dashboard } from '@/domain/contract-dashboard';
-import { dateLabelShort } from '@/domain/fiscal-year';
+import type { CountdownView, Dashboard } from '@/domain/contract';
+import { dateLabelShort } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import './countdown-cards.css';
 

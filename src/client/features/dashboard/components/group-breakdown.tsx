@@ -1,5 +1,5 @@
 import { lazy, useId, useState } from 'react';
-import type { Counts } from '@/domain/summary';
+import type { Counts } from '@/domain/dashboard';
 import { ChartFigure, ChartLegend } from '@/client/components/chart-figure';
 import { HEALTH_ORDER, HEALTH_STYLES, STATUS_ORDER, STATUS_STYLES } from '@/client/components/chart-styles';
 import { useI18n } from '@/client/lib/i18n';

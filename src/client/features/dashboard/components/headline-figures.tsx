@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { Dashboard } from '@/domain/contract-dashboard';
+import type { Dashboard } from '@/domain/contract';
 import type { HeadlineKey } from '@/domain/dashboard';
-import { dateLabelShort } from '@/domain/fiscal-year';
+import { dateLabelShort } from '@/domain/plan';
 import type { MessageKey } from '@/client/lib/messages';
 import { useI18n } from '@/client/lib/i18n';
 import './headline-figures.css';

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '@/domain/contract';
-import { computeStats } from '@/domain/queries';
+import { computeStats } from '@/domain/contract';
 import { serverText } from '@/client/lib/server-text';
 
 const api = setupMockApi({ scenario: true });

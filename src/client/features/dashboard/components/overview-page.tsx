@@ -73,7 +73,7 @@ export function OverviewPage() {
   const { asOf } = route.useSearch();
   // Fetch the chart code while the data is on its way, not after it arrives (lazy() reuses it).
   useEffect(() => {
-    void import('../../../components/plan-actual-chart');
+    void import('@/client/components/plan-actual-chart');
     void import('./group-bar-chart');
   }, []);
   return (

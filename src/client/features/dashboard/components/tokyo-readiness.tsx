@@ -1,5 +1,5 @@
 import type { Stats } from '@/domain/contract';
-import type { ForecastView } from '@/domain/contract-dashboard';
+import type { ForecastView } from '@/domain/contract';
 import { PlanActualFigure, pointAt } from '@/client/components/plan-actual-figure';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';

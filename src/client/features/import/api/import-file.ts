@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorBodySchema } from '@/domain/contract';
-import { ImportReportSchema, type ImportReport } from '@/domain/contract-annual';
+import { ImportReportSchema, type ImportReport } from '@/domain/contract';
 import { ApiError, apiUpload, toSearch } from '@/client/lib/api-client';
 
 export type ImportInput = { file: File; dryRun: boolean; ministry?: string };

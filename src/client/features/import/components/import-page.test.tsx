@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { File as NodeFile } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseCsv, toCsv } from '@/domain/csv';
+import { parseCsv, toCsv } from '@/domain/annual';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 
 const api = setupMockApi({ as: 'liaison' });

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { ImportReport } from '@/domain/contract-annual';
-import { fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import type { ImportReport } from '@/domain/contract';
+import { fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
 import { ApiError } from '@/client/lib/api-client';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
 import { useI18n } from '@/client/lib/i18n';

@@ -1,7 +1,7 @@
-import { TEMPLATE_COLUMNS } from '@/domain/annual-export';
-import type { ImportChange, ImportReport } from '@/domain/contract-annual';
-import type { Lang } from '@/domain/i18n';
-import { STATUS_LABELS, STATUSES } from '@/domain/status';
+import { TEMPLATE_COLUMNS } from '@/domain/annual';
+import type { ImportChange, ImportReport } from '@/domain/contract';
+import type { Lang } from '@/domain/plan';
+import { STATUS_LABELS, STATUSES } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { serverText } from '@/client/lib/server-text';

@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { fiscalYearLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { templateUrl } from '../api/import-file';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PlanItemSchema, PlanListSchema } from '@/domain/contract-annual';
+import { PlanItemSchema, PlanListSchema } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
 
 /** One measure's annual plan and results for a fiscal year (issue 5). */

@@ -1,4 +1,4 @@
-import type { Due } from '@/domain/deadline';
+import type { Due } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 
 /** The deadline as the text words it; where it gives none, say so instead of inventing one. */

@@ -1,6 +1,6 @@
 import type { MeasureDetail, Strategy } from '@/domain/contract';
-import { dateLabel } from '@/domain/fiscal-year';
-import { leadInsFor, type LeadIn, type SectionTarget } from '@/domain/strategy-text';
+import { dateLabel } from '@/domain/plan';
+import { leadInsFor, type LeadIn, type SectionTarget } from '@/domain/plan';
 import { SourceText } from '@/client/components/source-text';
 import { useI18n } from '@/client/lib/i18n';
 import { useStrategy } from '@/client/features/strategy/api/get-strategy';

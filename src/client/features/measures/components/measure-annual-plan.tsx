@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { PlanItem } from '@/domain/contract-annual';
-import { fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import type { PlanItem } from '@/domain/contract';
+import { fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
 import { QueryState } from '@/client/components/query-state';
 import { ApiError } from '@/client/lib/api-client';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';

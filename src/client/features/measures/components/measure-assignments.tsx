@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Assignment, MeasureDetail } from '@/domain/contract';
-import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '@/domain/status';
+import { ASSIGNMENT_ROLE_LABELS, PROVENANCE_LABELS } from '@/domain/plan';
 import { ProgressBar, StatusBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

@@ -1,8 +1,8 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '@/domain/status';
-import { TAGS } from '@/domain/model';
-import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '@/domain/plan';
+import { TAGS } from '@/domain/plan';
+import { fiscalYearLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { TAG_LABELS, orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';

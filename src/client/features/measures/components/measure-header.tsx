@@ -1,7 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { MeasureDetail } from '@/domain/contract';
-import { DUE_KIND_LABELS } from '@/domain/deadline';
-import { dateLabel, fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
+import { DUE_KIND_LABELS } from '@/domain/plan';
+import { dateLabel, fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
 import { HealthBadge, ProgressBar, RagBadge, StatusBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { TAG_LABELS } from '@/client/lib/labels';

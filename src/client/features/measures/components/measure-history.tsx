@@ -1,8 +1,8 @@
 import { format, parseISO } from 'date-fns';
 import type { HistoryEntry, MeasureChange, MeasureDetail } from '@/domain/contract';
-import { tokyoDayOf } from '@/domain/dates';
-import type { RagOverride } from '@/domain/model';
-import { STATUS_LABELS } from '@/domain/status';
+import { tokyoDayOf } from '@/domain/plan';
+import type { RagOverride } from '@/domain/plan';
+import { STATUS_LABELS } from '@/domain/plan';
 import { RagBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

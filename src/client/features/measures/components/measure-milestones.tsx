@@ -1,7 +1,7 @@
 import type { MeasureDetail } from '@/domain/contract';
 import { countdownPhase } from '@/domain/dashboard';
-import { daysBetween } from '@/domain/dates';
-import { dateLabelShort } from '@/domain/fiscal-year';
+import { daysBetween } from '@/domain/plan';
+import { dateLabelShort } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { useMilestones } from '@/client/features/strategy/api/get-milestones';
 

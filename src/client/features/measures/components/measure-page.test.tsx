@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TEST_USERS, TODAY } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '@/domain/contract';
-import { listMeasures, measureDetail } from '@/domain/queries';
+import { listMeasures, measureDetail } from '@/domain/contract';
 import { PAGE_SIZE } from '../search';
 import { serverText } from '@/client/lib/server-text';
 

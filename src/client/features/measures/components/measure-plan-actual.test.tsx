@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
-import { measureDetail } from '@/domain/queries';
+import { measureDetail } from '@/domain/contract';
 
 const api = setupMockApi({ scenario: true });
 

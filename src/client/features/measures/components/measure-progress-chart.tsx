@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { dayNumber, fromDayNumber } from '@/domain/dates';
-import { dateLabelShort, fiscalYearShortLabel, fiscalYearStart } from '@/domain/fiscal-year';
-import type { ProgressHistoryPoint } from '@/domain/progress-history';
+import { dayNumber, fromDayNumber } from '@/domain/plan';
+import { dateLabelShort, fiscalYearShortLabel, fiscalYearStart } from '@/domain/plan';
+import type { ProgressHistoryPoint } from '@/domain/plan';
 import { useChartWidth } from '@/client/components/chart-print';
 import { useI18n } from '@/client/lib/i18n';
 import './measure-progress-chart.css';

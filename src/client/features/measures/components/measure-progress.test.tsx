@@ -2,9 +2,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
-import { daysBetween } from '@/domain/dates';
-import { measureDetail } from '@/domain/queries';
-import { progressHistory } from '@/domain/progress-history';
+import { daysBetween } from '@/domain/plan';
+import { measureDetail } from '@/domain/contract';
+import { progressHistory } from '@/domain/plan';
 
 const api = setupMockApi({ scenario: true });
 

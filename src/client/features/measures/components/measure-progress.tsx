@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { MeasureDetail } from '@/domain/contract';
-import { fiscalYearOf } from '@/domain/fiscal-year';
-import { progressHistory } from '@/domain/progress-history';
+import { fiscalYearOf } from '@/domain/plan';
+import { progressHistory } from '@/domain/plan';
 import { ChartFigure } from '@/client/components/chart-figure';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../../../tests/client/harness';
 import type { ErrorBody, MeasureFilters } from '@/domain/contract';
-import { listMeasures } from '@/domain/queries';
+import { listMeasures } from '@/domain/contract';
 import { PAGE_SIZE } from '../search';
 
 const api = setupMockApi({ scenario: true });

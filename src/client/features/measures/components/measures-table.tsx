@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { MeasureSummary } from '@/domain/contract';
-import { dateLabelShort } from '@/domain/fiscal-year';
+import { dateLabelShort } from '@/domain/plan';
 import { HealthBadge, ProgressBar, StatusBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

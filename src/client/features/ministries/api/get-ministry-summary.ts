@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MinistrySummarySchema } from '@/domain/contract-dashboard';
+import { MinistrySummarySchema } from '@/domain/contract';
 import { apiGet } from '@/client/lib/api-client';
 import { ministryKeys } from './keys';
 

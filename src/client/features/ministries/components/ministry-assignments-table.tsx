@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistryAssignmentRowView } from '@/domain/contract-dashboard';
-import { dateLabelShort } from '@/domain/fiscal-year';
-import { PROVENANCE_LABELS } from '@/domain/status';
+import type { MinistryAssignmentRowView } from '@/domain/contract';
+import { dateLabelShort } from '@/domain/plan';
+import { PROVENANCE_LABELS } from '@/domain/plan';
 import { HealthBadge, ProgressBar, StatusBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import './ministry-assignments-table.css';

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistrySummaryView } from '@/domain/contract-dashboard';
-import { dateLabelShort } from '@/domain/fiscal-year';
-import { ASSIGNMENT_ROLE_LABELS } from '@/domain/status';
+import type { MinistrySummaryView } from '@/domain/contract';
+import { dateLabelShort } from '@/domain/plan';
+import { ASSIGNMENT_ROLE_LABELS } from '@/domain/plan';
 import { HealthBadge } from '@/client/components/badges';
 import { useI18n } from '@/client/lib/i18n';
 import './ministry-due-next.css';

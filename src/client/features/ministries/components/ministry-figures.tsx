@@ -1,4 +1,4 @@
-import type { MinistrySummaryView } from '@/domain/contract-dashboard';
+import type { MinistrySummaryView } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import type { MessageKey } from '@/client/lib/messages';
 

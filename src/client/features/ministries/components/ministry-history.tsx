@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { MinistrySummaryView } from '@/domain/contract-dashboard';
-import { STATUS_LABELS } from '@/domain/status';
+import type { MinistrySummaryView } from '@/domain/contract';
+import { STATUS_LABELS } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 
 /** The ministry's latest updates up to the as-of date, newest first. */

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '@/domain/contract';
-import { ministrySummary } from '@/domain/ministry-summary';
+import { ministrySummary } from '@/domain/dashboard';
 import { serverText } from '@/client/lib/server-text';
 
 const ASOF = '2018-03-31';

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { AnnualReportSchema } from '@/domain/report-model';
+import { AnnualReportSchema } from '@/domain/report';
 import { apiGet } from '@/client/lib/api-client';
 
 export type AnnualReportParams = { fy: number; asOf?: string };

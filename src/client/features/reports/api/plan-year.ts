@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FyStartReportSchema, PlanListSchema } from '@/domain/contract-annual';
+import { FyStartReportSchema, PlanListSchema } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
 import { planKeys } from '@/client/features/measures/api/annual-plan';
 import { reportKeys } from './get-annual-report';

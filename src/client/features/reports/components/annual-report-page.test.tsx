@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AnnualReport } from '@/domain/report-model';
+import type { AnnualReport } from '@/domain/report';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 
 const api = setupMockApi({ as: 'viewer' });

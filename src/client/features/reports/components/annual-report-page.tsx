@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '@/domain/fiscal-year';
-import { REPORT_CSS, renderReportHtml } from '@/domain/report-html';
+import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
+import { REPORT_CSS, renderReportHtml } from '@/domain/report';
 import { QueryState } from '@/client/components/query-state';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
 import { useI18n } from '@/client/lib/i18n';

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { can } from '@/domain/auth';
-import type { FyStartReport } from '@/domain/contract-annual';
-import { fiscalYearLabel } from '@/domain/fiscal-year';
-import { STATUS_LABELS } from '@/domain/status';
+import type { FyStartReport } from '@/domain/contract';
+import { fiscalYearLabel } from '@/domain/plan';
+import { STATUS_LABELS } from '@/domain/plan';
 import { Dialog } from '@/client/components/dialog';
 import { FormError } from '@/client/components/form-field';
-import type { Lang } from '@/domain/i18n';
+import type { Lang } from '@/domain/plan';
 import { ApiError } from '@/client/lib/api-client';
 import { useI18n } from '@/client/lib/i18n';
 import { serverText } from '@/client/lib/server-text';

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { PublicCommentListSchema } from '@/domain/public-comments';
+import { PublicCommentListSchema } from '@/domain/plan';
 import { apiGet } from '@/client/lib/api-client';
 import { REFERENCE_STALE_MS, strategyKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { TimelineSchema } from '@/domain/contract-dashboard';
+import { TimelineSchema } from '@/domain/contract';
 import { apiGet } from '@/client/lib/api-client';
 import { ROWS_PER_PAGE } from '../search';
 import { timelineKeys, type TimelineParams } from './keys';

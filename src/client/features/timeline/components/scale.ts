@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from '@/domain/dates';
+import { addDays, dayNumber } from '@/domain/plan';
 
 export type Scale = {
   /** Where a day begins, as a fraction of the axis (0 = the range's first day, 1 = after its last). */

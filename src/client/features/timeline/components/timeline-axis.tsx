@@ -1,5 +1,5 @@
-import type { TimelineView } from '@/domain/contract-dashboard';
-import { fiscalYearShortLabel } from '@/domain/fiscal-year';
+import type { TimelineView } from '@/domain/contract';
+import { fiscalYearShortLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { pct, type Scale } from './scale';
 import './timeline-axis.css';

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { fiscalYearLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { ZOOM_YEARS, type TimelineSearch } from '../search';
 import './timeline-controls.css';

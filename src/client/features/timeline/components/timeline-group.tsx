@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { memo, useState } from 'react';
-import type { TimelineRowView, TimelineView } from '@/domain/contract-dashboard';
-import { HEALTH_LABELS } from '@/domain/status';
+import type { TimelineRowView, TimelineView } from '@/domain/contract';
+import { HEALTH_LABELS } from '@/domain/plan';
 import { HEALTH_ORDER, HEALTH_STYLES } from '@/client/components/chart-styles';
 import { useI18n } from '@/client/lib/i18n';
 import { useTimelineGroupRows } from '../api/get-timeline';

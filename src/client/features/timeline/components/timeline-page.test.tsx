@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi } from '../../../../../tests/client/harness';
 import type { ErrorBody } from '@/domain/contract';
-import { timeline, type TimelineGroupBy } from '@/domain/timeline';
+import { timeline, type TimelineGroupBy } from '@/domain/dashboard';
 import { firstRowsPerGroup, ROWS_PER_PAGE } from '../search';
 import { serverText } from '@/client/lib/server-text';
 

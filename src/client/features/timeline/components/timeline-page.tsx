@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useDeferredValue, useMemo } from 'react';
-import type { TimelineView } from '@/domain/contract-dashboard';
+import type { TimelineView } from '@/domain/contract';
 import { AsOfControl } from '@/client/components/as-of-control';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';

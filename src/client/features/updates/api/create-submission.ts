@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { SubmissionSchema, type SubmissionCreateBodySchema } from '@/domain/contract-updates';
+import { SubmissionSchema, type SubmissionCreateBodySchema } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { submissionKeys } from './keys';
 

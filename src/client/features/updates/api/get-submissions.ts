@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SubmissionListSchema } from '@/domain/contract-updates';
+import { SubmissionListSchema } from '@/domain/contract';
 import { apiGet } from '@/client/lib/api-client';
 import { submissionKeys, type SubmissionFilters } from './keys';
 

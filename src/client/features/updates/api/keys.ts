@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SubmissionListQuerySchema } from '@/domain/contract-updates';
+import type { SubmissionListQuerySchema } from '@/domain/contract';
 
 export type SubmissionFilters = z.infer<typeof SubmissionListQuerySchema>;
 

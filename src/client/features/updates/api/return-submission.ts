@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SubmissionSchema } from '@/domain/contract-updates';
+import { SubmissionSchema } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import type { ReviewInput } from './approve-submission';
 import { submissionKeys } from './keys';

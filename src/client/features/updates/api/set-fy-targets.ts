@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MeasureDetailSchema } from '@/domain/contract';
-import type { FyTargetsBody } from '@/domain/contract-updates';
+import type { FyTargetsBody } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { invalidatePlan } from './invalidate';
 

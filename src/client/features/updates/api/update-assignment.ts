@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MeasureDetailSchema } from '@/domain/contract';
-import type { AssignmentPatchBody } from '@/domain/contract-updates';
+import type { AssignmentPatchBody } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { invalidatePlan } from './invalidate';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { MilestoneListSchema } from '@/domain/contract';
-import type { MilestonePatchBodySchema } from '@/domain/contract-updates';
+import type { MilestonePatchBodySchema } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
 import { strategyKeys } from '@/client/features/strategy/api/keys';
 import { invalidatePlan } from './invalidate';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
 import { can } from '@/domain/auth';
-import type { Session } from '@/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import type { Assignment, MeasureDetail } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

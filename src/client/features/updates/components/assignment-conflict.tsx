@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '@/domain/contract';
-import type { AssignmentPatchBody } from '@/domain/contract-updates';
-import { STATUS_LABELS, type Status } from '@/domain/status';
+import type { AssignmentPatchBody } from '@/domain/contract';
+import { STATUS_LABELS, type Status } from '@/domain/plan';
 import { ConflictView, type ConflictRow } from '@/client/components/conflict-view';
 import { useI18n } from '@/client/lib/i18n';
 import type { ProgressValues } from './progress-fields';

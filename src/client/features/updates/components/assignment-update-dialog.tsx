@@ -4,8 +4,8 @@ import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { MeasureDetailSchema, type Assignment } from '@/domain/contract';
-import { AssignmentPatchBodySchema, type AssignmentPatchBody } from '@/domain/contract-updates';
-import type { Lang } from '@/domain/i18n';
+import { AssignmentPatchBodySchema, type AssignmentPatchBody } from '@/domain/contract';
+import type { Lang } from '@/domain/plan';
 import { useUpdateAssignment } from '../api/update-assignment';
 import { AssignmentConflict } from './assignment-conflict';
 import {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MeasureDetail } from '@/domain/contract';
-import { fiscalYearLabel } from '@/domain/fiscal-year';
+import { fiscalYearLabel } from '@/domain/plan';
 import { ApiError } from '@/client/lib/api-client';
 import { useI18n } from '@/client/lib/i18n';
 import { useSession } from '@/client/features/auth/api/get-session';

@@ -1,7 +1,7 @@
 import type { MeasureDetail } from '@/domain/contract';
-import type { MeasurePatchBody } from '@/domain/contract-updates';
-import { DUE_KIND_LABELS } from '@/domain/deadline';
-import { RAG_LABELS } from '@/domain/status';
+import type { MeasurePatchBody } from '@/domain/contract';
+import { DUE_KIND_LABELS } from '@/domain/plan';
+import { RAG_LABELS } from '@/domain/plan';
 import { ConflictView, type ConflictActions } from '@/client/components/conflict-view';
 import { useI18n } from '@/client/lib/i18n';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
 import { can } from '@/domain/auth';
-import type { Session } from '@/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import './measure-staff-actions.css';
 

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { can } from '@/domain/auth';
-import type { Session } from '@/domain/contract-auth';
-import { STATUS_LABELS } from '@/domain/status';
+import type { Session } from '@/domain/contract';
+import { STATUS_LABELS } from '@/domain/plan';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';

@@ -4,10 +4,10 @@ import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { MeasureDetailSchema, type MeasureDetail } from '@/domain/contract';
-import { MeasurePatchBodySchema, type MeasurePatchBody } from '@/domain/contract-updates';
-import { DUE_KINDS, DUE_KIND_LABELS, DueKindSchema, kindHasDate, type DueKind } from '@/domain/deadline';
-import { RAG_LABELS, RAGS, type Rag } from '@/domain/status';
-import { RagOverrideSchema } from '@/domain/model';
+import { MeasurePatchBodySchema, type MeasurePatchBody } from '@/domain/contract';
+import { DUE_KINDS, DUE_KIND_LABELS, DueKindSchema, kindHasDate, type DueKind } from '@/domain/plan';
+import { RAG_LABELS, RAGS, type Rag } from '@/domain/plan';
+import { RagOverrideSchema } from '@/domain/plan';
 import { useMeasure } from '@/client/features/measures/api/get-measure';
 import { useUpdateMeasure } from '../api/update-measure';
 import { useDiscardChange } from './assignment-dialog';

@@ -1,10 +1,10 @@
 import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
-import { STATUS_LABELS, STATUSES, StatusSchema, type Status } from '@/domain/status';
-import { statusProgressIssues } from '@/domain/updates';
+import { STATUS_LABELS, STATUSES, StatusSchema, type Status } from '@/domain/plan';
+import { statusProgressIssues } from '@/domain/contract';
 import type { FormErrors } from '@/client/components/form-dialog';
 import { Field } from '@/client/components/form-field';
-import type { Lang } from '@/domain/i18n';
+import type { Lang } from '@/domain/plan';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { serverText } from '@/client/lib/server-text';
 

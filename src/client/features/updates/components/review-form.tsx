@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ReturnBodySchema, type Submission } from '@/domain/contract-updates';
-import { STATUS_LABELS, StatusSchema } from '@/domain/status';
+import { ReturnBodySchema, type Submission } from '@/domain/contract';
+import { STATUS_LABELS, StatusSchema } from '@/domain/plan';
 import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
 import { Field, FormError } from '@/client/components/form-field';
 import { type ApiError } from '@/client/lib/api-client';

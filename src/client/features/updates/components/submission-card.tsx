@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { lazyForm } from '@/client/components/lazy-form';
-import type { Submission } from '@/domain/contract-updates';
-import { STATUS_LABELS } from '@/domain/status';
+import type { Submission } from '@/domain/contract';
+import { STATUS_LABELS } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMeasure } from '@/client/features/measures/api/get-measure';

@@ -1,5 +1,5 @@
-import type { Submission } from '@/domain/contract-updates';
-import type { LocalizedText } from '@/domain/i18n';
+import type { Submission } from '@/domain/contract';
+import type { LocalizedText } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 
 export const SUBMISSION_STATE_LABELS: Record<Submission['state'], LocalizedText> = {

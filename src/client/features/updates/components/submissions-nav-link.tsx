@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { can } from '@/domain/auth';
-import type { Session } from '@/domain/contract-auth';
+import type { Session } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
 import { useSubmissions } from '../api/get-submissions';
 import './submissions-nav-link.css';

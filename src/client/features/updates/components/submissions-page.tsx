@@ -1,6 +1,6 @@
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { can } from '@/domain/auth';
-import { SUBMISSION_STATES } from '@/domain/contract-updates';
+import { SUBMISSION_STATES } from '@/domain/contract';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
