@@ -27,8 +27,8 @@ describe('static files', () => {
     expect(await (await app.request('/measures/x')).text()).toContain('<title>tracker</title>'); // client routes
   });
 
-  it('builds without source maps', () => {
-    const config = viteConfig as { build?: { sourcemap?: unknown } };
+  it.each(['production', 'mock'])('builds without source maps (mode %s)', (mode) => {
+    const config = viteConfig({ mode, command: 'build' }) as { build?: { sourcemap?: unknown } };
     expect(config.build?.sourcemap).toBe(false);
   });
 });

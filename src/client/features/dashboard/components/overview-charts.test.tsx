@@ -39,13 +39,13 @@ describe('planned vs actual (issue 11)', () => {
     // Milestones are numbered on the chart and named beside it.
     const key = within(figure).getByRole('list', { name: 'マイルストーン' });
     expect(key).toHaveTextContent('東京2020オリンピック競技大会');
-    // The sample scenario on 2018-03-31: expected 97.1 %, actual 83 % (the domain's figures).
+    // The sample scenario on 2018-03-31: expected 97.2 %, actual 80.9 % (the domain's figures).
     const at = stats().plannedVsActual.find((p) => p.date === ASOF)!;
-    expect([at.expectedProgress, at.actualProgress]).toEqual([97.1, 83]);
+    expect([at.expectedProgress, at.actualProgress]).toEqual([97.2, 80.9]);
     const headline = document.getElementById('progress-headline');
-    expect(headline).toHaveTextContent('計画上 97.1%');
-    expect(headline).toHaveTextContent('実績 83%');
-    expect(headline).toHaveTextContent('14.1 ポイント遅れ');
+    expect(headline).toHaveTextContent('計画上 97.2%');
+    expect(headline).toHaveTextContent('実績 80.9%');
+    expect(headline).toHaveTextContent('16.3 ポイント遅れ');
   });
 
   it('toggles to a table with the same numbers as /api/stats', async () => {
@@ -61,7 +61,7 @@ describe('planned vs actual (issue 11)', () => {
       expect(expectedDone).toBe(String(p.expectedCompleted));
       expect(done).toBe(p.completed === null ? '—' : String(p.completed));
     }
-    expect(rows.find((r) => r[0]!.startsWith(ASOF))?.slice(1)).toEqual(['97.1%', '83%', '-14.1', '217', '117']);
+    expect(rows.find((r) => r[0]!.startsWith(ASOF))?.slice(1)).toEqual(['97.2%', '80.9%', '-16.3', '223', '117']);
   });
 
   it('shows the Tokyo 2020 set with its forecast, and a small chart per policy area', async () => {
