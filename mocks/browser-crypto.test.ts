@@ -22,6 +22,15 @@ describe('mocks/browser-crypto against node:crypto', () => {
     );
   });
 
+  it('createHmac("sha256") with text key and message matches as base64url (the device cookie)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), fc.string({ maxLength: 80 }), (key, msg) => {
+        const expected = node.createHmac('sha256', key).update(msg).digest('base64url');
+        expect(browser.createHmac('sha256', key).update(msg).digest('base64url')).toBe(expected);
+      }),
+    );
+  });
+
   it('timingSafeEqual compares bytes, and refuses different lengths as Node does', () => {
     const a = new TextEncoder().encode('123456');
     expect(browser.timingSafeEqual(a, new TextEncoder().encode('123456'))).toBe(true);

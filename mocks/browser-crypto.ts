@@ -40,7 +40,9 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-const BLOCK = 64; // SHA-1's block size in bytes (RFC 2104)
+const BLOCK = 64; // SHA-1's and SHA-256's block size in bytes (RFC 2104)
+const bytes = (data: Uint8Array | string): Uint8Array =>
+  typeof data === 'string' ? new TextEncoder().encode(data) : data;
 
 function digest(hasher: IHasher, ...parts: Uint8Array[]): Uint8Array {
   hasher.init();
@@ -48,28 +50,35 @@ function digest(hasher: IHasher, ...parts: Uint8Array[]): Uint8Array {
   return hasher.digest('binary');
 }
 
-export function createHmac(algorithm: string, key: Uint8Array) {
-  if (algorithm !== 'sha1') throw new Error(`createHmac(${algorithm}) is not provided`);
+/** HMAC-SHA-1 (TOTP) and HMAC-SHA-256 (the device cookie); a digest as bytes, or as text when asked. */
+export function createHmac(algorithm: string, key: Uint8Array | string) {
+  const hasher = algorithm === 'sha1' ? sha1 : algorithm === 'sha256' ? sha256 : null;
+  if (!hasher) throw new Error(`createHmac(${algorithm}) is not provided`);
+  const keyBytes = bytes(key);
   const block = new Uint8Array(BLOCK);
-  block.set(key.length > BLOCK ? digest(sha1, key) : key);
+  block.set(keyBytes.length > BLOCK ? digest(hasher, keyBytes) : keyBytes);
   const parts: Uint8Array[] = [];
+  function result(): Uint8Array;
+  function result(encoding: 'base64url' | 'hex'): string;
+  function result(encoding?: 'base64url' | 'hex'): Uint8Array | string {
+    const inner = digest(
+      hasher!,
+      block.map((b) => b ^ 0x36),
+      ...parts,
+    );
+    const mac = digest(
+      hasher!,
+      block.map((b) => b ^ 0x5c),
+      inner,
+    );
+    return encoding ? new Bytes(mac).toString(encoding) : mac;
+  }
   const hmac = {
-    update: (data: Uint8Array) => {
-      parts.push(data);
+    update: (data: Uint8Array | string) => {
+      parts.push(bytes(data));
       return hmac;
     },
-    digest: (): Uint8Array => {
-      const inner = digest(
-        sha1,
-        block.map((b) => b ^ 0x36),
-        ...parts,
-      );
-      return digest(
-        sha1,
-        block.map((b) => b ^ 0x5c),
-        inner,
-      );
-    },
+    digest: result,
   };
   return hmac;
 }

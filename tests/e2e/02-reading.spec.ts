@@ -68,7 +68,10 @@ for (const lang of ['ja', 'en'] as const) {
       await page.goto(`/measures/${encodeURIComponent(GSOC)}?asOf=${AS_OF}`);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('GSOC');
       await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toContainText('5.2.3');
-      await expect(page.locator('blockquote')).toContainText('GSOCによる政府機関全体における検知・解析機能の強化');
+      // The measure's own sentence comes first; the section's lead-ins follow it (issue 19).
+      await expect(page.locator('blockquote').first()).toContainText(
+        'GSOCによる政府機関全体における検知・解析機能の強化',
+      );
       await expect(page.getByRole('heading', { name: L('担当府省庁', 'Responsible ministries') })).toBeVisible();
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, `measure ${lang}`);

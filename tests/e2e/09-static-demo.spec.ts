@@ -63,7 +63,7 @@ test('the static demo opens on the overview with its charts and the sample banne
   await page.goto(demo.url);
   await expect(page.getByRole('heading', { name: '実施状況の概要' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('note')).toContainText('サンプルデータ表示中');
-  await expect(page.getByRole('img', { name: '計画と実績（完了施策数の累計）' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '計画と実績（平均進捗）' })).toBeVisible();
   await expect(page.getByRole('img', { name: '政策領域別の状況' })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(BASE);
   await snapshot(page, 'demo-overview-ja');
