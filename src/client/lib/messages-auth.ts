@@ -40,10 +40,6 @@ export const AUTH_MESSAGES = {
     ja: 'サインインの失敗が続いたため、一時的に受け付けを停止しています。{n}秒後に再試行できます。',
     en: 'Too many failed sign-ins. You can try again in {n} seconds.',
   },
-  accountLocked: {
-    ja: '失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待って再試行するか、管理者にロック解除を依頼してください。',
-    en: 'This account is locked for a while after repeated failures. Try again in about 15 minutes, or ask an administrator to unlock it.',
-  },
   signInFailed: {
     ja: 'サインインできませんでした。時間をおいて再試行してください。',
     en: 'Could not sign in. Please try again later.',

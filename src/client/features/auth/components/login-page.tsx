@@ -105,8 +105,6 @@ function signInErrorText(error: ApiError, wait: number, t: ReturnType<typeof use
       return t('badCredentials');
     case 'too_many_attempts':
       return wait > 0 ? t('tooManyAttemptsWait').replace('{n}', String(wait)) : t('tooManyAttempts');
-    case 'account_locked':
-      return t('accountLocked');
     default:
       return error.status >= 500 || error.code === 'http_error' ? t('signInFailed') : serverText(error.message, lang);
   }
