@@ -44,7 +44,7 @@ function item(s: MeasureState, asOf: IsoDate, days: number): AttentionItem {
     status: s.status,
     health: s.health,
     progress: s.progress,
-    expected: m.due.kind === 'continuous' ? 0 : expectedProgress(m.start, s.dueDate, asOf),
+    expected: m.due.kind === 'continuous' ? 0 : expectedProgress(m.start, s.dueDate, asOf, m.fyTargets),
     dueDate: s.dueDate,
     dueKind: m.due.kind,
     lastUpdate: s.lastUpdate,

@@ -1,7 +1,7 @@
 import { dayNumber, type IsoDate } from './dates';
 import { effectiveDue } from './deadline';
 import { fiscalYearEnd } from './fiscal-year';
-import type { MeasureRecord } from './model';
+import type { FyTarget, MeasureRecord } from './model';
 
 /**
  * Expected progress (issue 11, decision record 011): where a measure should be on any date. A line
@@ -17,16 +17,21 @@ export function expectedCurve(
   planEnd: IsoDate,
 ): Knot[] | null {
   if (measure.due.kind === 'continuous') return null;
-  const start = dayNumber(measure.start);
-  const due = Math.max(start, dayNumber(effectiveDue(measure.due, planEnd)));
-  const knots: Knot[] = [{ day: start, value: 0 }];
+  return expectedKnots(measure.start, effectiveDue(measure.due, planEnd), measure.fyTargets);
+}
+
+/** The line from 0 % on `start` to 100 % on the (effective) due date, through the fiscal-year targets. */
+export function expectedKnots(start: IsoDate, due: IsoDate, fyTargets: readonly FyTarget[] = []): Knot[] {
+  const first = dayNumber(start);
+  const last = Math.max(first, dayNumber(due));
+  const knots: Knot[] = [{ day: first, value: 0 }];
   // Only targets strictly between start and due shape the line: the due date is 100 % whatever a
   // later fiscal year's target says (the UI says so beside the field).
-  for (const t of measure.fyTargets ?? []) {
+  for (const t of fyTargets) {
     const day = dayNumber(fiscalYearEnd(t.fy));
-    if (day > start && day < due) knots.push({ day, value: t.percent });
+    if (day > first && day < last) knots.push({ day, value: t.percent });
   }
-  knots.push({ day: due, value: 100 });
+  knots.push({ day: last, value: 100 });
   return knots;
 }
 

@@ -163,3 +163,62 @@ describe('computeHealth', () => {
     expect(computeHealth(input, asOf)).toBe(health);
   });
 });
+
+/**
+ * Health against NISC's fiscal-year targets (decision record 018): the expected line runs through
+ * (FY end, target %), as the charts draw it, so a measure that keeps to targets NISC set is on track
+ * even where the straight line would call it at risk, and the other way round.
+ */
+describe('health through fiscal-year targets', () => {
+  // A three-year measure, FY2015–FY2017, with a slow start agreed: 10 % by FY2015's end, 40 % by FY2016's.
+  const start = '2015-04-01';
+  const due = '2018-03-31';
+  const slow = [
+    { fy: 2015, percent: 10 },
+    { fy: 2016, percent: 40 },
+  ];
+  const fast = [{ fy: 2015, percent: 80 }];
+
+  it.each([
+    { asOf: '2016-03-31', targets: slow, expected: 10, why: 'on the FY2015 target' },
+    { asOf: '2016-03-31', targets: [], expected: 33, why: 'the straight line, 366 of 1,096 days' },
+    { asOf: '2017-03-31', targets: slow, expected: 40, why: 'on the FY2016 target' },
+    { asOf: '2017-09-30', targets: slow, expected: 70, why: '40 + 60 × 183/365 between the last target and due' },
+    { asOf: '2016-03-31', targets: fast, expected: 80, why: 'a front-loaded target' },
+    {
+      asOf: '2016-03-31',
+      targets: [{ fy: 2018, percent: 50 }],
+      expected: 33,
+      why: 'a year ending after due is ignored',
+    },
+    { asOf: due, targets: slow, expected: 100, why: 'due is 100 whatever the targets' },
+  ])('expected $expected on $asOf ($why)', ({ asOf, targets, expected }) => {
+    expect(expectedProgress(start, due, asOf, targets)).toBe(expected);
+  });
+
+  it.each<{ name: string; progress: number; asOf: string; targets: typeof slow; health: Health }>([
+    { name: 'keeps to a slow start NISC agreed', progress: 5, asOf: '2016-03-31', targets: slow, health: 'on_track' },
+    { name: 'the same, judged on the straight line', progress: 5, asOf: '2016-03-31', targets: [], health: 'at_risk' },
+    { name: 'mid-FY2017 at 50 %, slow targets', progress: 50, asOf: '2017-09-30', targets: slow, health: 'on_track' },
+    { name: 'mid-FY2017 at 50 %, no targets', progress: 50, asOf: '2017-09-30', targets: [], health: 'at_risk' },
+    { name: 'behind a front-loaded target', progress: 40, asOf: '2016-03-31', targets: fast, health: 'at_risk' },
+    { name: 'the same without it', progress: 40, asOf: '2016-03-31', targets: [], health: 'on_track' },
+    {
+      name: 'near due, 14 behind the target line',
+      progress: 74,
+      asOf: '2018-01-15',
+      targets: slow,
+      health: 'at_risk',
+    },
+  ])('$name → $health', ({ progress, asOf, targets, health }) => {
+    const input: HealthInput = {
+      status: 'in_progress',
+      progress,
+      start,
+      due,
+      dueKind: 'fiscal_year',
+      fyTargets: targets,
+    };
+    expect(computeHealth(input, asOf)).toBe(health);
+  });
+});

@@ -1,5 +1,7 @@
-import { daysBetween, type IsoDate } from './dates';
+import { dayNumber, daysBetween, type IsoDate } from './dates';
 import type { DueKind } from './deadline';
+import { expectedKnots, expectedOn } from './expected';
+import type { FyTarget } from './model';
 import type { Health, Status } from './status';
 
 export type HealthInput = {
@@ -9,6 +11,8 @@ export type HealthInput = {
   /** The effective due date (the plan period's end where the text gives none). */
   due: IsoDate;
   dueKind: DueKind;
+  /** NISC's fiscal-year targets (年度末目標): the expected line runs through them (decision record 018). */
+  fyTargets?: readonly FyTarget[];
 };
 
 /** How far behind the straight line from start to due a measure may fall before it is at risk. */
@@ -19,18 +23,25 @@ export const DUE_SOON_GAP = 10;
 /** A continuous measure not started this long after the plan begins is at risk. */
 export const CONTINUOUS_GRACE_DAYS = 90;
 
-/** The progress a measure "should" show at `asOf`, on a straight line from its start to its due date. */
-export function expectedProgress(start: IsoDate, due: IsoDate, asOf: IsoDate): number {
-  if (asOf <= start) return 0;
-  if (asOf >= due) return 100;
-  const span = daysBetween(start, due);
-  return span <= 0 ? 100 : Math.round((daysBetween(start, asOf) / span) * 100);
+/**
+ * The progress a measure "should" show at `asOf`, in whole points: on the line from its start to its
+ * due date, through its fiscal-year targets where NISC has set them (the same line the charts draw,
+ * `expected.ts`), else straight.
+ */
+export function expectedProgress(
+  start: IsoDate,
+  due: IsoDate,
+  asOf: IsoDate,
+  fyTargets: readonly FyTarget[] = [],
+): number {
+  return Math.round(expectedOn(expectedKnots(start, due, fyTargets), dayNumber(asOf)));
 }
 
 /**
- * Health of a measure at an as-of date (decision record 002):
+ * Health of a measure at an as-of date (decision records 002, 018):
  * completed → done; suspended → suspended; past the due date → overdue; far behind the expected
- * pace, or a little behind with the due date near → at risk; otherwise on track. Continuous
+ * line (through the fiscal-year targets where set), or a little behind it with the due date near →
+ * at risk; otherwise on track. Continuous
  * measures have no deadline to miss: they are at risk only when still not started after a grace
  * period.
  */
@@ -42,7 +53,7 @@ export function computeHealth(input: HealthInput, asOf: IsoDate): Health {
     return late ? 'at_risk' : 'on_track';
   }
   if (asOf > input.due) return 'overdue';
-  const gap = expectedProgress(input.start, input.due, asOf) - input.progress;
+  const gap = expectedProgress(input.start, input.due, asOf, input.fyTargets) - input.progress;
   if (gap > AT_RISK_GAP) return 'at_risk';
   if (daysBetween(asOf, input.due) <= DUE_SOON_DAYS && gap > DUE_SOON_GAP) return 'at_risk';
   return 'on_track';

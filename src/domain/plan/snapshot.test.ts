@@ -114,6 +114,18 @@ describe('measureStateAt', () => {
     ]);
   });
 
+  it('judges health against the fiscal-year targets NISC set (decision record 018)', () => {
+    // m4 (asap, to the plan end) has nothing recorded: 26 points behind the straight line on
+    // 2016-01-15, at risk; with 5 % agreed for FY2015, about 4 points behind that line, on track.
+    expect(stateOf('m4', '2016-01-15').health).toBe('at_risk');
+    const snapshot = fixtureSnapshot();
+    snapshot.measures = snapshot.measures.map((m) =>
+      m.id === 'm4' ? { ...m, fyTargets: [{ fy: 2015, percent: 5 }] } : m,
+    );
+    const idx = buildIndex(snapshot);
+    expect(measureStateAt(idx, idx.measureById.get('m4')!, '2016-01-15').health).toBe('on_track');
+  });
+
   it('treats a measure with no assignments as not started', () => {
     const snapshot = fixtureSnapshot();
     snapshot.assignments = snapshot.assignments.filter((a) => a.measureId !== 'm4');

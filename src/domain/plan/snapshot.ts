@@ -275,7 +275,14 @@ export function measureStateAt(index: PlanIndex, measure: MeasureRecord, asOf: I
   const rolled = rollUpAssignments(assignments);
   const dueDate = effectiveDue(measure.due, index.snapshot.planPeriod.end);
   const health = computeHealth(
-    { status: rolled.status, progress: rolled.progress, start: measure.start, due: dueDate, dueKind: measure.due.kind },
+    {
+      status: rolled.status,
+      progress: rolled.progress,
+      start: measure.start,
+      due: dueDate,
+      dueKind: measure.due.kind,
+      fyTargets: measure.fyTargets,
+    },
     asOf,
   );
   const lastUpdate = assignments.reduce<IsoDate | null>(
