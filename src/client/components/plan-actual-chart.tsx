@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
 import type { ProgressPoint } from '@/domain/contract';
 import { dayNumber, fromDayNumber } from '@/domain/plan';
 import { dateLabelShort, fiscalYearEnd, fiscalYearShortLabel, fiscalYearStart } from '@/domain/plan';
@@ -37,9 +37,15 @@ export type PlanActualChartProps = {
 const NOMINAL_WIDTH = 640;
 
 /**
- * One chart per task: a page with several charts (the overview has seven) draws them one after
+ * One chart per task: a page with several charts (the overview has eight) draws them one after
  * another, each in its own macrotask, rather than all in one long task. A chart's first draw waits
- * its turn; the next starts once it has committed (or unmounted).
+ * its turn; the next starts once the chart has finished mounting (or unmounted).
+ *
+ * "Finished" is not the first commit: recharts registers its axes and series in its own store from
+ * layout and passive effects, and each registration re-renders the chart synchronously in the same
+ * task (decision record 018). So a turn ends in a message posted after the first commit, which runs
+ * once that whole cascade is over, and the mount time (`chart:<name>`, read by bench:ui) runs from
+ * the start of the turn to there.
  */
 const turns: (() => void)[] = [];
 let drawing = false;
@@ -50,16 +56,28 @@ function takeTurn(draw: () => void): void {
 function nextTurn(): void {
   const draw = turns.shift();
   drawing = draw !== undefined;
-  if (draw) setTimeout(draw, 0);
+  if (draw) afterTask(draw);
+}
+/** Runs `fn` in a new task: a message is not clamped like a nested setTimeout (4 ms). */
+function afterTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
 }
 
 export default function PlanActualChart(props: PlanActualChartProps) {
   const { name, label, height } = props;
-  // The mount time (`chart:<name>`, read by bench:ui) runs from the start of its turn to its commit.
   const started = useRef(0);
   const box = useRef<HTMLDivElement>(null);
   const printWidth = useChartWidth();
   const [measured, setMeasured] = useState(0);
+  // The tooltip only follows a pointer: mounted when one first enters the chart, not with the chart.
+  const [pointed, setPointed] = useState(false);
+  // Drawn in two tasks: the frame (axes, grid, bands, milestones), then the series on it.
+  const [stage, setStage] = useState<'frame' | 'series'>('frame');
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -78,27 +96,41 @@ export default function PlanActualChart(props: PlanActualChartProps) {
     return () => {
       mounted = false;
       ro.disconnect();
-      if (started.current > 0) nextTurn();
+      if (started.current > 0) {
+        started.current = 0;
+        nextTurn();
+      }
     };
   }, []);
   const width = typeof printWidth === 'number' ? printWidth : measured;
   useLayoutEffect(() => {
-    if (width > 0 && started.current > 0) {
-      performance.measure(`chart:${name}`, { start: started.current, end: performance.now() });
+    if (width === 0 || started.current === 0) return;
+    const start = started.current;
+    const stageStart = stage === 'frame' ? start : performance.now();
+    afterTask(() => {
+      // Unmounted meanwhile: the cleanup has already handed the turn on.
+      if (started.current !== start) return;
+      const now = performance.now();
+      performance.measure(`chart-task:${name}:${stage}`, { start: stageStart, end: now });
+      if (stage === 'frame') return setStage('series');
+      performance.measure(`chart:${name}`, { start, end: now });
       started.current = 0;
       nextTurn();
-    }
-  }, [name, width, measured]);
+    });
+  }, [name, width, measured, stage]);
+  // Printing draws everything at once, whether or not the chart has had its turn.
+  const series = stage === 'series' || typeof printWidth === 'number';
   return (
     // The role only once drawn: an empty box is not yet the image it names (bench:ui waits for it).
     <div
       ref={box}
       className="plan-actual-chart"
-      role={width > 0 ? 'img' : undefined}
-      aria-label={width > 0 ? label : undefined}
+      role={width > 0 && series ? 'img' : undefined}
+      aria-label={width > 0 && series ? label : undefined}
       style={{ height }}
+      onPointerEnter={() => setPointed(true)}
     >
-      {width > 0 && <Plot {...props} width={width} />}
+      {width > 0 && <Plot {...props} width={width} tooltip={pointed} series={series} />}
     </div>
   );
 }
@@ -113,7 +145,9 @@ function Plot({
   compact,
   width,
   height,
-}: PlanActualChartProps & { width: number }) {
+  tooltip,
+  series,
+}: PlanActualChartProps & { width: number; tooltip: boolean; series: boolean }) {
   const { t, lang } = useI18n();
   const bars = counts && !compact;
   // Below ~640 px the fiscal-year labels collide: every other one.
@@ -159,9 +193,11 @@ function Plot({
       margin={{ top: compact ? 8 : 20, right: compact ? 8 : 4, bottom: 0, left: 0 }}
       accessibilityLayer={false}
     >
-      {bands.map(([x1, x2]) => (
-        <ReferenceArea key={x1} x1={x1} x2={x2} yAxisId="pct" className="chart-band" ifOverflow="hidden" />
-      ))}
+      <Marks
+        bands={bands}
+        milestones={compact ? [] : milestones.map((m) => ({ x: dayNumber(m.start), n: m.n, id: m.id }))}
+        asOf={{ x: asOfX, label: compact ? null : dateLabelShort(asOf, lang) }}
+      />
       <CartesianGrid strokeDasharray="3 3" className="chart-grid" vertical={false} yAxisId="pct" />
       <XAxis
         type="number"
@@ -177,6 +213,7 @@ function Plot({
         yAxisId="pct"
         domain={[0, 100]}
         ticks={[0, 25, 50, 75, 100]}
+        interval={0}
         unit="%"
         width={compact ? 40 : 48}
         fontSize={compact ? 10 : 12}
@@ -187,11 +224,12 @@ function Plot({
           orientation="right"
           domain={[0, countTicks[countTicks.length - 1]!]}
           ticks={countTicks}
+          interval={0}
           width={44}
           fontSize={12}
         />
       )}
-      {bars && (
+      {series && bars && (
         <Bar
           yAxisId="count"
           dataKey="expectedDone"
@@ -200,61 +238,47 @@ function Plot({
           isAnimationActive={false}
         />
       )}
-      {bars && <Bar yAxisId="count" dataKey="done" barSize={5} className="chart-bar--done" isAnimationActive={false} />}
-      {milestones.map((m) => (
-        <ReferenceLine
-          key={m.id}
-          yAxisId="pct"
-          x={dayNumber(m.start)}
-          className="chart-milestone"
-          strokeDasharray="2 3"
-          label={compact ? undefined : { value: m.n, position: 'top', className: 'chart-milestone__label' }}
-        />
-      ))}
-      <ReferenceLine
-        yAxisId="pct"
-        x={asOfX}
-        className="chart-asof"
-        label={
-          compact
-            ? undefined
-            : { value: dateLabelShort(asOf, lang), position: 'insideTopLeft', className: 'chart-asof__label' }
-        }
-      />
-      <Line
-        yAxisId="pct"
-        dataKey="expected"
-        className="chart-line--planned"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeDasharray="6 4"
-        dot={false}
-        isAnimationActive={false}
-      />
-      <Line
-        yAxisId="pct"
-        dataKey="actual"
-        className="chart-line--actual"
-        stroke="currentColor"
-        strokeWidth={3}
-        dot={compact ? false : { r: 3 }}
-        connectNulls={false}
-        isAnimationActive={false}
-      />
-      {projection && (
-        <Line
-          yAxisId="pct"
-          data={projection}
-          dataKey="forecast"
-          className="chart-line--forecast"
-          stroke="currentColor"
-          strokeWidth={2}
-          strokeDasharray="1 4"
-          dot={false}
-          isAnimationActive={false}
-        />
+      {series && bars && (
+        <Bar yAxisId="count" dataKey="done" barSize={5} className="chart-bar--done" isAnimationActive={false} />
       )}
-      {!compact && (
+      {series && (
+        <>
+          <Line
+            yAxisId="pct"
+            dataKey="expected"
+            className="chart-line--planned"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="pct"
+            dataKey="actual"
+            className="chart-line--actual"
+            stroke="currentColor"
+            strokeWidth={3}
+            dot={compact ? false : { r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          {projection && (
+            <Line
+              yAxisId="pct"
+              data={projection}
+              dataKey="forecast"
+              className="chart-line--forecast"
+              stroke="currentColor"
+              strokeWidth={2}
+              strokeDasharray="1 4"
+              dot={false}
+              isAnimationActive={false}
+            />
+          )}
+        </>
+      )}
+      {!compact && tooltip && (
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(x) => dateLabelShort(fromDayNumber(Number(x)), lang)}
@@ -278,6 +302,69 @@ const SERIES_LABEL: Record<
   done: 'completedCount',
   forecast: 'forecastLine',
 };
+
+/**
+ * The fiscal-year bands, the milestone lines with their numbers and the as-of line, drawn in one SVG
+ * layer on the chart's own x scale. Not ReferenceArea/ReferenceLine: recharts registers each of those
+ * in its store and re-renders the chart once per registration, so ten of them were a third of a
+ * chart's mount (decision record 018); this is one component reading the scale once.
+ */
+function Marks({
+  bands,
+  milestones,
+  asOf,
+}: {
+  bands: readonly (readonly [number, number])[];
+  milestones: readonly { x: number; n: number; id: string }[];
+  asOf: { x: number; label: string | null };
+}) {
+  const x = useXAxisScale();
+  const plot = usePlotArea();
+  if (!x || !plot) return null;
+  const left = plot.x;
+  const right = plot.x + plot.width;
+  // Clamped to the plot; null while the scale is not laid out yet (recharts' first passes).
+  const at = (v: number) => {
+    const px = x(v);
+    return typeof px === 'number' && Number.isFinite(px) ? Math.min(right, Math.max(left, px)) : null;
+  };
+  const top = plot.y;
+  const bottom = plot.y + plot.height;
+  const line = (px: number | null) => (px === null ? null : <line x1={px} x2={px} y1={top} y2={bottom} />);
+  const asOfAt = at(asOf.x);
+  return (
+    <g className="chart-marks" aria-hidden="true">
+      {bands.map(([x1, x2]) => {
+        const a = at(x1);
+        const b = at(x2);
+        return a === null || b === null ? null : (
+          <rect key={x1} className="chart-band" x={a} y={top} width={b - a} height={plot.height} />
+        );
+      })}
+      {milestones.map((m) => {
+        const px = at(m.x);
+        return px === null ? null : (
+          <g key={m.id} className="chart-milestone" strokeDasharray="2 3">
+            {line(px)}
+            <text x={px} y={top - 4} textAnchor="middle" className="chart-milestone__label">
+              {m.n}
+            </text>
+          </g>
+        );
+      })}
+      {asOfAt !== null && (
+        <g className="chart-asof">
+          {line(asOfAt)}
+          {asOf.label && (
+            <text x={asOfAt + 4} y={top + 12} className="chart-asof__label">
+              {asOf.label}
+            </text>
+          )}
+        </g>
+      )}
+    </g>
+  );
+}
 
 /** Where a projection that reaches 100 % after the chart's end crosses its right edge. */
 function edgePoint(f: { from: string; value: number; reachesFullOn: string | null }, end: number) {
