@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { browserGraphGuard } from './scripts/lib/browser-graph-guard';
+import { firstLoad } from './scripts/lib/first-load';
 
 // The SPA lives in src/client; the API is proxied to the Node server in development
 // (`npm run dev`), or answered in the browser by MSW over the in-memory store (mode "mock":
@@ -14,7 +15,16 @@ const alias = [
 export default defineConfig(({ mode }) => {
   const mock = mode === 'mock';
   return {
-    plugins: [react(), browserGraphGuard(), ...(mock ? [notFoundPage()] : [])],
+    plugins: [
+      react(),
+      browserGraphGuard(),
+      // Route preloads, compile hints, precompressed files (decision record 018).
+      firstLoad({
+        routerFile: fileURLToPath(new URL('./src/client/app/router.tsx', import.meta.url)),
+        serverBuild: !mock,
+      }),
+      ...(mock ? [notFoundPage()] : []),
+    ],
     // The static demo can live under a path (`npm run build:demo -- --base /tracker/`, or DEMO_BASE);
     // the router, the assets and the service worker's scope all follow import.meta.env.BASE_URL.
     base: mock ? (process.env.DEMO_BASE ?? '/') : '/',

@@ -1,17 +1,31 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
+import { routesOf } from '../../scripts/lib/first-load';
 import { createWorld } from '../../tests/support/world';
-import { serveSpa } from './static';
+import { matchesRoute, serveSpa } from './static';
 
 /** The built client as main.ts serves it, from a folder shaped like dist/client. */
 const root = mkdtempSync(join(tmpdir(), 'spa-'));
 mkdirSync(join(root, 'assets'));
-writeFileSync(join(root, 'index.html'), '<!doctype html><title>tracker</title>');
+writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><title>tracker</title></head><body></body></html>');
 writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)\n//# sourceMappingURL=index-abc.js.map');
 writeFileSync(join(root, 'assets', 'index-abc.js.map'), '{"sources":["../../src/client/main.tsx"]}');
+// A chunk big enough to be worth compressing, with a stale `.gz` beside it (an older build's).
+const chunk = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `行 row ${i}`))};\n`;
+writeFileSync(join(root, 'assets', 'overview-page-xyz.js'), chunk);
+writeFileSync(join(root, 'assets', 'overview-page-xyz.js.gz'), gzipSync('export const stale = true;'));
+writeFileSync(join(root, 'assets', 'overview-page-xyz.css'), '.overview{}');
+writeFileSync(
+  join(root, 'route-preloads.json'),
+  JSON.stringify({
+    '/': { js: ['/assets/overview-page-xyz.js'], css: ['/assets/overview-page-xyz.css'] },
+    '/measures/$measureId': { js: ['/assets/measure-page-q.js'], css: [] },
+  }),
+);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('static files', () => {
@@ -25,6 +39,83 @@ describe('static files', () => {
       expect(await res.text()).not.toContain('sources');
     }
     expect(await (await app.request('/measures/x')).text()).toContain('<title>tracker</title>'); // client routes
+  });
+
+  it('caches hashed assets for a year, revalidates the page, and answers 304 to a matching ETag', async () => {
+    const { app } = await createWorld();
+    serveSpa(app, root);
+    const asset = await app.request('/assets/overview-page-xyz.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await app.request('/');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    for (const [path, res] of [
+      ['/assets/overview-page-xyz.js', asset],
+      ['/', page],
+    ] as const) {
+      const etag = res.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await app.request(path, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+    }
+    expect(
+      (await app.request('/assets/overview-page-xyz.js', { headers: { 'if-none-match': '"other"' } })).status,
+    ).toBe(200);
+  });
+
+  it('sends brotli or gzip as the browser accepts, never a stale precompressed file', async () => {
+    const { app } = await createWorld();
+    serveSpa(app, root);
+    const get = (encoding: string) =>
+      app.request('/assets/overview-page-xyz.js', { headers: { 'accept-encoding': encoding } });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(chunk);
+    const gz = await get('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    // The .gz on disk holds other content: it is compressed again rather than sent.
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(chunk);
+    const plain = await get('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(chunk);
+    expect(plain.headers.get('vary')).toContain('Accept-Encoding');
+  });
+
+  it('lists the page’s own chunks as modulepreload in its index.html, and keeps the build’s files private', async () => {
+    const { app } = await createWorld();
+    serveSpa(app, root);
+    const overview = await (await app.request('/?asOf=2018-03-31')).text();
+    expect(overview).toContain('<link rel="modulepreload" crossorigin href="/assets/overview-page-xyz.js">');
+    expect(overview).toContain('<link rel="stylesheet" crossorigin href="/assets/overview-page-xyz.css">');
+    const measure = await (await app.request('/measures/m-1')).text();
+    expect(measure).toContain('href="/assets/measure-page-q.js"');
+    expect(measure).not.toContain('overview-page');
+    expect(await (await app.request('/timeline')).text()).not.toContain('modulepreload');
+    for (const path of ['/route-preloads.json', '/assets/overview-page-xyz.js.gz', '/assets/gone-123.js']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it.each([
+    { pattern: '/', path: '/', match: true },
+    { pattern: '/', path: '/measures', match: false },
+    { pattern: '/measures', path: '/measures/', match: true },
+    { pattern: '/measures/$measureId', path: '/measures/abc', match: true },
+    { pattern: '/measures/$measureId', path: '/measures', match: false },
+    { pattern: '/measures/$measureId', path: '/measures/abc/def', match: false },
+  ])('route $pattern matches $path: $match', ({ pattern, path, match }) => {
+    expect(matchesRoute(pattern, path)).toBe(match);
+  });
+
+  it('finds every lazily loaded page of the router for the build’s preload list', () => {
+    const source = readFileSync(join(__dirname, '../client/app/router.tsx'), 'utf8');
+    const routes = routesOf(source);
+    expect(routes.length).toBe(source.match(/lazyRouteComponent\(/g)!.length);
+    expect(routes).toContainEqual({ path: '/', module: '../features/dashboard/components/overview-page' });
+    expect(routes).toContainEqual({
+      path: '/measures/$measureId',
+      module: '../features/measures/components/measure-page',
+    });
   });
 
   it.each(['production', 'mock'])('builds without source maps (mode %s)', (mode) => {

@@ -1,19 +1,189 @@
-import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono, MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
+import type { Context, Hono } from 'hono';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
 /**
  * The built SPA (`vite build` → STATIC_DIR) behind the API; every other GET answers index.html for
- * client-side routes. Source maps are never served (issue 17): the build writes none, and a stray
- * `*.map` (a build with maps copied in by hand) is still a 404, so the client's source stays private.
+ * client-side routes (decision record 018):
+ *   - files are read once and kept in memory with their gzip and brotli forms (the build writes
+ *     them beside each file, `.gz`/`.br`; a folder without them is compressed here, once), and
+ *     re-read if the file changes on disk (a rebuild under a running server);
+ *   - `/assets/*` are named by their content hash, so they are cached for a year, `immutable`: a
+ *     second visit loads no script from the network; everything else (index.html) is revalidated
+ *     with its ETag on every load, so a new build is seen at once;
+ *   - index.html for a page lists that page's own chunks as `modulepreload` (from the build's
+ *     `route-preloads.json`), so the browser fetches them beside the entry rather than after it.
+ * Source maps are never served (issue 17): the build writes none, and a stray `*.map` (a build with
+ * maps copied in by hand) is still a 404, so the client's source stays private; nor is the build's
+ * own bookkeeping (`route-preloads.json`, `.vite/`).
  */
 export function serveSpa(app: Hono<AppEnv>, root: string) {
-  const noSourceMaps: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (/\.map$/i.test(c.req.path)) throw new ApiError(404, 'not_found', '見つかりません / Not found');
-    await next();
+  const files = new StaticFiles(root);
+  const preloads = routePreloads(root);
+  app.get('*', (c, next) => {
+    const path = c.req.path;
+    if (/\.map$/i.test(path)) throw new ApiError(404, 'not_found', '見つかりません / Not found');
+    if (PRIVATE.test(path)) return next();
+    const file = files.get(path);
+    if (file) return send(c, file, path.startsWith('/assets/'));
+    // A missing chunk is a 404, not index.html (which the browser would refuse as a script).
+    if (path.startsWith('/assets/')) throw new ApiError(404, 'not_found', '見つかりません / Not found');
+    const index = files.get('/index.html', preloadLinks(preloads, path));
+    return index ? send(c, index, false) : next();
+  });
+}
+
+const PRIVATE = /^\/(?:route-preloads\.json|\.vite\/)|\.(?:gz|br)$/;
+
+type Bytes = Uint8Array<ArrayBuffer>;
+/** Copied once into a plain Uint8Array: what the response body takes without another copy. */
+const bytes = (b: Buffer): Bytes => new Uint8Array(b);
+
+type StaticFile = {
+  body: Bytes;
+  gzip: Bytes | null;
+  br: Bytes | null;
+  type: string;
+  etag: string;
+  version: string;
+};
+
+/** Content types by extension (shared with the e2e suite's plain static host). */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+
+type Variant = { key: string; rewrite: (text: string) => string };
+
+/** Files under `root` by URL path, read on first use and again when they change on disk. */
+class StaticFiles {
+  private readonly cache = new Map<string, StaticFile>();
+  constructor(private readonly root: string) {}
+
+  /** The file at a URL path, or null; `variant` rewrites its text (index.html with a route's preloads). */
+  get(urlPath: string, variant?: Variant): StaticFile | null {
+    const rel = normalize(decodeSafely(urlPath)).replace(/^[/\\]+/, '');
+    if (!rel || rel.startsWith('..') || rel.split(sep).some((p) => p.startsWith('.'))) return null;
+    const full = join(this.root, rel);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      return null;
+    }
+    if (!stat.isFile()) return null;
+    const version = `${stat.mtimeMs}:${stat.size}`;
+    const key = variant ? `${full}\n${variant.key}` : full;
+    const cached = this.cache.get(key);
+    if (cached?.version === version) return cached;
+    const raw = readFileSync(full);
+    const body = variant ? Buffer.from(variant.rewrite(raw.toString('utf8'))) : raw;
+    const file = compressed(full, body, !variant, version);
+    // One index.html per route pattern, and the build's files: a bounded set, no eviction needed.
+    this.cache.set(key, file);
+    return file;
+  }
+}
+
+function decodeSafely(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
+}
+
+/** The file with its compressed forms: the build's `.br`/`.gz` where they match, else made here. */
+function compressed(full: string, body: Buffer, siblings: boolean, version: string): StaticFile {
+  const ext = extname(full).toLowerCase();
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  const type = CONTENT_TYPES[ext] ?? 'application/octet-stream';
+  const file: StaticFile = { body: bytes(body), gzip: null, br: null, type, etag, version };
+  if (!COMPRESSIBLE.has(ext) || body.length < 1024) return file;
+  // The build's, if it holds exactly this file (checked once: a stale sibling must never be sent).
+  const sibling = (suffix: string, decode: (b: Buffer) => Buffer) => {
+    if (!siblings) return null;
+    try {
+      const packed = readFileSync(full + suffix);
+      return decode(packed).equals(body) ? packed : null;
+    } catch {
+      return null;
+    }
   };
-  app.use('/*', noSourceMaps);
-  app.use('/*', serveStatic({ root }));
-  app.get('*', serveStatic({ root, path: 'index.html' }));
+  file.gzip = bytes(sibling('.gz', gunzipSync) ?? gzipSync(body, { level: 9 }));
+  file.br = bytes(
+    sibling('.br', brotliDecompressSync) ??
+      brotliCompressSync(body, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+  );
+  return file;
+}
+
+function send(c: Context<AppEnv>, file: StaticFile, immutable: boolean): Response {
+  c.header('Content-Type', file.type);
+  c.header('ETag', file.etag);
+  c.header('Vary', 'Accept-Encoding');
+  c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const match = c.req.header('if-none-match');
+  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag)) return c.body(null, 304);
+  const accepts = c.req.header('accept-encoding') ?? '';
+  const [encoding, body] =
+    file.br && /\bbr\b/.test(accepts)
+      ? ['br', file.br]
+      : file.gzip && /\bgzip\b/.test(accepts)
+        ? ['gzip', file.gzip]
+        : [null, file.body];
+  if (encoding) c.header('Content-Encoding', encoding);
+  c.header('Content-Length', String(body.length));
+  if (c.req.method === 'HEAD') return c.body(null, 200);
+  return c.body(body, 200);
+}
+
+/** Route pattern (`/measures/$measureId`) → the page's chunks and styles, from the build. */
+type RoutePreloads = Record<string, { js: string[]; css: string[] }>;
+
+function routePreloads(root: string): RoutePreloads {
+  try {
+    return JSON.parse(readFileSync(join(root, 'route-preloads.json'), 'utf8')) as RoutePreloads;
+  } catch {
+    return {};
+  }
+}
+
+/** Whether a URL path matches a route pattern whose `$name` segments match any one segment. */
+export function matchesRoute(pattern: string, path: string): boolean {
+  const a = pattern.split('/');
+  const b = path.replace(/\/+$/, '').split('/');
+  if (pattern === '/') return path === '/' || path === '';
+  return a.length === b.length && a.every((seg, i) => seg.startsWith('$') || seg === b[i]);
+}
+
+/** index.html's rewrite for a path: the matching route's chunks as modulepreload, its CSS as stylesheets. */
+function preloadLinks(preloads: RoutePreloads, path: string): Variant | undefined {
+  const pattern = Object.keys(preloads).find((p) => matchesRoute(p, path));
+  const entry = pattern ? preloads[pattern] : undefined;
+  if (!entry) return undefined;
+  const links = [
+    ...entry.js.map((f) => `<link rel="modulepreload" crossorigin href="${f}">`),
+    ...entry.css.map((f) => `<link rel="stylesheet" crossorigin href="${f}">`),
+  ].join('\n    ');
+  // Keyed by the route, not the URL: one copy per page.
+  return { key: pattern!, rewrite: (html) => html.replace('</head>', `    ${links}\n  </head>`) };
 }

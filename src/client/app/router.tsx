@@ -12,6 +12,7 @@ import { TimelineSearchSchema } from '../features/timeline/search';
 import { AuditSearchSchema } from '../features/admin/search';
 import { requireSession } from '../features/auth/guard';
 import { RedirectSearchSchema } from '../features/auth/search';
+import { prefetchOverview } from '../features/dashboard/api/prefetch-overview';
 import { SubmissionsSearchSchema } from '../features/updates/search';
 import { AnnualReportSearchSchema } from '../features/reports/search';
 import { Layout } from './layout';
@@ -32,6 +33,9 @@ const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   validateSearch: (search) => AsOfSearchSchema.parse(search),
+  // The page's requests start with its code, not after it (decision record 018).
+  loaderDeps: ({ search }) => ({ asOf: search.asOf }),
+  loader: ({ context, deps }) => prefetchOverview(context.queryClient, deps.asOf),
   component: lazyRouteComponent(() => import('../features/dashboard/components/overview-page'), 'OverviewPage'),
 });
 
