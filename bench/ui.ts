@@ -3,24 +3,28 @@
  * temporary database, the real server over the built SPA, and a real headless Chromium. Prints:
  *   - the overview: when the headline figures and all its charts appear, its largest contentful paint
  *     (PerformanceObserver 'largest-contentful-paint') and its long tasks ('longtask': count, max);
- *     on the first visit after the server starts, warm, and on the first visit after a write;
+ *     on the first visit after the server starts; on first visits with an empty browser cache (a new
+ *     profile each, the server's index warm: what a new user sees); on repeat visits (cache warm);
+ *     and on the first visit after a write; each chart's mount, and the longest task of it;
  *   - the timeline by ministry: first rows, and its long tasks;
  *   - applying a filter on the measures list (select → new count on screen), and its long tasks;
  *   - the initial JavaScript (what index.html loads before anything lazy), gzip.
- * Targets (issue 6): overview LCP ≤ 1.5 s on localhost, a filter ≤ 100 ms, no long task over
- * 200 ms, initial JS ≤ 250 KB gzip. No assertions: the figures are reported and recorded in
- * bench/results/.
+ * Targets (issue 11): the overview's first visit usable within 1.0 s (LCP ≤ 1,000 ms) with no long
+ * task over 100 ms, each chart mounting in ≤ 50 ms; (issue 6) a filter ≤ 100 ms, initial JS ≤ 250 KB
+ * gzip. The machine is shared: long tasks are given as wall time and as the main thread's CPU time
+ * (a Chrome trace), and the load average at the start and the end. No assertions: the figures are
+ * reported and recorded in bench/results/.
  *   npm run bench:ui [-- --no-build]     BENCH_MEASURES=5000 BENCH_RUNS=5 BENCH_DIST=dist/client
  * BENCH_DIST is where the SPA is built and served from (default dist/client).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cli, ROOT, signInHttp, startServer, stopServer } from '../scripts/lib/server-process';
 import { recordRun } from './record';
+import { buildSpa, launchChromium, seedSyntheticPlan, signedInContext } from './ui-setup';
 
 const MEASURES = Number(process.env.BENCH_MEASURES ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -29,12 +33,20 @@ const ASOF = '2018-03-31';
 const USER = { email: 'bench-ui@nisc.example.go.jp', password: 'headless-chromium-reads-the-plan' };
 const STAFF = { email: 'bench-staff@nisc.example.go.jp', password: 'headless-chromium-writes-the-plan' };
 
-/** index.html's entry script and the chunks it preloads: what the first screen waits for. */
+/**
+ * index.html's entry script and the chunks it preloads, and the overview's own chunks the server adds
+ * to it (route-preloads.json): what the overview's first screen loads before anything lazy.
+ */
 function initialJs(): { files: string[]; bytes: number; gzip: number } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
-    (m) => m[1]!,
-  );
+  const routes = JSON.parse(readFileSync(join(DIST, 'route-preloads.json'), 'utf8')) as Record<
+    string,
+    { js: string[] }
+  >;
+  const files = [
+    ...[...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]!),
+    ...(routes['/']?.js ?? []),
+  ];
   let bytes = 0;
   let gzip = 0;
   for (const f of files) {
@@ -104,7 +116,9 @@ const longTasksSince = (page: Page, since = 0): Promise<LongTasks> =>
 
 /**
  * Records a Chrome trace (top-level tasks only) while `run` runs and returns the CPU time of the
- * renderer main thread's tasks that took 50 ms or more of wall time (the long tasks), the longest.
+ * page's renderer main thread's tasks that took 50 ms or more of wall time (the long tasks), the
+ * longest. Only the page's own renderer: Chromium's pages (the omnibox popup, say) have main threads
+ * of the same name in other renderers, and their tasks are not the page's.
  */
 async function cpuOfLongTasks(page: Page, run: () => Promise<void>): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -115,12 +129,12 @@ async function cpuOfLongTasks(page: Page, run: () => Promise<void>): Promise<num
     tid: number;
     dur?: number;
     tdur?: number;
-    args?: { name?: string };
+    args?: { name?: string; data?: { documentLoaderURL?: string } };
   }[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', '__metadata'] },
+    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'] },
     transferMode: 'ReportEvents',
   });
   try {
@@ -130,8 +144,11 @@ async function cpuOfLongTasks(page: Page, run: () => Promise<void>): Promise<num
     await complete;
     await cdp.detach();
   }
+  const origin = new URL(page.url()).origin;
   const main = new Set(
-    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    events
+      .filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(origin))
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   const cpu = events
     .filter(
@@ -155,21 +172,30 @@ type OverviewRun = {
   lcp: Lcp;
   longTasks: LongTasks;
   chartMounts: Record<string, number>;
+  /** Per chart, its longest task (it mounts in two: the frame, then the series). */
+  chartTasks: Record<string, number>;
 };
 
-/** Per chart, the longest mount over the runs. */
-function chartMountMax(runs: readonly OverviewRun[]): Record<string, number> {
+/** Per chart, the longest of a figure over the runs. */
+function chartMax(runs: readonly OverviewRun[], key: 'chartMounts' | 'chartTasks'): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of runs) for (const [k, v] of Object.entries(r.chartMounts)) out[k] = Math.max(out[k] ?? 0, v);
+  for (const r of runs) for (const [k, v] of Object.entries(r[key])) out[k] = Math.max(out[k] ?? 0, v);
   return out;
 }
 
 /** The marks, and how long the two API requests behind the page took (resource timing). */
 const READ_MARKS = `(() => {
   const api = (path) => performance.getEntriesByType('resource').find((e) => e.name.includes(path));
-  // Each recharts chart measures its own mount (plan-actual-chart.tsx): 'chart:<name>'.
-  const chartMounts = Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('chart:')).map((e) => [e.name.slice(6), Math.round(e.duration)]));
-  return { ...window.__benchMarks, dashboardApi: api('/api/dashboard')?.duration ?? -1, statsApi: api('/api/stats')?.duration ?? -1, lcp: window.__benchLcp, chartMounts };
+  // Each recharts chart measures its own mount (plan-actual-chart.tsx): 'chart:<name>', and each of
+  // its tasks: 'chart-task:<name>:<stage>'.
+  const measures = performance.getEntriesByType('measure');
+  const chartMounts = Object.fromEntries(measures.filter((e) => e.name.startsWith('chart:')).map((e) => [e.name.slice(6), Math.round(e.duration)]));
+  const chartTasks = {};
+  for (const e of measures.filter((e) => e.name.startsWith('chart-task:'))) {
+    const name = e.name.slice(11, e.name.lastIndexOf(':'));
+    chartTasks[name] = Math.max(chartTasks[name] ?? 0, Math.round(e.duration));
+  }
+  return { ...window.__benchMarks, dashboardApi: api('/api/dashboard')?.duration ?? -1, statsApi: api('/api/stats')?.duration ?? -1, lcp: window.__benchLcp, chartMounts, chartTasks };
 })()`;
 
 async function overviewRun(page: Page, url: string): Promise<OverviewRun> {
@@ -273,37 +299,30 @@ const tasks = (t: LongTasks) => `long tasks ${t.count}, max ${ms(t.maxMs)} (CPU 
 const dir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
 const env = { DATABASE_URL: `file:${join(dir, 'tracker.db')}`, STATIC_DIR: DIST };
 try {
-  if (!process.argv.includes('--no-build')) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  const loadAverageAtStart = +(loadavg()[0] ?? 0).toFixed(1);
+  buildSpa(DIST);
   const js = initialJs();
   console.log(`preparing ${MEASURES} synthetic measures and 20 ministries…`);
-  const seeded = cli(['seed', 'synthetic', '--measures', String(MEASURES), '--ministries', '20', '--years', '5'], env);
-  if (seeded.status !== 0) throw new Error(seeded.stderr);
-  console.log(seeded.stdout.trim());
+  console.log(seedSyntheticPlan(env, MEASURES));
   cli(['user', 'add', '--email', USER.email, '--name', 'Bench UI', '--role', 'viewer'], env, USER.password);
   cli(['user', 'add', '--email', STAFF.email, '--name', 'Bench staff', '--role', 'nisc_staff'], env, STAFF.password);
   const server = await startServer(env);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
-    await context.addInitScript(OBSERVERS);
-    const res = await context.request.post(`${server.url}/api/session`, {
-      data: USER,
-      headers: { origin: server.url },
-    });
-    if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+    const context = await signedInContext(browser, server.url, USER, OBSERVERS);
     const page = await context.newPage();
 
     // The first visit after the server starts builds its plan index and fills the browser's cache.
     const cold = await overviewRun(page, `${server.url}/?asOf=${ASOF}`);
+    // First visits as a new user makes them: a new browser profile each (nothing cached).
+    const firstVisits: OverviewRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const fresh = await signedInContext(browser, server.url, USER, OBSERVERS);
+      const freshPage = await fresh.newPage();
+      firstVisits.push(await overviewRun(freshPage, `${server.url}/?asOf=2016-0${(i % 9) + 1}-15`));
+      await fresh.close();
+    }
+    // Repeat visits: the same profile, its cache warm.
     const warm: OverviewRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       // A different as-of date each time, so the server computes rather than replays an answer.
@@ -358,7 +377,9 @@ try {
       measures: MEASURES,
       // Other work on the machine skews every figure: the 1-minute load average when the run ended.
       loadAverage: +(loadavg()[0] ?? 0).toFixed(1),
+      loadAverageAtStart,
       overviewFirstVisit: one(cold),
+      overviewFirstVisitEmptyCache: summary(firstVisits),
       overview: summary(warm),
       overviewAfterWrite: { ...summary(afterWrite), writeMs: Math.round(median(writes)) },
       timeline: {
@@ -373,29 +394,45 @@ try {
         longTasks: filterTasks,
       },
       initialJs: { files: js.files, kb: +(js.bytes / 1024).toFixed(1), gzipKb: +(js.gzip / 1024).toFixed(1) },
-      chartMountMs: { firstVisit: cold.chartMounts, warmMax: chartMountMax(warm) },
+      chartMountMs: {
+        firstVisit: cold.chartMounts,
+        emptyCacheMax: chartMax(firstVisits, 'chartMounts'),
+        warmMax: chartMax(warm, 'chartMounts'),
+      },
+      chartLongestTaskMs: {
+        firstVisit: cold.chartTasks,
+        emptyCacheMax: chartMax(firstVisits, 'chartTasks'),
+        warmMax: chartMax(warm, 'chartTasks'),
+      },
     };
     const o = figures.overview;
     const w = figures.overviewAfterWrite;
     const c = figures.overviewFirstVisit;
+    const f = figures.overviewFirstVisitEmptyCache;
+    const perChart = (x: Record<string, number>) =>
+      Object.entries(x)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ');
     console.log(`
-UI benchmark — ${MEASURES} measures, 20 ministries, headless Chromium on localhost (load average ${figures.loadAverage})
+UI benchmark — ${MEASURES} measures, 20 ministries, headless Chromium on localhost (load average ${figures.loadAverageAtStart} at the start, ${figures.loadAverage} at the end)
   overview, first visit after start:   LCP ${ms(c.lcpMs)} (${c.lcpElement}), headline ${ms(c.headlineMs)}, charts ${ms(c.chartsMs)}; ${tasks(c.longTasks)}
     of which /api/dashboard ${ms(c.dashboardApiMs)}, /api/stats ${ms(c.statsApiMs)} (the server's first reads of the plan)
-  overview (median of ${RUNS}):          LCP ${ms(o.lcpMs)} (${o.lcpElement}), headline ${ms(o.headlineMs)}, charts ${ms(o.chartsMs)}; ${tasks(o.longTasks)}   target: LCP ≤ 1500 ms
+  overview, first visits (median of ${RUNS}, empty cache): LCP ${ms(f.lcpMs)} (${f.lcpElement}), headline ${ms(f.headlineMs)}, charts ${ms(f.chartsMs)}; ${tasks(f.longTasks)}   target: LCP ≤ 1000 ms, no long task over 100 ms
+    of which /api/dashboard ${ms(f.dashboardApiMs)}, /api/stats ${ms(f.statsApiMs)}
+  overview, repeat visits (median of ${RUNS}): LCP ${ms(o.lcpMs)} (${o.lcpElement}), headline ${ms(o.headlineMs)}, charts ${ms(o.chartsMs)}; ${tasks(o.longTasks)}
     of which /api/dashboard ${ms(o.dashboardApiMs)}, /api/stats ${ms(o.statsApiMs)} (requests, in parallel)
   overview, first visit after a write: LCP ${ms(w.lcpMs)}, headline ${ms(w.headlineMs)}, charts ${ms(w.chartsMs)}; ${tasks(w.longTasks)} (median of ${RUNS}; the write took ${ms(w.writeMs)})
     of which /api/dashboard ${ms(w.dashboardApiMs)}, /api/stats ${ms(w.statsApiMs)}
   timeline by ministry (median):       first rows ${ms(median(timelines))} (its /api/timeline answered at ${ms(median(timelineApi))}); ${tasks(timelineLongTasks)}
   filter on the measures list:         median ${ms(figures.filter.medianMs)}, max ${ms(figures.filter.maxMs)} (${filters.length} runs); ${tasks(filterTasks)}   target: ≤ 100 ms
-  long tasks, worst anywhere:          ${tasks(worst([c.longTasks, o.longTasks, w.longTasks, timelineLongTasks, filterTasks]))}   target: none over 200 ms
-  chart mount (first visit):           ${Object.entries(figures.chartMountMs.firstVisit)
-    .map(([k, v]) => `${k} ${v} ms`)
-    .join(', ')}
-  chart mount (max of ${RUNS} warm):         ${Object.entries(figures.chartMountMs.warmMax)
-    .map(([k, v]) => `${k} ${v} ms`)
-    .join(', ')}   target: ≤ 50 ms each
-  initial JavaScript:                  ${figures.initialJs.gzipKb} KB gzip (${figures.initialJs.kb} KB raw, ${js.files.length} file(s))   target: ≤ 250 KB gzip
+  long tasks, worst anywhere:          ${tasks(worst([c.longTasks, f.longTasks, o.longTasks, w.longTasks, timelineLongTasks, filterTasks]))}
+  chart mount, first visit after start (turn → drawn, both tasks): ${perChart(figures.chartMountMs.firstVisit)}
+    its longest task:                  ${perChart(figures.chartLongestTaskMs.firstVisit)}
+  chart mount, empty cache (max of ${RUNS}):  ${perChart(figures.chartMountMs.emptyCacheMax)}
+    its longest task:                  ${perChart(figures.chartLongestTaskMs.emptyCacheMax)}
+  chart mount, repeat visits (max of ${RUNS}): ${perChart(figures.chartMountMs.warmMax)}
+    its longest task:                  ${perChart(figures.chartLongestTaskMs.warmMax)}   target: ≤ 50 ms each
+  initial JavaScript of the overview:  ${figures.initialJs.gzipKb} KB gzip (${figures.initialJs.kb} KB raw, ${js.files.length} file(s): index.html's and the page's preloads)   target: ≤ 250 KB gzip
   recorded in ${recordRun('ui', figures)}`);
   } finally {
     await browser.close();
