@@ -56,7 +56,10 @@ for (const lang of ['ja', 'en'] as const) {
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
       const file = `${out}/${p.name}-${lang}-${width}.png`;
-      // Charts load lazily: wait for their SVGs (or a table, or an error) before the picture.
+      // Charts load lazily and draw one after another: wait for each to be drawn (or to fail).
+      const charts = page.locator('.chart-figure__chart');
+      for (let i = 0; i < (await charts.count()); i++)
+        await charts.nth(i).locator('[role=img], .recharts-wrapper, [role=alert]').first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: file, fullPage });
       console.log(file);

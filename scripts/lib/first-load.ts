@@ -63,7 +63,7 @@ export function firstLoad({ routerFile, serverBuild }: { routerFile: string; ser
         const body = readFileSync(path);
         if (body.length < 1024) continue;
         writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
-        writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 10 } }));
       }
     },
   };

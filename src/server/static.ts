@@ -32,7 +32,7 @@ export function serveSpa(app: Hono<AppEnv>, root: string) {
     if (file) return send(c, file, path.startsWith('/assets/'));
     // A missing chunk is a 404, not index.html (which the browser would refuse as a script).
     if (path.startsWith('/assets/')) throw new ApiError(404, 'not_found', '見つかりません / Not found');
-    const index = files.get('/index.html', preloadLinks(preloads, path));
+    const index = files.get('/index.html', preloadLinks(preloads(), path));
     return index ? send(c, index, false) : next();
   });
 }
@@ -159,12 +159,25 @@ function send(c: Context<AppEnv>, file: StaticFile, immutable: boolean): Respons
 /** Route pattern (`/measures/$measureId`) → the page's chunks and styles, from the build. */
 type RoutePreloads = Record<string, { js: string[]; css: string[] }>;
 
-function routePreloads(root: string): RoutePreloads {
-  try {
-    return JSON.parse(readFileSync(join(root, 'route-preloads.json'), 'utf8')) as RoutePreloads;
-  } catch {
-    return {};
-  }
+/** The build's route preloads, read again when a rebuild changes them; none if the build wrote none. */
+function routePreloads(root: string): () => RoutePreloads {
+  const file = join(root, 'route-preloads.json');
+  let seen = '';
+  let value: RoutePreloads = {};
+  return () => {
+    try {
+      const stat = statSync(file);
+      const version = `${stat.mtimeMs}:${stat.size}`;
+      if (version !== seen) {
+        value = JSON.parse(readFileSync(file, 'utf8')) as RoutePreloads;
+        seen = version;
+      }
+    } catch {
+      value = {};
+      seen = '';
+    }
+    return value;
+  };
 }
 
 /** Whether a URL path matches a route pattern whose `$name` segments match any one segment. */

@@ -74,8 +74,6 @@ export default function PlanActualChart(props: PlanActualChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const printWidth = useChartWidth();
   const [measured, setMeasured] = useState(0);
-  // The tooltip only follows a pointer: mounted when one first enters the chart, not with the chart.
-  const [pointed, setPointed] = useState(false);
   // Drawn in two tasks: the frame (axes, grid, bands, milestones), then the series on it.
   const [stage, setStage] = useState<'frame' | 'series'>('frame');
   useLayoutEffect(() => {
@@ -128,9 +126,8 @@ export default function PlanActualChart(props: PlanActualChartProps) {
       role={width > 0 && series ? 'img' : undefined}
       aria-label={width > 0 && series ? label : undefined}
       style={{ height }}
-      onPointerEnter={() => setPointed(true)}
     >
-      {width > 0 && <Plot {...props} width={width} tooltip={pointed} series={series} />}
+      {width > 0 && <Plot {...props} width={width} series={series} />}
     </div>
   );
 }
@@ -145,9 +142,8 @@ function Plot({
   compact,
   width,
   height,
-  tooltip,
   series,
-}: PlanActualChartProps & { width: number; tooltip: boolean; series: boolean }) {
+}: PlanActualChartProps & { width: number; series: boolean }) {
   const { t, lang } = useI18n();
   const bars = counts && !compact;
   // Below ~640 px the fiscal-year labels collide: every other one.
@@ -278,7 +274,7 @@ function Plot({
           )}
         </>
       )}
-      {!compact && tooltip && (
+      {!compact && series && (
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(x) => dateLabelShort(fromDayNumber(Number(x)), lang)}
