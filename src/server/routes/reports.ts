@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { addDays } from '@/domain/plan';
 import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '@/domain/plan';
-import { renderReportDocument } from '@/domain/report';
+import { chapterStartPages, renderReportDocument, reportChapterDocuments } from '@/domain/report';
+import { pdfPageCount } from '../annual/pdf-pages';
 import { renderReportMarkdown } from '@/domain/report';
 import { buildAnnualReport, type AnnualReport } from '@/domain/report';
 import { ANNUAL_ROUTES } from '@/domain/routes';
@@ -79,9 +80,13 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
 }
 
 async function printPdf(renderers: ReportRenderers | undefined, report: AnnualReport, lang: 'ja' | 'en') {
-  if (!renderers?.pdf) throw pdfUnavailable();
+  const pdf = renderers?.pdf;
+  if (!pdf) throw pdfUnavailable();
   try {
-    return await renderers.pdf(renderReportDocument(report, lang));
+    // Each chapter but the last printed alone first: its page count puts page numbers in the contents.
+    const counts: number[] = [];
+    for (const chapter of reportChapterDocuments(report, lang)) counts.push(pdfPageCount(await pdf(chapter)));
+    return await pdf(renderReportDocument(report, lang, chapterStartPages(counts)));
   } catch (error) {
     if (error instanceof PdfUnavailable) throw pdfUnavailable();
     if (error instanceof PdfTimedOut)
