@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds } from '@/domain/seeds';
 import { loadSeedBundle } from '../seeds';
@@ -26,4 +27,12 @@ describe('search: queries officials type', () => {
     expect(missed).toEqual([]);
     expect(recall).toBe(1);
   });
+});
+
+describe('scripts/search-recall.ts (README)', () => {
+  it('prints each query and the overall recall', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/search-recall.ts'], { encoding: 'utf8' });
+    expect(out).toMatch(/^ok +100% +接続口 集約/m);
+    expect(out).toMatch(/queries; recall@10 100\.0% of expected measures/);
+  }, 60_000);
 });
