@@ -82,6 +82,22 @@ export function renderReportDocument(r: AnnualReport, lang: Lang, starts?: reado
   );
 }
 
+/**
+ * Every chapter but the last in one document, each from a new page: printed to count pages. When it
+ * has as many pages as chapters, each chapter takes one page and nothing more need be printed.
+ */
+export function reportFrontChaptersDocument(r: AnnualReport, lang: Lang): { chapters: number; html: string } {
+  const chapters = reportSections(r, lang).slice(0, -1);
+  return {
+    chapters: chapters.length,
+    html: documentOf(
+      reportTitle(r, lang),
+      lang,
+      `<article class="annual-report" lang="${lang}">${chapters.map((c) => c.html).join('')}</article>`,
+    ),
+  };
+}
+
 /** Each chapter but the last as a document of its own, printed only to count its pages. */
 export function reportChapterDocuments(r: AnnualReport, lang: Lang): string[] {
   return reportSections(r, lang)

@@ -56,7 +56,8 @@ describe('the printed annual report', () => {
     const app = createApp({ store: w.store, clock: w.clock, hasher: nodeHasher, reports: { pdf } });
     const res = await client(app, await signIn(app, w.clock, 'viewer')).get(`${URL}&format=pdf`);
     expect(res.status).toBe(200);
-    expect(printed).toHaveLength(5); // four chapters counted, then the whole document
+    // The four front chapters together (8 pages, not 4: some is longer than a page), each alone, then the whole.
+    expect(printed).toHaveLength(6);
     const whole = printed.at(-1)!;
     expect(whole).toContain('<header class="report-cover">');
     expect(whole).toContain('内閣サイバーセキュリティセンター');
@@ -73,6 +74,19 @@ describe('the printed annual report', () => {
     ]);
     for (const id of ['summary', 'planned-vs-actual', 'by-area', 'tokyo2020', 'annex'])
       expect(whole).toContain(`<section id="${id}" class="`);
+  });
+
+  it('prints the front chapters once when each takes one page', async () => {
+    const printed: string[] = [];
+    const pdf = (html: string) => {
+      printed.push(html);
+      return Promise.resolve(fakePdf(printed.length === 1 ? 4 : 90));
+    };
+    const app = createApp({ store: w.store, clock: w.clock, hasher: nodeHasher, reports: { pdf } });
+    expect((await client(app, await signIn(app, w.clock, 'viewer')).get(`${URL}&format=pdf`)).status).toBe(200);
+    expect(printed).toHaveLength(2);
+    const pages = [...printed[1]!.matchAll(/<span class="page">(\d+)<\/span>/g)].map((m) => Number(m[1]));
+    expect(pages).toEqual([3, 4, 5, 6, 7]);
   });
 
   it('puts Word’s cover, contents field, page-number footer and kept-with-next headings in the docx', async () => {
