@@ -1,6 +1,7 @@
 import { parseSeedBundle, type SeedBundle } from '@/domain/seeds';
 import { PublicConsultationSchema, type PublicConsultation } from '@/domain/plan';
 import { StrategyTextSchema, type StrategyText } from '@/domain/plan';
+import { SynonymListSchema, type SynonymList } from '@/domain/search';
 import ciSectors from './ci-sectors.json' with { type: 'json' };
 import instructions from './instructions.json' with { type: 'json' };
 import milestones from './milestones.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import area53 from './strategy/5.3.json' with { type: 'json' };
 import area54 from './strategy/5.4.json' with { type: 'json' };
 import area6 from './strategy/6.json' with { type: 'json' };
 import area7 from './strategy/7.json' with { type: 'json' };
+import searchSynonyms from './search-synonyms.json' with { type: 'json' };
 import strengtheningPackage from './strengthening-package.json' with { type: 'json' };
 import strategyText from './strategy-text.json' with { type: 'json' };
 import structure from './structure.json' with { type: 'json' };
@@ -41,4 +43,9 @@ export function loadPublicConsultation(): PublicConsultation {
 /** Lead-ins, section targets and dated steps (issue 19): reference text, served as the strategy states it. */
 export function loadStrategyText(): StrategyText {
   return StrategyTextSchema.parse(strategyText);
+}
+
+/** Search synonyms (decision record 016): katakana readings, abbreviations, the client's English phrases. */
+export function loadSearchSynonyms(): SynonymList {
+  return SynonymListSchema.parse(searchSynonyms);
 }

@@ -79,7 +79,7 @@ describe('read API', () => {
       { health: 'at_risk' as const },
       { dueFy: 2015 },
       { tag: 'tokyo2020' as const },
-      { q: 'ＧＳＯＣ' },
+      // The keyword is the search index's (routes/search.test.ts, tests/search-queries.test.ts).
     ];
     for (const filters of cases) {
       const query = new URLSearchParams({

@@ -1,18 +1,8 @@
-import type { Lang, LocalizedText } from '@/domain/plan';
-import type { Organisation, Tag } from '@/domain/plan';
+import type { Lang } from '@/domain/plan';
+import type { Organisation } from '@/domain/plan';
 
-export const TAG_LABELS: Record<Tag, LocalizedText> = {
-  tokyo2020: { ja: '東京2020', en: 'Tokyo 2020' },
-  ci: { ja: '重要インフラ', en: 'Critical infrastructure' },
-  mynumber: { ja: 'マイナンバー', en: 'My Number' },
-  gov: { ja: '政府機関', en: 'Government systems' },
-  hr: { ja: '人材', en: 'Human resources' },
-  rnd: { ja: '研究開発', en: 'R&D' },
-  intl: { ja: '国際', en: 'International' },
-  crime: { ja: 'サイバー犯罪', en: 'Cybercrime' },
-  iot: { ja: 'IoT', en: 'IoT' },
-  awareness: { ja: '普及啓発', en: 'Awareness' },
-};
+/** The tags' names live in the domain, where search indexes them too. */
+export { TAG_LABELS } from '@/domain/plan';
 
 /** The short name where there is one (NISC), else the full name. */
 export function orgName(org: Pick<Organisation, 'name' | 'short'> | undefined, lang: Lang): string {

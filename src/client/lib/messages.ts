@@ -4,6 +4,7 @@ import { AUTH_MESSAGES } from './messages-auth';
 import { DASHBOARD_MESSAGES } from './messages-dashboard';
 import { STRATEGY_TEXT_MESSAGES } from './messages-strategy-text';
 import { UPDATE_MESSAGES } from './messages-updates';
+import { SEARCH_MESSAGES } from './messages-search';
 
 /** UI strings. Domain vocabularies (status, health, …) keep their labels in src/domain. */
 export const MESSAGES = {
@@ -12,6 +13,7 @@ export const MESSAGES = {
   ...UPDATE_MESSAGES,
   ...ANNUAL_MESSAGES,
   ...STRATEGY_TEXT_MESSAGES,
+  ...SEARCH_MESSAGES,
   appTitle: { ja: 'サイバーセキュリティ戦略 実施状況トラッカー', en: 'Cybersecurity Strategy Implementation Tracker' },
   appShort: { ja: '戦略トラッカー', en: 'Strategy tracker' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },
@@ -26,7 +28,10 @@ export const MESSAGES = {
   asOf: { ja: '基準日', en: 'As of' },
   filters: { ja: '絞り込み', en: 'Filters' },
   search: { ja: 'キーワード', en: 'Keyword' },
-  searchHint: { ja: 'コード・施策名・本文で検索', en: 'Searches code, title and source text' },
+  searchHint: {
+    ja: 'コード・施策名・本文・英語名・府省庁・タグで検索。語順や助詞は問いません',
+    en: 'Searches code, title, source text, English title, ministries and tags, in any word order',
+  },
   area: { ja: '政策領域', en: 'Policy area' },
   section: { ja: '項目', en: 'Section' },
   ministry: { ja: '府省庁', en: 'Ministry' },

@@ -2,7 +2,7 @@ import type { AnnualData } from '@/domain/contract';
 import type { MeasureSummary } from '@/domain/contract';
 import type { Lang, LocalizedText } from '@/domain/plan';
 import type { Organisation } from '@/domain/plan';
-import type { PlanIndex } from '@/domain/plan';
+import type { AssignmentView, PlanIndex } from '@/domain/plan';
 import { plainSourceText } from '@/domain/plan';
 import { ASSIGNMENT_ROLE_LABELS, HEALTH_LABELS, RAG_LABELS, STATUS_LABELS, type Status } from '@/domain/plan';
 
@@ -117,6 +117,72 @@ export function measureRows(items: readonly MeasureSummary[], orgs: readonly Org
     crossRef: m.crossRefCode ?? '',
     lastUpdate: m.lastUpdate,
   }));
+}
+
+/**
+ * The measures list filtered by one ministry (issue 18, item 9): status, progress and last update
+ * are that ministry's own assignment's, as of the list's date; the measure's overall figures follow
+ * in columns of their own, so the two are never confused.
+ */
+export const MINISTRY_MEASURE_COLUMNS = [
+  { key: 'code', label: { ja: 'コード', en: 'Code' }, kind: 'text', width: 16 },
+  { key: 'title', label: { ja: '施策', en: 'Measure' }, kind: 'text', width: 48 },
+  { key: 'area', label: { ja: '政策領域', en: 'Policy area' }, kind: 'text', width: 8 },
+  { key: 'section', label: { ja: '項目', en: 'Section' }, kind: 'text', width: 8 },
+  { key: 'ministry', label: { ja: '府省庁', en: 'Ministry' }, kind: 'text', width: 14 },
+  { key: 'role', label: { ja: '役割', en: 'Role' }, kind: 'text', width: 8 },
+  { key: 'dueDate', label: { ja: '期限', en: 'Due' }, kind: 'date', width: 12 },
+  { key: 'dueWording', label: { ja: '期限の表現', en: 'Deadline wording' }, kind: 'text', width: 14 },
+  { key: 'status', label: { ja: '状況（当府省庁）', en: 'Status (this ministry)' }, kind: 'status', width: 12 },
+  { key: 'progress', label: { ja: '進捗（%・当府省庁）', en: 'Progress (%, this ministry)' }, kind: 'int', width: 12 },
+  {
+    key: 'lastUpdate',
+    label: { ja: '最終更新（当府省庁）', en: 'Last update (this ministry)' },
+    kind: 'date',
+    width: 12,
+  },
+  { key: 'overallStatus', label: { ja: '状況（施策全体）', en: 'Status (whole measure)' }, kind: 'status', width: 12 },
+  {
+    key: 'overallProgress',
+    label: { ja: '進捗（%・施策全体）', en: 'Progress (%, whole measure)' },
+    kind: 'int',
+    width: 12,
+  },
+  { key: 'health', label: { ja: '健全性（施策全体）', en: 'Health (whole measure)' }, kind: 'text', width: 12 },
+  { key: 'crossRef', label: { ja: '再掲元', en: 'Cross-listed from' }, kind: 'text', width: 14 },
+] as const satisfies readonly Column<string>[];
+export type MinistryMeasureKey = (typeof MINISTRY_MEASURE_COLUMNS)[number]['key'];
+
+/** The list's rows for one ministry; `assignmentOf` gives that ministry's assignment of a measure as of the list's date. */
+export function ministryMeasureRows(
+  items: readonly MeasureSummary[],
+  ministry: Organisation,
+  assignmentOf: (measureId: string) => AssignmentView | undefined,
+  lang: Lang = 'ja',
+) {
+  return items.flatMap((m): Record<MinistryMeasureKey, Cell>[] => {
+    const a = assignmentOf(m.id);
+    if (!a) return [];
+    return [
+      {
+        code: m.code,
+        title: plainSourceText(m.title[lang]),
+        area: m.areaCode,
+        section: m.sectionCode,
+        ministry: (ministry.short ?? ministry.name)[lang],
+        role: ASSIGNMENT_ROLE_LABELS[a.role][lang],
+        dueDate: m.dueDate,
+        dueWording: m.due.wording ?? '',
+        status: STATUS_LABELS[a.status][lang],
+        progress: a.progress,
+        lastUpdate: a.lastUpdate,
+        overallStatus: STATUS_LABELS[m.status][lang],
+        overallProgress: m.progress,
+        health: HEALTH_LABELS[m.health][lang],
+        crossRef: m.crossRefCode ?? '',
+      },
+    ];
+  });
 }
 
 /** The status words a spreadsheet may carry: the code, the Japanese or the English label. */

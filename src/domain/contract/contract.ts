@@ -88,13 +88,27 @@ export const MeasureSummarySchema = z.object({
   crossRefCode: z.string().nullable(),
   hasProposedAssignments: z.boolean(),
   lastUpdate: IsoDateSchema.nullable(),
+  /** With a keyword search: the score and the normalised needles found, for highlighting (decision record 016). */
+  search: z.object({ score: z.number(), needles: z.array(z.string()) }).optional(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummarySchema>;
+
+/** What a keyword search understood, and what to try when it found nothing. */
+export const SearchInfoSchema = z.object({
+  terms: z.array(z.string()),
+  unmatchedTerms: z.array(z.string()),
+  suggestion: z
+    .object({ q: z.string(), total: z.int(), withoutFilters: z.boolean() })
+    .nullable()
+    .describe('A query that finds something, offered when this one finds nothing'),
+});
+export type SearchInfo = z.infer<typeof SearchInfoSchema>;
 
 export const MeasureListSchema = z.object({
   items: z.array(MeasureSummarySchema),
   total: z.int(),
   asOf: IsoDateSchema,
+  search: SearchInfoSchema.optional(),
 });
 export type MeasureList = z.infer<typeof MeasureListSchema>;
 

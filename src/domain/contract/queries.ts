@@ -58,17 +58,47 @@ export function matchesFilters(s: MeasureState, f: MeasureFilters): boolean {
   return true;
 }
 
+/** A keyword search's answer (src/domain/search, rankHits): measures in rank order with their needles. */
+export type SearchRanking = { matches: readonly { measureId: string; score: number; needles: string[] }[] };
+
+/**
+ * The filtered list. With a ranking, the keyword is already answered: the list keeps the ranked
+ * measures that pass the other filters, in rank order, each with its score and needles.
+ */
 export function listMeasures(
   index: PlanIndex,
   filters: MeasureFilters,
   page: { limit: number; offset: number },
   asOf: IsoDate,
+  ranking?: SearchRanking,
 ): { items: MeasureSummary[]; total: number } {
+  if (ranking) return listRanked(index, { ...filters, q: undefined }, page, asOf, ranking);
   const matching = memo(index, `list:${asOf}:${JSON.stringify(filters)}`, () =>
     allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters)),
   );
   return {
     items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s)),
+    total: matching.length,
+  };
+}
+
+function listRanked(
+  index: PlanIndex,
+  filters: MeasureFilters,
+  page: { limit: number; offset: number },
+  asOf: IsoDate,
+  ranking: SearchRanking,
+): { items: MeasureSummary[]; total: number } {
+  const states = new Map(allStatesAt(index, asOf).map((s) => [s.measure.id, s]));
+  const matching = ranking.matches.flatMap((m) => {
+    const s = states.get(m.measureId);
+    return s && matchesFilters(s, filters) ? [{ s, m }] : [];
+  });
+  return {
+    items: matching.slice(page.offset, page.offset + page.limit).map(({ s, m }) => ({
+      ...toSummary(index, s),
+      search: { score: Math.round(m.score * 10) / 10, needles: m.needles },
+    })),
     total: matching.length,
   };
 }

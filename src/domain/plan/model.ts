@@ -60,6 +60,20 @@ export const TAGS = ['tokyo2020', 'ci', 'mynumber', 'gov', 'hr', 'rnd', 'intl', 
 export const TagSchema = z.enum(TAGS);
 export type Tag = z.infer<typeof TagSchema>;
 
+/** What each tag is called in the UI, and what search finds it by. */
+export const TAG_LABELS: Record<Tag, { ja: string; en: string }> = {
+  tokyo2020: { ja: '東京2020', en: 'Tokyo 2020' },
+  ci: { ja: '重要インフラ', en: 'Critical infrastructure' },
+  mynumber: { ja: 'マイナンバー', en: 'My Number' },
+  gov: { ja: '政府機関', en: 'Government systems' },
+  hr: { ja: '人材', en: 'Human resources' },
+  rnd: { ja: '研究開発', en: 'R&D' },
+  intl: { ja: '国際', en: 'International' },
+  crime: { ja: 'サイバー犯罪', en: 'Cybercrime' },
+  iot: { ja: 'IoT', en: 'IoT' },
+  awareness: { ja: '普及啓発', en: 'Awareness' },
+};
+
 /**
  * 年度末目標: the progress NISC expects of a measure by the end of a fiscal year (issue 11). The
  * expected-progress line runs through these instead of straight from start to due.

@@ -5,3 +5,4 @@ export * from './report-markdown';
 export * from './report-text';
 export * from './report-charts';
 export * from './markdown-escape';
+export * from './report-print';

@@ -80,7 +80,7 @@ function annex(r: AnnualReport, lang: Lang): string {
           .join('')}</tbody></table>`,
     )
     .join('');
-  return `<section class="report-annex"><h2>${escapeHtml(rt('annex', lang))}</h2>${sections}</section>`;
+  return `<section id="annex" class="report-annex report-chapter"><h2>${escapeHtml(rt('annex', lang))}</h2>${sections}</section>`;
 }
 
 function list(r: AnnualReport, lang: Lang, key: 'completedThisYear' | 'overdue'): string {
@@ -95,35 +95,63 @@ function list(r: AnnualReport, lang: Lang, key: 'completedThisYear' | 'overdue')
   return `<h3>${escapeHtml(rt(key, lang))}（${items.length}）</h3>${body}`;
 }
 
-/** The report body (no <html>): the client inserts it into its page, the PDF wraps it. */
-export function renderReportHtml(r: AnnualReport, lang: Lang): string {
+/** The report's chapters, each one `<section>` with an id: the table of contents and the PDF's chapters. */
+export function reportSections(r: AnnualReport, lang: Lang): { id: string; title: string; html: string }[] {
   const charts = reportCharts(r, lang);
   const t = (k: Parameters<typeof rt>[0]) => escapeHtml(rt(k, lang));
+  const section = (id: string, key: Parameters<typeof rt>[0], body: string) => ({
+    id,
+    title: rt(key, lang),
+    html: `<section id="${id}" class="report-chapter"><h2>${t(key)}</h2>${body}</section>`,
+  });
+  return [
+    section(
+      'summary',
+      'summary',
+      [
+        `<h3>${t('byStatus')}</h3>${table(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status'), 'summary-table')}`,
+        `<h3>${t('byHealth')}</h3>${table(summaryHeader(r, lang, 'health'), summaryRows(r, lang, 'health'), 'summary-table')}`,
+        list(r, lang, 'completedThisYear'),
+        list(r, lang, 'overdue'),
+      ].join(''),
+    ),
+    section(
+      'planned-vs-actual',
+      'plannedVsActual',
+      figure(charts.plannedVsActual, rt('pvaCaption', lang), table(pvaHeader(lang), pvaRows(r))) +
+        `<p>${escapeHtml(continuousLine(r, lang))}</p>`,
+    ),
+    section(
+      'by-area',
+      'byArea',
+      figure(charts.byArea, charts.byArea.title, table(areaHeader(lang), areaRows(r, lang))),
+    ),
+    section(
+      'tokyo2020',
+      'tokyo',
+      `<p>${escapeHtml(tokyoLine(r, lang))}</p><h3>${t('tokyoMeasures')}</h3>${table(
+        measureRefHeader(lang, false),
+        r.tokyo2020.measures.map((m) => measureRefRow(m, lang, false)),
+      )}`,
+    ),
+    { id: 'annex', title: rt('annex', lang), html: annex(r, lang) },
+  ];
+}
+
+function reportHeader(r: AnnualReport, lang: Lang): string {
+  return [
+    `<header class="report-header"><h1>${escapeHtml(reportTitle(r, lang))}</h1><p>${escapeHtml(asOfLine(r, lang))}</p>`,
+    r.sample ? `<p class="report-sample" role="note">${escapeHtml(rt('sampleNote', lang))}</p>` : '',
+    '</header>',
+  ].join('');
+}
+
+/** The report body (no <html>): the client inserts it into its page, the PDF wraps it. */
+export function renderReportHtml(r: AnnualReport, lang: Lang): string {
   return [
     `<article class="annual-report" lang="${lang}">`,
-    `<header class="report-header"><h1>${escapeHtml(reportTitle(r, lang))}</h1><p>${escapeHtml(asOfLine(r, lang))}</p>`,
-    r.sample ? `<p class="report-sample" role="note">${t('sampleNote')}</p>` : '',
-    '</header>',
-    `<section><h2>${t('summary')}</h2>`,
-    `<h3>${t('byStatus')}</h3>${table(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status'), 'summary-table')}`,
-    `<h3>${t('byHealth')}</h3>${table(summaryHeader(r, lang, 'health'), summaryRows(r, lang, 'health'), 'summary-table')}`,
-    list(r, lang, 'completedThisYear'),
-    list(r, lang, 'overdue'),
-    '</section>',
-    `<section><h2>${t('plannedVsActual')}</h2>`,
-    figure(charts.plannedVsActual, rt('pvaCaption', lang), table(pvaHeader(lang), pvaRows(r))),
-    `<p>${escapeHtml(continuousLine(r, lang))}</p>`,
-    '</section>',
-    `<section><h2>${t('byArea')}</h2>`,
-    figure(charts.byArea, charts.byArea.title, table(areaHeader(lang), areaRows(r, lang))),
-    '</section>',
-    `<section><h2>${t('tokyo')}</h2><p>${escapeHtml(tokyoLine(r, lang))}</p>`,
-    `<h3>${t('tokyoMeasures')}</h3>${table(
-      measureRefHeader(lang, false),
-      r.tokyo2020.measures.map((m) => measureRefRow(m, lang, false)),
-    )}`,
-    '</section>',
-    annex(r, lang),
+    reportHeader(r, lang),
+    ...reportSections(r, lang).map((s) => s.html),
     '</article>',
   ].join('');
 }
@@ -165,8 +193,3 @@ export const REPORT_CSS = `
   .annual-report .report-data { display: none; }
 }
 `;
-
-/** A whole HTML document for printing (the server's PDF). */
-export function renderReportDocument(r: AnnualReport, lang: Lang): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(reportTitle(r, lang))}</title><style>${REPORT_CSS}</style></head><body>${renderReportHtml(r, lang)}</body></html>`;
-}

@@ -7,6 +7,12 @@ import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '@/domain/plan';
 export const REPORT_TEXT = {
   title: { ja: 'サイバーセキュリティ戦略 年次報告', en: 'Cybersecurity Strategy annual report' },
   asOf: { ja: '基準日', en: 'As of' },
+  issuer: {
+    ja: '内閣サイバーセキュリティセンター',
+    en: 'National center of Incident readiness and Strategy for Cybersecurity (NISC)',
+  },
+  contents: { ja: '目次', en: 'Contents' },
+  fiscalYearLine: { ja: '対象年度', en: 'Fiscal year' },
   sampleNote: {
     ja: '【サンプル】本報告は架空のサンプルデータに基づくもので、実際の実施状況ではありません。',
     en: '[SAMPLE] This report is built from fictitious sample data, not the real state of implementation.',

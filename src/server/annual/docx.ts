@@ -1,4 +1,16 @@
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TableOfContents,
+  TextRun,
+} from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Lang } from '@/domain/plan';
 import { reportCharts, type ChartSvg } from '@/domain/report';
@@ -132,7 +144,45 @@ const even = (n: number) => Array.from({ length: n }, () => 100 / n);
 
 function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const map = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-  return new Paragraph({ text, heading: map[level] });
+  // Kept with what follows (its table or text) and never split: Word's keepNext / keepLines (issue 18).
+  return new Paragraph({ text, heading: map[level], keepNext: true, keepLines: true });
+}
+
+/** A chapter's heading: a new page, listed in the contents. */
+function chapter(text: string): Paragraph {
+  return new Paragraph({
+    text,
+    heading: HeadingLevel.HEADING_2,
+    pageBreakBefore: true,
+    keepNext: true,
+    keepLines: true,
+  });
+}
+
+/** The cover (title, fiscal year, as-of date, issuer) and the contents, which Word fills in on opening. */
+function frontMatter(r: AnnualReport, lang: Lang): (Paragraph | TableOfContents)[] {
+  const centred = (text: string, size: number, before = 0, bold = false) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before },
+      children: [new TextRun({ text, size, bold, font: font(HEADING_FONT) })],
+    });
+  return [
+    centred(rt('title', lang), 48, 3600, true),
+    centred(`${rt('fiscalYearLine', lang)}: ${r.labels.fy[lang]}`, 32, 480),
+    centred(asOfLine(r, lang), 26, 240),
+    centred(rt('issuer', lang), 30, 2400, true),
+    ...(r.sample
+      ? [
+          new Paragraph({
+            spacing: { before: 480 },
+            children: [new TextRun({ text: rt('sampleNote', lang), bold: true })],
+          }),
+        ]
+      : []),
+    new Paragraph({ text: rt('contents', lang), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
+    new TableOfContents(rt('contents', lang), { hyperlink: true, headingStyleRange: '2-2' }),
+  ];
 }
 
 /** The chart as a PNG (drawn beforehand) with its caption, or else its data as a table. */
@@ -201,24 +251,22 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
         : new Paragraph(rt('none', lang)),
     ];
   };
-  const children: Paragraph[] = [
-    heading(reportTitle(r, lang), 1),
-    new Paragraph(asOfLine(r, lang)),
-    ...(r.sample ? [new Paragraph({ children: [new TextRun({ text: rt('sampleNote', lang), bold: true })] })] : []),
-    heading(rt('summary', lang), 2),
+  const children: (Paragraph | TableOfContents)[] = [
+    ...frontMatter(r, lang),
+    chapter(rt('summary', lang)),
     heading(rt('byStatus', lang), 3),
     table(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status'), [34, 24, 24, 18]),
     heading(rt('byHealth', lang), 3),
     table(summaryHeader(r, lang, 'health'), summaryRows(r, lang, 'health'), [34, 24, 24, 18]),
     ...refs('completedThisYear'),
     ...refs('overdue'),
-    heading(rt('plannedVsActual', lang), 2),
+    chapter(rt('plannedVsActual', lang)),
     new Paragraph(rt('pvaCaption', lang)),
     ...chart(charts.plannedVsActual, pvaPng, () => table(pvaHeader(lang), pvaRows(r), even(5))),
     new Paragraph(continuousLine(r, lang)),
-    heading(rt('byArea', lang), 2),
+    chapter(rt('byArea', lang)),
     ...chart(charts.byArea, areaPng, () => table(areaHeader(lang), areaRows(r, lang), [30, 10, 12, 12, 12, 12, 12])),
-    heading(rt('tokyo', lang), 2),
+    chapter(rt('tokyo', lang)),
     new Paragraph(tokyoLine(r, lang)),
     heading(rt('tokyoMeasures', lang), 3),
     table(
@@ -226,10 +274,10 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
       r.tokyo2020.measures.map((m) => measureRefRow(m, lang, false)),
       [14, 36, 12, 16, 8, 14],
     ),
-    new Paragraph({ text: rt('annex', lang), heading: HeadingLevel.HEADING_2, pageBreakBefore: true }),
+    chapter(rt('annex', lang)),
     ...r.annex.flatMap((s) => [
       heading(`${s.sectionCode} ${s.title[lang]}`, 3),
-      ...sectionTextLines(s, lang).map((line) => new Paragraph(line)),
+      ...sectionTextLines(s, lang).map((line) => new Paragraph({ text: line, keepNext: true })),
       table(
         annexHeader(r, lang),
         s.rows.map((row) => annexCells(row, lang)),
@@ -239,6 +287,8 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
   ];
   const doc = new Document({
     creator: 'cyber-strategy-tracker',
+    // Word fills in the contents' page numbers when the file is opened.
+    features: { updateFields: true },
     title: reportTitle(r, lang),
     styles: {
       default: {
@@ -261,6 +311,16 @@ export async function renderDocx(r: AnnualReport, lang: Lang, png?: ChartPng): P
             size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
             margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
           },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })],
+              }),
+            ],
+          }),
         },
         children,
       },

@@ -46,6 +46,11 @@ export function pdfQueue(render: PdfRender, options: Partial<PdfQueueOptions> = 
   return { pdf, load: () => limiter.load() };
 }
 
+/** Chromium fills .pageNumber and .totalPages; the template has no access to the page's fonts or styles. */
+const PAGE_FOOTER =
+  '<div style="width:100%;text-align:center;font-size:9pt;font-family:sans-serif;color:#333;">' +
+  '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
 /**
  * Prints HTML to an A4 PDF with one shared headless Chromium (playwright-core, the system's browser):
  * launched at the first print, relaunched if it dies, closed by `close()` at shutdown. Each document
@@ -84,7 +89,15 @@ export function chromiumPrinter(executablePath: string) {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        // 「n / N」 at the foot of every page, in the page's bottom margin (issue 18).
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: PAGE_FOOTER,
+      });
       return new Uint8Array(pdf);
     } finally {
       signal?.removeEventListener('abort', close);

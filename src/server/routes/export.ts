@@ -3,6 +3,8 @@ import {
   headerText,
   MEASURE_COLUMNS,
   measureRows,
+  MINISTRY_MEASURE_COLUMNS,
+  ministryMeasureRows,
   TEMPLATE_COLUMNS,
   templateRows,
   type Cell,
@@ -10,7 +12,9 @@ import {
 } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { toCsv } from '@/domain/annual';
-import { fiscalYearOf } from '@/domain/plan';
+import { fiscalYearOf, measureStateAt } from '@/domain/plan';
+import type { SynonymList } from '@/domain/search';
+import { loadSearchSynonyms } from '../../../seeds';
 import { listMeasures } from '@/domain/contract';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
@@ -19,6 +23,7 @@ import { writeXlsx } from '../annual/xlsx-write';
 import type { AppEnv, Deps } from '../context';
 import { forbidden, invalidParams } from '../errors';
 import { parseQuery } from '../validate';
+import { rankQuery } from './search';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,6 +31,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   const { store, clock, plan } = deps;
   const app = new Hono<AppEnv>();
+  let synonyms: SynonymList | undefined;
 
   app.get('/export/measures', async (c) => {
     const { asOf, format, encoding, ...filters } = parseQuery(c, ANNUAL_ROUTES.exportMeasures.query);
@@ -33,13 +39,30 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     if (filters.ministry && !index.snapshot.organisations.some((o) => o.id === filters.ministry && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${filters.ministry}` }]);
     const date = asOf ?? clock.today();
-    const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date);
-    const rows = measureRows(items, index.snapshot.organisations);
+    const q = filters.q?.trim();
+    // The export lists what the page lists: the same search, in the same (ranked) order.
+    const ranking = q ? await rankQuery(store, index, q, (synonyms ??= loadSearchSynonyms())) : undefined;
+    const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date, ranking);
+    const ministry = index.snapshot.organisations.find((o) => o.id === filters.ministry);
+    if (ministry) {
+      const assignmentOf = (id: string) => {
+        const m = index.measureById.get(id);
+        return m ? measureStateAt(index, m, date).assignments.find((a) => a.ministryId === ministry.id) : undefined;
+      };
+      return send(c, {
+        name: `measures-${ministry.id}-${date}`,
+        title: `施策一覧 ${ministry.name.ja}（${date}時点）`,
+        columns: MINISTRY_MEASURE_COLUMNS,
+        rows: ministryMeasureRows(items, ministry, assignmentOf),
+        format,
+        encoding,
+      });
+    }
     return send(c, {
       name: `measures-${date}`,
       title: `施策一覧（${date}時点）`,
       columns: MEASURE_COLUMNS,
-      rows,
+      rows: measureRows(items, index.snapshot.organisations),
       format,
       encoding,
     });

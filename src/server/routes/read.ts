@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { loadStrategyText } from '../../../seeds';
+import { loadSearchSynonyms, loadStrategyText } from '../../../seeds';
 import type { StrategyText } from '@/domain/plan';
+import type { SynonymList } from '@/domain/search';
 import type { MeasureFilters } from '@/domain/contract';
 import { computeStats, listMeasures } from '@/domain/contract';
 import { ROUTES } from '@/domain/routes';
@@ -11,6 +12,7 @@ import { invalidParams, notFound, type ApiIssue } from '../errors';
 import type { Store } from '../store/port';
 import { parseQuery } from '../validate';
 import { fullMeasureDetail } from './measure-detail';
+import { rankQuery, searchInfo } from './search';
 
 type Deps = { store: Store; clock: Clock; plan: () => Promise<PlanIndex> };
 
@@ -30,6 +32,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
   const app = new Hono();
   // Lead-ins, section targets and steps: the strategy's own text, loaded once from seeds/ like the public comments.
   let text: StrategyText | undefined;
+  let synonyms: SynonymList | undefined;
 
   app.get('/meta', async (c) => {
     return c.json({ revision: await store.revision(), today: clock.today(), scenarios: await store.scenarios() });
@@ -63,10 +66,18 @@ export function readRoutes({ store, clock, plan }: Deps) {
     checkReferences(index, filters);
     const date = asOf ?? clock.today();
     const page = { limit: limit ?? 100, offset: offset ?? 0 };
-    return cachedJson(c, index, `measures:${date}:${page.limit}:${page.offset}:${JSON.stringify(filters)}`, () => ({
-      ...listMeasures(index, filters, page, date),
-      asOf: date,
-    }));
+    const q = filters.q?.trim();
+    if (!q) {
+      return cachedJson(c, index, `measures:${date}:${page.limit}:${page.offset}:${JSON.stringify(filters)}`, () => ({
+        ...listMeasures(index, { ...filters, q: undefined }, page, date),
+        asOf: date,
+      }));
+    }
+    synonyms ??= loadSearchSynonyms();
+    const ranking = await rankQuery(store, index, q, synonyms);
+    const list = listMeasures(index, filters, page, date, ranking);
+    const search = await searchInfo(store, index, { ...filters, q }, list.total, date, synonyms, ranking);
+    return c.json({ ...list, asOf: date, search });
   });
 
   app.get('/measures/:id', async (c) => {

@@ -1,13 +1,19 @@
 import { Hono } from 'hono';
 import { addDays } from '@/domain/plan';
 import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '@/domain/plan';
-import { renderReportDocument } from '@/domain/report';
+import {
+  chapterStartPages,
+  renderReportDocument,
+  reportChapterDocuments,
+  reportFrontChaptersDocument,
+} from '@/domain/report';
+import { pdfPageCount } from '../annual/pdf-pages';
 import { renderReportMarkdown } from '@/domain/report';
 import { buildAnnualReport, type AnnualReport } from '@/domain/report';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
 import { renderDocx } from '../annual/docx';
-import { PdfTimedOut, PdfUnavailable, type ReportRenderers } from '../annual/renderers';
+import { PdfTimedOut, PdfUnavailable, type PdfRender, type ReportRenderers } from '../annual/renderers';
 import type { AppEnv, Deps } from '../context';
 import { ApiError, invalidParams } from '../errors';
 import { parseQuery } from '../validate';
@@ -79,9 +85,10 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
 }
 
 async function printPdf(renderers: ReportRenderers | undefined, report: AnnualReport, lang: 'ja' | 'en') {
-  if (!renderers?.pdf) throw pdfUnavailable();
+  const pdf = renderers?.pdf;
+  if (!pdf) throw pdfUnavailable();
   try {
-    return await renderers.pdf(renderReportDocument(report, lang));
+    return await pdf(renderReportDocument(report, lang, chapterStartPages(await chapterPageCounts(pdf, report, lang))));
   } catch (error) {
     if (error instanceof PdfUnavailable) throw pdfUnavailable();
     if (error instanceof PdfTimedOut)
@@ -92,6 +99,18 @@ async function printPdf(renderers: ReportRenderers | undefined, report: AnnualRe
       );
     throw error;
   }
+}
+
+/**
+ * The printed length of each chapter but the last, for the contents' page numbers. One print of
+ * them together usually settles it (one page each); otherwise each is printed alone and counted.
+ */
+async function chapterPageCounts(pdf: PdfRender, report: AnnualReport, lang: 'ja' | 'en'): Promise<number[]> {
+  const together = reportFrontChaptersDocument(report, lang);
+  if (pdfPageCount(await pdf(together.html)) === together.chapters) return Array<number>(together.chapters).fill(1);
+  const counts: number[] = [];
+  for (const chapter of reportChapterDocuments(report, lang)) counts.push(pdfPageCount(await pdf(chapter)));
+  return counts;
 }
 
 export const previousDay = (date: string) => addDays(date, -1);

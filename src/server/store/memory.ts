@@ -1,6 +1,7 @@
 import type { CompiledSeeds } from '@/domain/seeds';
 import type { AssignmentRecord, ProgressEvent } from '@/domain/plan';
 import type { PlanSnapshot } from '@/domain/plan';
+import { allSearchRows, findNeedles, type SearchRow } from '@/domain/search';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
 import {
@@ -145,6 +146,13 @@ export function createMemoryStore(): Store {
     return shared;
   };
 
+  // The search rows, rebuilt when the plan's revision moves on (the SQLite adapter keeps them in FTS5).
+  let searchIndex: { revision: number; rows: SearchRow[] } | null = null;
+  const searchRows = () => {
+    if (searchIndex?.revision !== revision) searchIndex = { revision, rows: allSearchRows(snapshot()) };
+    return searchIndex.rows;
+  };
+
   const resolve = <T>(fn: () => T): Promise<T> => {
     try {
       return Promise.resolve(fn());
@@ -201,6 +209,7 @@ export function createMemoryStore(): Store {
     },
     commit: (changes, entries) => resolve(() => commit(changes, entries)),
     annual: (fy) => Promise.resolve(annual.read(fy)),
+    searchMeasureText: (needles) => resolve(() => findNeedles(searchRows(), needles)),
     ...accounts.api,
     close: () => Promise.resolve(),
   };

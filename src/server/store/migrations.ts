@@ -148,4 +148,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (measure_id, fy)
   ) STRICT;
   `,
+  /* 9 (search, issue 18; 7 and 8 are the rounds and OIDC branches'): the search index, decision record 016.
+     Rows are written by the store from the domain's searchRows (normalised text), never by SQL. */ `
+  CREATE VIRTUAL TABLE measure_search USING fts5(
+    measure_id UNINDEXED, field UNINDEXED, text, tokenize = 'trigram case_sensitive 1'
+  );
+  `,
 ];

@@ -6,6 +6,7 @@ import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '
 import type { CiSector, Instruction } from '@/domain/seeds';
 import type { PlanSnapshot } from '@/domain/plan';
 import type { Status } from '@/domain/plan';
+import type { SearchHit } from '@/domain/search';
 
 /** One append-only audit entry: who, when, what, before → after. */
 export type AuditEntry = {
@@ -208,6 +209,14 @@ export interface Store {
   countSignInAttempt(scope: SignInScope, now: string, policy: SignInPolicy): Promise<SignInGate>;
   /** Forgets the failures counted against the scope, once an attempt has succeeded. */
   clearSignInFailures(scope: SignInScope): Promise<void>;
+  /**
+   * Search candidates (decision record 016). For each needle, one hit per (measure, field) whose
+   * indexed text contains the needle as a plain, case-sensitive substring; nothing for an empty
+   * needle; no duplicates; any order. The indexed texts are `searchRows(measure, plan)` of
+   * '@/domain/search' (already normalised), written when the plan is seeded; needles arrive
+   * normalised too, so the adapter compares strings and nothing else. `findNeedles` is the reference.
+   */
+  searchMeasureText(needles: readonly string[]): Promise<SearchHit[]>;
   /** A random secret kept with the data, created on first use: the same for every server instance. */
   serverSecret(name: string): Promise<string>;
   close(): Promise<void>;

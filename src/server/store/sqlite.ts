@@ -19,6 +19,7 @@ import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
 import { signInQueries } from './sqlite-sign-in';
 import { readAnnual } from './sqlite-annual';
+import { searchQueries } from './sqlite-search';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -63,6 +64,12 @@ export function createSqliteStore(db: Database.Database): Store {
       after: e.after === undefined ? null : JSON.stringify(e.after),
     });
 
+  const search = searchQueries(db);
+  // An index built by older normalisation rules (or none yet, after migration 9) is rebuilt from the plan.
+  if (!search.isCurrent() && (db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n > 0) {
+    db.transaction(() => search.rebuild(readSnapshot(db)))();
+  }
+
   /** Runs `fn` as one transaction that also bumps the revision: complete or absent. */
   const write = <A extends unknown[]>(fn: (...args: A) => void) =>
     db.transaction((...args: A) => {
@@ -76,6 +83,7 @@ export function createSqliteStore(db: Database.Database): Store {
     }
     db.pragma('defer_foreign_keys = ON');
     insertSeeds(db, seeds);
+    search.rebuild(seeds);
     db.prepare(`INSERT INTO meta (key, value) VALUES ('planPeriod', ?)`).run(JSON.stringify(seeds.planPeriod));
     const ref = db.prepare('INSERT INTO reference_documents (key, json) VALUES (?, ?)');
     ref.run('instructions', JSON.stringify(reference.instructions));
@@ -233,6 +241,7 @@ export function createSqliteStore(db: Database.Database): Store {
       return Promise.resolve({ items, total });
     },
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
+    searchMeasureText: wrap(search.find),
     close() {
       db.close();
       return Promise.resolve();

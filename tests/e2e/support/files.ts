@@ -25,10 +25,8 @@ export async function download(page: Page, link: Locator): Promise<Downloaded> {
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
 
-/** Page objects of a PDF ("/Type /Page", not "/Type /Pages"). */
-export function pdfPageCount(bytes: Buffer): number {
-  return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
+/** The server counts pages the same way to number the report's contents. */
+export { pdfPageCount } from '../../../src/server/annual/pdf-pages';
 
 /** Names of the entries a zip's central directory lists (stored uncompressed). */
 export function zipEntryNames(bytes: Buffer): string[] {

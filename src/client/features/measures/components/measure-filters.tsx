@@ -43,7 +43,7 @@ function Select({
   );
 }
 
-/** The keyword applies on Enter or when the field loses focus, not on every keystroke. */
+/** The keyword applies on Enter, on the search button, or when the field loses focus — not on every keystroke. */
 function KeywordField({ initial, onCommit }: { initial: string; onCommit: (q: string) => void }) {
   const { t } = useI18n();
   const [q, setQ] = useState(initial);
@@ -51,15 +51,21 @@ function KeywordField({ initial, onCommit }: { initial: string; onCommit: (q: st
   return (
     <div className="field field--wide">
       <label htmlFor="f-q">{t('search')}</label>
-      <input
-        id="f-q"
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-        aria-describedby="f-q-hint"
-      />
+      <div className="keyword-row">
+        <input
+          id="f-q"
+          type="search"
+          value={q}
+          maxLength={200}
+          onChange={(e) => setQ(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+          aria-describedby="f-q-hint"
+        />
+        <button type="button" onClick={commit}>
+          {t('searchButton')}
+        </button>
+      </div>
       <span id="f-q-hint" className="hint">
         {t('searchHint')}
       </span>

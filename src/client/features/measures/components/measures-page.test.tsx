@@ -122,10 +122,44 @@ describe('measures list: filters in the URL', () => {
 
   it('says so when nothing matches', async () => {
     renderApp('/measures?q=zzz-no-such-measure');
-    expect(expected({ q: 'zzz-no-such-measure' }).total).toBe(0);
-    expect(await screen.findByText('条件に合う施策はありません。')).toBeInTheDocument();
+    expect(await screen.findByText('「zzz-no-such-measure」に一致する施策はありません。')).toBeInTheDocument();
+    expect(screen.getByText(/ヒント: 語を減らす/)).toBeInTheDocument();
     await expectCount(0);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('says so when the other filters hide every match', async () => {
+    renderApp('/measures?status=suspended');
+    await expectCount(expected({ status: 'suspended' }).total);
+    expect(screen.getByText('条件に合う施策はありません。')).toBeInTheDocument();
+  });
+});
+
+describe('measures list: keyword search (decision record 016)', () => {
+  it('searches with the button, ranks, and marks the words found', async () => {
+    const { user, search } = renderApp('/measures');
+    await expectCount(expected({}).total);
+    await user.type(screen.getByLabelText('キーワード'), '接続口　集約');
+    await user.click(screen.getByRole('button', { name: '検索' }));
+    await waitFor(() => expect(search()).toEqual({ q: '接続口　集約' }));
+    await expectCount(1);
+    expect(screen.getByText(/^「接続口.集約」の検索結果（関連の高い順）$/)).toBeInTheDocument();
+    const marks = [...dataRows()[0]!.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['接続口', '集約']);
+  });
+
+  it('finds katakana readings and highlights the acronym they stand for', async () => {
+    renderApp('/measures?q=ｼｰｻｰﾄ');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    expect(dataRows()[0]!.querySelector('mark')?.textContent).toBe('CSIRT');
+  });
+
+  it('offers a query that finds something when a word matches nothing', async () => {
+    const { user, search } = renderApp('/measures?q=' + encodeURIComponent('接続口 ほげほげ'));
+    expect(await screen.findByText('見つからなかった語: 「ほげほげ」')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '「接続口」なら 1件 見つかります。' }));
+    await waitFor(() => expect(search()).toEqual({ q: '接続口' }));
+    await expectCount(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { MeasureFilters } from './measure-filters';
 import { MeasuresTable } from './measures-table';
 import { SectionLeadIns } from './lead-ins';
 import { Pagination } from './pagination';
+import { SearchSummary } from './search-summary';
 import './measures-page.css';
 
 const route = getRouteApi('/measures');
@@ -31,8 +32,9 @@ export function MeasuresPage() {
                 （{t('asOf')}: {data.asOf}）
               </span>
             </p>
+            {data.search && filters.q && <SearchSummary q={filters.q} info={data.search} total={data.total} />}
             {data.items.length === 0 ? (
-              <p className="empty">{t('noMatches')}</p>
+              !data.search && <p className="empty">{t('noMatches')}</p>
             ) : (
               <MeasuresTable items={data.items} asOf={filters.asOf} />
             )}

@@ -6,7 +6,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { DueText } from './due-text';
-import { SourceText } from '@/client/components/source-text';
+import { HighlightedText } from '@/client/components/highlighted-text';
 import './measures-table.css';
 
 export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
@@ -31,10 +31,12 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
         <tbody>
           {items.map((m) => (
             <tr key={m.id}>
-              <td className="code">{m.code}</td>
+              <td className="code">
+                <HighlightedText text={m.code} needles={m.search?.needles} />
+              </td>
               <td>
                 <Link to="/measures/$measureId" params={{ measureId: m.id }} search={{ asOf }}>
-                  <SourceText text={l(m.title)} />
+                  <HighlightedText text={l(m.title)} needles={m.search?.needles} />
                 </Link>
                 {m.crossRefCode && (
                   <span className="chip">

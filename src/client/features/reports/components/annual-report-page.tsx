@@ -48,7 +48,8 @@ export function AnnualReportPage() {
             type="date"
             min={`${fy}-04-01`}
             max={fiscalYearEnd(fy)}
-            value={search.asOf ?? ''}
+            // The date the report shows: the one asked for, else the one the server chose (never blank).
+            value={search.asOf ?? query.data?.asOf ?? ''}
             onChange={(e) => void navigate({ search: (prev) => ({ ...prev, asOf: e.target.value || undefined }) })}
           />
         </div>

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { compileSeeds } from '@/domain/seeds';
+import { allSearchRows, findNeedles, needleOf, type SearchHit } from '@/domain/search';
+import { loadSeedBundle } from '../seeds';
+import { createMemoryStore } from '../src/server/store/memory';
+import type { NewAuditEntry, Store } from '../src/server/store/port';
+import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
+
+/** Search candidates (decision record 016): every adapter returns exactly the domain's reference answer. */
+const bundle = loadSeedBundle();
+const seeds = compileSeeds(bundle);
+const reference = { instructions: bundle.instructions.instructions, ciSectors: bundle.ciSectors.sectors };
+const audit: NewAuditEntry = {
+  at: '2016-03-31T09:00:00.000Z',
+  actor: 'test',
+  action: 'seed',
+  entity: 'plan',
+  entityId: 'x',
+  before: undefined,
+  after: undefined,
+  requestId: null,
+};
+
+// Needles of every kind: long and short Japanese (trigram and instr), Latin word prefixes with their
+// leading space, codes, a quote character, an empty needle, and needles nothing contains.
+const NEEDLES = [
+  ...[
+    '接続口',
+    '集約',
+    '独立行政法人',
+    'GSOC',
+    'シーサート',
+    'インターネット',
+    '5.2.3(1)ii',
+    '6-18',
+    '強化',
+    'consolidation',
+  ].map(needleOf),
+  ' it',
+  ' 5',
+  'ア',
+  '"',
+  '',
+  'ホゲホゲ',
+  ' zzzq',
+];
+
+const sortHits = (hits: SearchHit[]) => hits.map((h) => `${h.needle}\u0000${h.measureId}\u0000${h.field}`).sort();
+
+const adapters: [string, () => Store][] = [
+  ['memory', createMemoryStore],
+  ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+];
+
+describe.each(adapters)('store contract, search: %s', (_name, create) => {
+  it('finds exactly the (needle, measure, field) rows whose indexed text contains each needle', async () => {
+    const store = create();
+    await store.seed(seeds, reference, audit);
+    const expected = findNeedles(allSearchRows(seeds), NEEDLES);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(sortHits(await store.searchMeasureText(NEEDLES))).toEqual(sortHits(expected));
+    expect(await store.searchMeasureText([])).toEqual([]);
+  });
+
+  it('finds nothing before the plan is seeded', async () => {
+    expect(await create().searchMeasureText([needleOf('接続口')])).toEqual([]);
+  });
+});
+
+describe('sqlite search index', () => {
+  it('is rebuilt on opening when it was built by other rules (or not at all)', async () => {
+    const db = openDatabase(':memory:');
+    const first = createSqliteStore(db);
+    await first.seed(seeds, reference, audit);
+    db.prepare('DELETE FROM measure_search').run();
+    db.prepare(`UPDATE meta SET value = '0' WHERE key = 'searchIndexVersion'`).run();
+    const reopened = createSqliteStore(db);
+    expect((await reopened.searchMeasureText([needleOf('接続口')])).map((h) => h.measureId)).toContain('5.2.3(1)ii-7');
+  });
+});
