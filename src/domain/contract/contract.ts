@@ -240,9 +240,19 @@ export const StatsQuerySchema = z.strictObject({
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
+/** The date and fiscal year pages open on without one in the URL (docs/decisions/017-dates-from-the-data.md). */
+export const DefaultDatesSchema = z.object({
+  asOf: IsoDateSchema,
+  basis: z.enum(['today', 'data', 'planEnd']),
+  dataDate: IsoDateSchema.nullable(),
+  fy: z.int(),
+  planYears: z.object({ first: z.int(), last: z.int() }),
+});
+
 export const MetaSchema = z.object({
   revision: z.int(),
   today: IsoDateSchema,
+  defaults: DefaultDatesSchema,
   scenarios: z.array(z.object({ id: z.string(), label: LocalizedTextSchema, loadedAt: z.string() })),
 });
 export type Meta = z.infer<typeof MetaSchema>;

@@ -10,7 +10,7 @@ import {
 } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { toCsv } from '@/domain/annual';
-import { fiscalYearOf } from '@/domain/plan';
+import { defaultDatesFor } from '@/domain/plan';
 import { listMeasures } from '@/domain/contract';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
@@ -32,7 +32,7 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     const index = await plan();
     if (filters.ministry && !index.snapshot.organisations.some((o) => o.id === filters.ministry && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${filters.ministry}` }]);
-    const date = asOf ?? clock.today();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date);
     const rows = measureRows(items, index.snapshot.organisations);
     return send(c, {
@@ -55,7 +55,7 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     const index = await plan();
     if (ministryId && !index.snapshot.organisations.some((o) => o.id === ministryId && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${ministryId}` }]);
-    const fy = q.fy ?? fiscalYearOf(clock.today());
+    const fy = q.fy ?? defaultDatesFor(index, clock.today()).fy;
     const rows = templateRows(index, await store.annual(fy), fy, ministryId);
     return send(c, {
       name: `template-${ministryId ?? 'all'}-FY${fy}`,

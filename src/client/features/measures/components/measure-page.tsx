@@ -28,7 +28,7 @@ export function MeasurePage() {
   const { measureId } = route.useParams();
   const { asOf } = route.useSearch();
   const query = useMeasure(measureId, asOf);
-  const today = useMeta().data?.today;
+  const today = useMeta().data?.defaults.asOf;
   const session = useSession().data;
   if (query.error instanceof ApiError && query.error.status === 404) {
     return (
