@@ -1,4 +1,4 @@
-import { dateLabel, fiscalYearLabel, type DefaultDates, type Lang } from '@/domain/plan';
+import { dateLabelShort, fiscalYearLabel, type DefaultDates, type Lang } from '@/domain/plan';
 import { fill, useI18n } from '@/client/lib/i18n';
 import { useDefaultDates, useMeta } from '@/client/features/strategy/api/get-meta';
 
@@ -12,8 +12,8 @@ export function DataDateNotice({ what = 'date' }: { what?: 'date' | 'fy' }) {
   const d = useDefaultDates();
   if (!meta || !d || d.basis === 'today') return null;
   const values = {
-    date: dateLabel(d.asOf, lang),
-    today: dateLabel(meta.today, lang),
+    date: dateLabelShort(d.asOf, lang),
+    today: dateLabelShort(meta.today, lang),
     period: planYearsLabel(d.planYears, lang),
     fy: fiscalYearLabel(d.fy, lang),
   };

@@ -26,4 +26,46 @@ export const FIRST_HOUR_MESSAGES = {
     ja: '計画期間外の年度であることを確認し、開始します',
     en: 'I understand this year is outside the plan period and want to start it',
   },
+  // Save confirmations (one polite live region: components/save-notice.tsx)
+  assignmentSaved: { ja: '{ministry}の進捗を保存しました。', en: 'Saved the progress of {ministry}.' },
+  submissionSentFor: {
+    ja: '{ministry}の進捗を提出しました。NISCの審査をお待ちください。',
+    en: 'Submitted the progress of {ministry}. It now waits for NISC review.',
+  },
+  planTextSaved: { ja: '{fy}の年次計画を保存しました。', en: 'Saved the annual plan for {fy}.' },
+  resultSaved: { ja: '{ministry}の成果・進捗状況を保存しました。', en: 'Saved the results of {ministry}.' },
+  resultSubmitted: {
+    ja: '{ministry}の成果・進捗状況を提出しました。NISCの審査をお待ちください。',
+    en: 'Submitted the results of {ministry}. They now wait for NISC review.',
+  },
+  submissionApproved: { ja: '提出を承認しました。', en: 'Approved the submission.' },
+  submissionReturned: { ja: '提出を差し戻しました。', en: 'Returned the submission.' },
+  fyTargetsSaved: { ja: '年度末目標を保存しました。', en: 'Saved the fiscal-year targets.' },
+  // The update dialog on the values of the date the page shows
+  asOfLead: {
+    ja: '{date}時点の内容です（この担当の最終更新: {last}）。保存した内容は本日（{today}）付けで記録されます。',
+    en: 'These are the values as of {date} (last updated {last}). What you save is recorded as of today ({today}).',
+  },
+  asOfLeadToday: {
+    ja: '現在の内容です（この担当の最終更新: {last}）。',
+    en: 'These are the current values (last updated {last}).',
+  },
+  noUpdateYet: { ja: '更新なし', en: 'never' },
+  newerTitle: { ja: '{date}より後に更新されています', en: 'Updated after {date}' },
+  newerCurrent: {
+    ja: '最新の内容（{last} 更新）: {status}・{progress}%',
+    en: 'Latest values (updated {last}): {status}, {progress}%',
+  },
+  newerReplace: {
+    ja: '保存すると、最新の内容がこのフォームの内容に置き換わります。',
+    en: 'Saving replaces the latest values with the ones in this form.',
+  },
+  newerConfirm: {
+    ja: '最新の内容を確認し、置き換えます',
+    en: 'I have seen the latest values and want to replace them',
+  },
+  newerConfirmRequired: {
+    ja: '最新の内容を置き換える場合は、確認欄にチェックしてください',
+    en: 'Tick the box to replace the latest values',
+  },
 } satisfies Record<string, LocalizedText>;

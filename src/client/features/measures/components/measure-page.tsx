@@ -47,7 +47,7 @@ export function MeasurePage() {
           <AsOfControl />
           <MeasureSource measure={m} />
           <MeasureLeadIns measure={m} />
-          <MeasureAssignments measure={m} actions={assignmentActions(m, session)} />
+          <MeasureAssignments measure={m} actions={assignmentActions(m, session, asOf)} />
           <MeasureSubmissions measureId={m.id} session={session} />
           <MeasurePlanActual measure={m} asOf={asOf ?? today ?? m.start} />
           <MeasureProgress measure={m} asOf={asOf ?? today ?? m.history[0]?.effectiveOn ?? m.start} />
