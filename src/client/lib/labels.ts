@@ -1,5 +1,7 @@
 import type { Lang, LocalizedText } from '@/domain/plan';
 import type { Organisation, Tag } from '@/domain/plan';
+import type { AttentionKind } from '@/domain/dashboard';
+import type { MessageKey } from './messages';
 
 export const TAG_LABELS: Record<Tag, LocalizedText> = {
   tokyo2020: { ja: '東京2020', en: 'Tokyo 2020' },
@@ -19,3 +21,10 @@ export function orgName(org: Pick<Organisation, 'name' | 'short'> | undefined, l
   if (!org) return '—';
   return (org.short ?? org.name)[lang];
 }
+
+/** The titles of the overview's "needs attention" lists, which the measures list's filter names too. */
+export const ATTENTION_TITLES: Record<AttentionKind, MessageKey> = {
+  overdue: 'attentionOverdue',
+  dueSoon: 'attentionDueSoon',
+  stale: 'attentionStale',
+};

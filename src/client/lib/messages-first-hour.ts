@@ -68,4 +68,11 @@ export const FIRST_HOUR_MESSAGES = {
     ja: '最新の内容を置き換える場合は、確認欄にチェックしてください',
     en: 'Tick the box to replace the latest values',
   },
+  // Sorting and days overdue
+  daysOverdueColumn: { ja: '超過日数', en: 'Days overdue' },
+  attentionFilter: { ja: '要対応', en: 'Needs attention' },
+  daysCount: { ja: '{n}日', en: '{n} days' },
+  sortAscending: { ja: '昇順に並べ替え', en: 'sort ascending' },
+  sortDescending: { ja: '降順に並べ替え', en: 'sort descending' },
+  moreInList: { ja: 'ほか {n}件を一覧で見る', en: '{n} more in the list' },
 } satisfies Record<string, LocalizedText>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ATTENTION_KINDS } from '@/domain/dashboard';
+import { MeasureSortSchema, SortOrderSchema } from './measure-sort';
 import { IsoDateSchema } from '@/domain/plan';
 import { DueSchema } from '@/domain/plan';
 import { LocalizedTextSchema } from '@/domain/plan';
@@ -58,11 +60,16 @@ export const MeasureFiltersSchema = z.strictObject({
     .optional(),
   tag: TagSchema.optional(),
   q: z.string().max(200).optional(),
+  /** One of the overview's "needs attention" lists, whole: where its 「ほか N件」 leads (issue 18). */
+  attention: z.enum(ATTENTION_KINDS).optional(),
 });
 export type MeasureFilters = z.infer<typeof MeasureFiltersSchema>;
 
 export const MeasureListQuerySchema = MeasureFiltersSchema.extend({
   asOf: IsoDateSchema.optional(),
+  /** Order (issue 18): the plan's own unless told; `order` defaults per sort (most overdue first). */
+  sort: MeasureSortSchema.optional(),
+  order: SortOrderSchema.optional(),
   limit: numberParam(1000).optional(),
   offset: numberParam(1_000_000).optional(),
 });
@@ -88,6 +95,8 @@ export const MeasureSummarySchema = z.object({
   crossRefCode: z.string().nullable(),
   hasProposedAssignments: z.boolean(),
   lastUpdate: IsoDateSchema.nullable(),
+  /** Days past the deadline on the as-of date, for an overdue measure; null otherwise. */
+  daysOverdue: z.int().nullable(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummarySchema>;
 

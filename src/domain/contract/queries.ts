@@ -1,16 +1,23 @@
 import type { IsoDate } from '@/domain/plan';
+import { DEFAULT_ORDER, daysOverdue, sortStates, type MeasureSort, type SortOrder } from './measure-sort';
 import { fiscalYearOf } from '@/domain/plan';
 import type { MeasureDetailCore, MeasureFilters, MeasureSummary, SeriesScope, Stats } from './contract';
 import { expectedProgressAt, oneDecimal } from '@/domain/plan';
 import { inScope, measureProgress, planProgress } from '@/domain/dashboard';
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from '@/domain/plan';
 import type { Granularity } from '@/domain/dashboard';
-import { countStates, groupCounts, ministryCounts } from '@/domain/dashboard';
+import { attentionStates, countStates, groupCounts, ministryCounts } from '@/domain/dashboard';
 import { plainSourceText } from '@/domain/plan';
 
 /** Read-side answers built from a plan index for an as-of date: the same for server and tests. */
 
-export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
+/** A ministry's place in the organisations list (the government's own order). */
+function ministryRank(index: PlanIndex, id: string): number {
+  const ranks = memo(index, 'ministryRank', () => new Map(index.snapshot.organisations.map((o, i) => [o.id, i])));
+  return ranks.get(id) ?? Number.MAX_SAFE_INTEGER;
+}
+
+export function toSummary(index: PlanIndex, s: MeasureState, asOf: IsoDate): MeasureSummary {
   const m = s.measure;
   const lead = s.assignments.find((a) => a.role === 'lead');
   return {
@@ -33,6 +40,7 @@ export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
     crossRefCode: m.crossRefId ? (index.measureById.get(m.crossRefId)?.code ?? null) : null,
     hasProposedAssignments: s.assignments.some((a) => a.provenance === 'proposed' && !a.confirmed),
     lastUpdate: s.lastUpdate,
+    daysOverdue: daysOverdue(s, asOf),
   };
 }
 
@@ -63,12 +71,26 @@ export function listMeasures(
   filters: MeasureFilters,
   page: { limit: number; offset: number },
   asOf: IsoDate,
+  order: { sort?: MeasureSort; order?: SortOrder } = {},
 ): { items: MeasureSummary[]; total: number } {
-  const matching = memo(index, `list:${asOf}:${JSON.stringify(filters)}`, () =>
-    allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters)),
-  );
+  const filtered = memo(index, `list:${asOf}:${JSON.stringify(filters)}`, () => {
+    const states = allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters));
+    return filters.attention ? attentionStates(states, filters.attention, asOf) : states;
+  });
+  const sort = order.sort ?? 'plan';
+  const direction = order.order ?? DEFAULT_ORDER[sort];
+  const matching =
+    sort === 'plan' && direction === 'asc'
+      ? filtered
+      : memo(index, `sorted:${asOf}:${sort}:${direction}:${JSON.stringify(filters)}`, () =>
+          sortStates(filtered, sort, direction, {
+            asOf,
+            position: (id) => index.positionById.get(id) ?? Number.MAX_SAFE_INTEGER,
+            ministryRank: (id) => ministryRank(index, id),
+          }),
+        );
   return {
-    items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s)),
+    items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s, asOf)),
     total: matching.length,
   };
 }
@@ -89,7 +111,7 @@ export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): Meas
   const area = areas.find((a) => a.code === m.areaCode);
   const section = sections.find((x) => x.code === m.sectionCode);
   return {
-    ...toSummary(index, s),
+    ...toSummary(index, s, asOf),
     quote: m.quote,
     source: { document: '2-3', section: m.itemCode },
     breadcrumb: [

@@ -28,12 +28,15 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   const app = new Hono<AppEnv>();
 
   app.get('/export/measures', async (c) => {
-    const { asOf, format, encoding, ...filters } = parseQuery(c, ANNUAL_ROUTES.exportMeasures.query);
+    const { asOf, format, encoding, sort, order, ...filters } = parseQuery(c, ANNUAL_ROUTES.exportMeasures.query);
     const index = await plan();
     if (filters.ministry && !index.snapshot.organisations.some((o) => o.id === filters.ministry && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${filters.ministry}` }]);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
-    const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date);
+    const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date, {
+      sort,
+      order,
+    });
     const rows = measureRows(items, index.snapshot.organisations);
     return send(c, {
       name: `measures-${date}`,

@@ -64,13 +64,14 @@ export function readRoutes({ store, clock, plan }: Deps) {
   });
 
   app.get('/measures', async (c) => {
-    const { asOf, limit, offset, ...filters } = parseQuery(c, ROUTES.measures.query);
+    const { asOf, limit, offset, sort, order, ...filters } = parseQuery(c, ROUTES.measures.query);
     const index = await plan();
     checkReferences(index, filters);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const page = { limit: limit ?? 100, offset: offset ?? 0 };
-    return cachedJson(c, index, `measures:${date}:${page.limit}:${page.offset}:${JSON.stringify(filters)}`, () => ({
-      ...listMeasures(index, filters, page, date),
+    const key = `measures:${date}:${page.limit}:${page.offset}:${sort}:${order}:${JSON.stringify(filters)}`;
+    return cachedJson(c, index, key, () => ({
+      ...listMeasures(index, filters, page, date, { sort, order }),
       asOf: date,
     }));
   });
