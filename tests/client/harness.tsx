@@ -17,7 +17,7 @@ import { createMockServer } from '../../mocks/node';
 export const TODAY = '2016-03-31';
 
 /** 18:00 in Tokyo on TODAY; it moves only by the 30 s an administrator's sign-in waits for a new code. */
-const clock = mutableClock(`${TODAY}T09:00:00.000Z`);
+const sharedClock = mutableClock(`${TODAY}T09:00:00.000Z`);
 
 type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
   index: PlanIndex;
@@ -31,7 +31,7 @@ type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
 
 /** The TOTP code for a secret (the seeded admin's by default) on the tests' clock, `ahead` seconds on. */
 export const currentTotp = (secret = TEST_TOTP_SECRET, ahead = 0) =>
-  totpAt(secret, Date.parse(clock.now()) / 1000 + ahead);
+  totpAt(secret, Date.parse(sharedClock.now()) / 1000 + ahead);
 
 export { TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS } from '@/server/testing';
 
@@ -43,7 +43,14 @@ export { TEST_PASSWORD, TEST_TOTP_SECRET, TEST_USERS } from '@/server/testing';
 export function setupMockApi({
   scenario = true,
   as = 'staff',
-}: { scenario?: boolean; as?: TestUser | null } = {}): () => MockApi {
+  today,
+}: {
+  scenario?: boolean;
+  as?: TestUser | null;
+  /** Another day than TODAY for this file's server (e.g. years after the plan period). */
+  today?: string;
+} = {}): () => MockApi {
+  const clock = today ? mutableClock(`${today}T09:00:00.000Z`) : sharedClock;
   let api: MockApi | undefined;
   let initialCookie: string | null = null;
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { Lang } from '@/domain/plan';
 import { watchSession } from '../features/auth/session-watcher';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider } from '../lib/i18n';
+import { SaveNoticeProvider } from '../components/save-notice';
 import { createAppRouter } from './router';
 
 export function createQueryClient() {
@@ -35,7 +36,9 @@ export function App({
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>
-        <RouterProvider router={router} />
+        <SaveNoticeProvider>
+          <RouterProvider router={router} />
+        </SaveNoticeProvider>
       </I18nProvider>
     </QueryClientProvider>
   );

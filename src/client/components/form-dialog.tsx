@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import {
   FormProvider,
   useForm,
@@ -13,7 +13,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from '@/client/lib/api-client';
-import { useI18n } from '@/client/lib/i18n';
+import { fill, useI18n } from '@/client/lib/i18n';
 import { issuesByField } from '@/client/lib/server-text';
 import { Dialog } from './dialog';
 import { FormError } from './form-field';
@@ -145,7 +145,7 @@ export function DialogForm<T extends FieldValues>({
   state: DialogFormState<T>;
   onValid: SubmitHandler<T>;
   onInvalid?: () => void;
-  /** The version the form edits, after what it is ("5.2.3(1)-1 · 編集元の版: 3"). */
+  /** The version the form edits, after what it is ("5.2.3(1)-1 · 読み込んだ内容: 第3版"). */
   editing?: { version: number; of?: string };
   lead?: ReactNode;
   notice?: ReactNode;
@@ -161,6 +161,15 @@ export function DialogForm<T extends FieldValues>({
 }) {
   const { t } = useI18n();
   const onCancel = useContext(CloseContext);
+  const ref = useRef<HTMLFormElement>(null);
+  // A form that arrives after its dialog opened (it read something first) takes the focus the dialog
+  // kept for it, on its first field, unless the user has already moved it somewhere.
+  useEffect(() => {
+    const active = document.activeElement;
+    const holder = ref.current?.closest('[role="dialog"]');
+    if (holder && (active === holder || active === document.body))
+      ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
+  }, []);
   if (conflict) return conflict;
   const { form, errors, other, error, serverClaimed, pending } = state;
   const formError = errors.form;
@@ -168,6 +177,7 @@ export function DialogForm<T extends FieldValues>({
   return (
     <FormProvider {...form}>
       <form
+        ref={ref}
         onSubmit={(event) => void form.handleSubmit(onValid, onInvalid)(event)}
         noValidate
         className={className}
@@ -176,7 +186,7 @@ export function DialogForm<T extends FieldValues>({
         {editing && (
           <p className="sub">
             {editing.of && `${editing.of} · `}
-            {t('editingVersion')} {editing.version}
+            {fill(t('editingVersion'), { n: editing.version })}
           </p>
         )}
         {lead}

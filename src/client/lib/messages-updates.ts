@@ -6,7 +6,7 @@ export const UPDATE_MESSAGES = {
   save: { ja: '保存', en: 'Save' },
   actions: { ja: '操作', en: 'Actions' },
   version: { ja: '版', en: 'Version' },
-  editingVersion: { ja: '編集元の版:', en: 'Editing version' },
+  editingVersion: { ja: '読み込んだ内容: 第{n}版', en: 'Loaded values: version {n}' },
   refresh: { ja: '最新の内容を表示', en: 'Show the latest' },
   nothingChanged: { ja: '変更内容がありません。', en: 'Nothing has been changed.' },
   updateSaved: { ja: '保存しました。', en: 'Saved.' },

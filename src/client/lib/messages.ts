@@ -2,6 +2,7 @@ import type { LocalizedText } from '@/domain/plan';
 import { ANNUAL_MESSAGES } from './messages-annual';
 import { AUTH_MESSAGES } from './messages-auth';
 import { DASHBOARD_MESSAGES } from './messages-dashboard';
+import { FIRST_HOUR_MESSAGES } from './messages-first-hour';
 import { STRATEGY_TEXT_MESSAGES } from './messages-strategy-text';
 import { UPDATE_MESSAGES } from './messages-updates';
 import { SEARCH_MESSAGES } from './messages-search';
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...ANNUAL_MESSAGES,
   ...STRATEGY_TEXT_MESSAGES,
   ...SEARCH_MESSAGES,
+  ...FIRST_HOUR_MESSAGES,
   appTitle: { ja: 'サイバーセキュリティ戦略 実施状況トラッカー', en: 'Cybersecurity Strategy Implementation Tracker' },
   appShort: { ja: '戦略トラッカー', en: 'Strategy tracker' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '@/domain/plan';
 import { MeasureFiltersSchema } from './contract';
+import { MeasureSortSchema, SortOrderSchema } from './measure-sort';
 import { LangSchema, LocalizedTextSchema } from '@/domain/plan';
 import { AssignmentRoleSchema, StatusSchema } from '@/domain/plan';
 
@@ -141,6 +142,8 @@ export const ENCODINGS = ['utf8', 'sjis'] as const;
 
 export const ExportMeasuresQuerySchema = MeasureFiltersSchema.extend({
   asOf: IsoDateSchema.optional(),
+  sort: MeasureSortSchema.optional(),
+  order: SortOrderSchema.optional(),
   format: z.enum(EXPORT_FORMATS).optional(),
   encoding: z.enum(ENCODINGS).optional(),
 });

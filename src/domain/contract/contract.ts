@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ATTENTION_KINDS } from '@/domain/dashboard';
+import { MeasureSortSchema, SortOrderSchema } from './measure-sort';
 import { IsoDateSchema } from '@/domain/plan';
 import { DueSchema } from '@/domain/plan';
 import { LocalizedTextSchema } from '@/domain/plan';
@@ -58,11 +60,16 @@ export const MeasureFiltersSchema = z.strictObject({
     .optional(),
   tag: TagSchema.optional(),
   q: z.string().max(200).optional(),
+  /** One of the overview's "needs attention" lists, whole: where its 「ほか N件」 leads (issue 18). */
+  attention: z.enum(ATTENTION_KINDS).optional(),
 });
 export type MeasureFilters = z.infer<typeof MeasureFiltersSchema>;
 
 export const MeasureListQuerySchema = MeasureFiltersSchema.extend({
   asOf: IsoDateSchema.optional(),
+  /** Order (issue 18): the plan's own unless told; `order` defaults per sort (most overdue first). */
+  sort: MeasureSortSchema.optional(),
+  order: SortOrderSchema.optional(),
   limit: numberParam(1000).optional(),
   offset: numberParam(1_000_000).optional(),
 });
@@ -90,6 +97,8 @@ export const MeasureSummarySchema = z.object({
   lastUpdate: IsoDateSchema.nullable(),
   /** With a keyword search: the score and the normalised needles found, for highlighting (decision record 016). */
   search: z.object({ score: z.number(), needles: z.array(z.string()) }).optional(),
+  /** Days past the deadline on the as-of date, for an overdue measure; null otherwise. */
+  daysOverdue: z.int().nullable(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummarySchema>;
 
@@ -254,9 +263,19 @@ export const StatsQuerySchema = z.strictObject({
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
+/** The date and fiscal year pages open on without one in the URL (docs/decisions/017-dates-from-the-data.md). */
+export const DefaultDatesSchema = z.object({
+  asOf: IsoDateSchema,
+  basis: z.enum(['today', 'data', 'planEnd']),
+  dataDate: IsoDateSchema.nullable(),
+  fy: z.int(),
+  planYears: z.object({ first: z.int(), last: z.int() }),
+});
+
 export const MetaSchema = z.object({
   revision: z.int(),
   today: IsoDateSchema,
+  defaults: DefaultDatesSchema,
   scenarios: z.array(z.object({ id: z.string(), label: LocalizedTextSchema, loadedAt: z.string() })),
 });
 export type Meta = z.infer<typeof MetaSchema>;

@@ -6,3 +6,4 @@ export * from './contract-dashboard';
 export * from './contract-updates';
 export * from './queries';
 export * from './updates';
+export * from './measure-sort';

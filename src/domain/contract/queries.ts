@@ -1,16 +1,23 @@
 import type { IsoDate } from '@/domain/plan';
+import { DEFAULT_ORDER, daysOverdue, sortStates, type MeasureSort, type SortOrder } from './measure-sort';
 import { fiscalYearOf } from '@/domain/plan';
 import type { MeasureDetailCore, MeasureFilters, MeasureSummary, SeriesScope, Stats } from './contract';
 import { expectedProgressAt, oneDecimal } from '@/domain/plan';
 import { inScope, measureProgress, planProgress } from '@/domain/dashboard';
 import { allStatesAt, measureStateAt, memo, type MeasureState, type PlanIndex } from '@/domain/plan';
 import type { Granularity } from '@/domain/dashboard';
-import { countStates, groupCounts, ministryCounts } from '@/domain/dashboard';
+import { attentionStates, countStates, groupCounts, ministryCounts } from '@/domain/dashboard';
 import { plainSourceText } from '@/domain/plan';
 
 /** Read-side answers built from a plan index for an as-of date: the same for server and tests. */
 
-export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
+/** A ministry's place in the organisations list (the government's own order). */
+function ministryRank(index: PlanIndex, id: string): number {
+  const ranks = memo(index, 'ministryRank', () => new Map(index.snapshot.organisations.map((o, i) => [o.id, i])));
+  return ranks.get(id) ?? Number.MAX_SAFE_INTEGER;
+}
+
+export function toSummary(index: PlanIndex, s: MeasureState, asOf: IsoDate): MeasureSummary {
   const m = s.measure;
   const lead = s.assignments.find((a) => a.role === 'lead');
   return {
@@ -33,6 +40,7 @@ export function toSummary(index: PlanIndex, s: MeasureState): MeasureSummary {
     crossRefCode: m.crossRefId ? (index.measureById.get(m.crossRefId)?.code ?? null) : null,
     hasProposedAssignments: s.assignments.some((a) => a.provenance === 'proposed' && !a.confirmed),
     lastUpdate: s.lastUpdate,
+    daysOverdue: daysOverdue(s, asOf),
   };
 }
 
@@ -70,14 +78,34 @@ export function listMeasures(
   filters: MeasureFilters,
   page: { limit: number; offset: number },
   asOf: IsoDate,
+  order: { sort?: MeasureSort; order?: SortOrder } = {},
   ranking?: SearchRanking,
 ): { items: MeasureSummary[]; total: number } {
-  if (ranking) return listRanked(index, { ...filters, q: undefined }, page, asOf, ranking);
-  const matching = memo(index, `list:${asOf}:${JSON.stringify(filters)}`, () =>
-    allStatesAt(index, asOf).filter((s) => matchesFilters(s, filters)),
-  );
+  // A search lists by rank unless the reader chose another order (then the same matches, sorted).
+  if (ranking && (order.sort ?? 'plan') === 'plan' && (order.order ?? 'asc') === 'asc')
+    return listRanked(index, { ...filters, q: undefined }, page, asOf, ranking);
+  const ranked = ranking ? new Set(ranking.matches.map((m) => m.measureId)) : null;
+  const listFilters = ranking ? { ...filters, q: undefined } : filters;
+  const filtered = memo(index, `list:${asOf}:${JSON.stringify(filters)}:${ranking ? 'ranked' : ''}`, () => {
+    const states = allStatesAt(index, asOf).filter(
+      (s) => matchesFilters(s, listFilters) && (!ranked || ranked.has(s.measure.id)),
+    );
+    return filters.attention ? attentionStates(states, filters.attention, asOf) : states;
+  });
+  const sort = order.sort ?? 'plan';
+  const direction = order.order ?? DEFAULT_ORDER[sort];
+  const matching =
+    sort === 'plan' && direction === 'asc'
+      ? filtered
+      : memo(index, `sorted:${asOf}:${sort}:${direction}:${JSON.stringify(filters)}:${ranking ? 'ranked' : ''}`, () =>
+          sortStates(filtered, sort, direction, {
+            asOf,
+            position: (id) => index.positionById.get(id) ?? Number.MAX_SAFE_INTEGER,
+            ministryRank: (id) => ministryRank(index, id),
+          }),
+        );
   return {
-    items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s)),
+    items: matching.slice(page.offset, page.offset + page.limit).map((s) => toSummary(index, s, asOf)),
     total: matching.length,
   };
 }
@@ -89,14 +117,17 @@ function listRanked(
   asOf: IsoDate,
   ranking: SearchRanking,
 ): { items: MeasureSummary[]; total: number } {
-  const states = new Map(allStatesAt(index, asOf).map((s) => [s.measure.id, s]));
+  const all = allStatesAt(index, asOf);
+  const states = new Map(
+    (filters.attention ? attentionStates(all, filters.attention, asOf) : all).map((s) => [s.measure.id, s]),
+  );
   const matching = ranking.matches.flatMap((m) => {
     const s = states.get(m.measureId);
     return s && matchesFilters(s, filters) ? [{ s, m }] : [];
   });
   return {
     items: matching.slice(page.offset, page.offset + page.limit).map(({ s, m }) => ({
-      ...toSummary(index, s),
+      ...toSummary(index, s, asOf),
       search: { score: Math.round(m.score * 10) / 10, needles: m.needles },
     })),
     total: matching.length,
@@ -119,7 +150,7 @@ export function measureDetail(index: PlanIndex, id: string, asOf: IsoDate): Meas
   const area = areas.find((a) => a.code === m.areaCode);
   const section = sections.find((x) => x.code === m.sectionCode);
   return {
-    ...toSummary(index, s),
+    ...toSummary(index, s, asOf),
     quote: m.quote,
     source: { document: '2-3', section: m.itemCode },
     breadcrumb: [

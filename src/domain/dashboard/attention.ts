@@ -80,6 +80,16 @@ export function staleItems(states: readonly MeasureState[], asOf: IsoDate): Atte
 }
 
 /** The three lists, most urgent first, each cut to `limit` items with the full count beside it. */
+export const ATTENTION_KINDS = ['overdue', 'dueSoon', 'stale'] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+/** The states in one "needs attention" list, whole (the overview shows the first few, the list page all). */
+export function attentionStates(states: readonly MeasureState[], kind: AttentionKind, asOf: IsoDate): MeasureState[] {
+  const pick = { overdue: overdueItems, dueSoon: dueSoonItems, stale: staleItems }[kind];
+  const ids = new Set(pick(states, asOf).map((i) => i.id));
+  return states.filter((s) => ids.has(s.measure.id));
+}
+
 export function needsAttention(states: readonly MeasureState[], asOf: IsoDate, limit = 10): Attention {
   return {
     overdue: list(overdueItems(states, asOf), (a, b) => b.days - a.days, limit),

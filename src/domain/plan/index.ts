@@ -6,6 +6,7 @@ export * from './progress-history';
 export * from './health';
 export * from './deadline';
 export * from './fiscal-year';
+export * from './default-dates';
 export * from './dates';
 export * from './snapshot';
 export * from './i18n';

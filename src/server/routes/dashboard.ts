@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { overview } from '@/domain/dashboard';
 import { ministrySummary } from '@/domain/dashboard';
 import { ROUTES } from '@/domain/routes';
-import type { PlanIndex } from '@/domain/plan';
+import { defaultDatesFor, type PlanIndex } from '@/domain/plan';
 import { timeline } from '@/domain/dashboard';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
@@ -12,7 +12,7 @@ import { cachedJson } from '../cached-json';
 type Deps = { clock: Clock; plan: () => Promise<PlanIndex> };
 
 /**
- * The dashboard's reads (issue 3). Each answers for `asOf` (default: today in Tokyo) and is a
+ * The dashboard's reads (issue 3). Each answers for `asOf` (default: today in Tokyo, or the data's last update once the plan period is over) and is a
  * domain function over the plan index; counts by area, section and ministry come from /api/stats.
  */
 export function dashboardRoutes({ clock, plan }: Deps) {
@@ -20,13 +20,15 @@ export function dashboardRoutes({ clock, plan }: Deps) {
 
   app.get('/dashboard', async (c) => {
     const { asOf } = parseQuery(c, ROUTES.dashboard.query);
-    const [index, date] = [await plan(), asOf ?? clock.today()];
+    const index = await plan();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     return cachedJson(c, index, `dashboard:${date}`, () => overview(index, date));
   });
 
   app.get('/timeline', async (c) => {
     const { asOf, groupBy = 'area', fy = null, limit, group } = parseQuery(c, ROUTES.timeline.query);
-    const [index, date] = [await plan(), asOf ?? clock.today()];
+    const index = await plan();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     return cachedJson(c, index, `timeline:${date}:${groupBy}:${fy}:${limit}:${group}`, () =>
       timeline(index, date, groupBy, fy, { limit, group }),
     );
@@ -34,7 +36,8 @@ export function dashboardRoutes({ clock, plan }: Deps) {
 
   app.get('/ministries/:id/summary', async (c) => {
     const { asOf } = parseQuery(c, ROUTES.ministrySummary.query);
-    const [index, date, id] = [await plan(), asOf ?? clock.today(), c.req.param('id')];
+    const [index, id] = [await plan(), c.req.param('id')];
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     if (!index.snapshot.organisations.some((o) => o.id === id && o.assignable)) throw notFound('府省庁 / Ministry');
     return cachedJson(c, index, `ministry:${id}:${date}`, () => ministrySummary(index, id, date));
   });

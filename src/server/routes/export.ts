@@ -12,7 +12,7 @@ import {
 } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { toCsv } from '@/domain/annual';
-import { fiscalYearOf, measureStateAt } from '@/domain/plan';
+import { defaultDatesFor, fiscalYearOf, measureStateAt } from '@/domain/plan';
 import type { SynonymList } from '@/domain/search';
 import { loadSearchSynonyms } from '../../../seeds';
 import { listMeasures } from '@/domain/contract';
@@ -34,15 +34,22 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   let synonyms: SynonymList | undefined;
 
   app.get('/export/measures', async (c) => {
-    const { asOf, format, encoding, ...filters } = parseQuery(c, ANNUAL_ROUTES.exportMeasures.query);
+    const { asOf, format, encoding, sort, order, ...filters } = parseQuery(c, ANNUAL_ROUTES.exportMeasures.query);
     const index = await plan();
     if (filters.ministry && !index.snapshot.organisations.some((o) => o.id === filters.ministry && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${filters.ministry}` }]);
-    const date = asOf ?? clock.today();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const q = filters.q?.trim();
     // The export lists what the page lists: the same search, in the same (ranked) order.
     const ranking = q ? await rankQuery(store, index, q, (synonyms ??= loadSearchSynonyms())) : undefined;
-    const { items } = listMeasures(index, filters, { limit: Number.MAX_SAFE_INTEGER, offset: 0 }, date, ranking);
+    const { items } = listMeasures(
+      index,
+      filters,
+      { limit: Number.MAX_SAFE_INTEGER, offset: 0 },
+      date,
+      { sort, order },
+      ranking,
+    );
     const ministry = index.snapshot.organisations.find((o) => o.id === filters.ministry);
     if (ministry) {
       const assignmentOf = (id: string) => {
@@ -78,7 +85,7 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
     const index = await plan();
     if (ministryId && !index.snapshot.organisations.some((o) => o.id === ministryId && o.assignable))
       throw invalidParams([{ path: 'ministry', message: `存在しない値です / Unknown value: ${ministryId}` }]);
-    const fy = q.fy ?? fiscalYearOf(clock.today());
+    const fy = q.fy ?? defaultDatesFor(index, clock.today()).fy;
     const rows = templateRows(index, await store.annual(fy), fy, ministryId);
     return send(c, {
       name: `template-${ministryId ?? 'all'}-FY${fy}`,

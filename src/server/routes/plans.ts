@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { planList, planYearStart } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { FiscalYearParamSchema, type AnnualPlanRecord, type AnnualResultRecord } from '@/domain/contract';
-import { fiscalYearOf } from '@/domain/plan';
+import { defaultDatesFor } from '@/domain/plan';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
 import type { AppEnv, Deps } from '../context';
@@ -30,8 +30,9 @@ export function planRoutes(deps: PlanDeps) {
 
   app.get('/plans', async (c) => {
     const q = parseQuery(c, ANNUAL_ROUTES.listPlans.query);
-    const fy = q.fy ?? fiscalYearOf(clock.today());
-    return c.json(planList(await plan(), fy, await store.annual(fy), { measureId: q.measure, ministryId: q.ministry }));
+    const index = await plan();
+    const fy = q.fy ?? defaultDatesFor(index, clock.today()).fy;
+    return c.json(planList(index, fy, await store.annual(fy), { measureId: q.measure, ministryId: q.ministry }));
   });
 
   app.post('/plans/:fy/start', async (c) => {

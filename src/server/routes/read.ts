@@ -5,7 +5,7 @@ import type { SynonymList } from '@/domain/search';
 import type { MeasureFilters } from '@/domain/contract';
 import { computeStats, listMeasures } from '@/domain/contract';
 import { ROUTES } from '@/domain/routes';
-import type { PlanIndex } from '@/domain/plan';
+import { defaultDatesFor, type PlanIndex } from '@/domain/plan';
 import { cachedJson } from '../cached-json';
 import type { Clock } from '../clock';
 import { invalidParams, notFound, type ApiIssue } from '../errors';
@@ -35,7 +35,13 @@ export function readRoutes({ store, clock, plan }: Deps) {
   let synonyms: SynonymList | undefined;
 
   app.get('/meta', async (c) => {
-    return c.json({ revision: await store.revision(), today: clock.today(), scenarios: await store.scenarios() });
+    const today = clock.today();
+    return c.json({
+      revision: await store.revision(),
+      today,
+      defaults: defaultDatesFor(await plan(), today),
+      scenarios: await store.scenarios(),
+    });
   });
 
   app.get('/strategy', async (c) => {
@@ -61,28 +67,31 @@ export function readRoutes({ store, clock, plan }: Deps) {
   });
 
   app.get('/measures', async (c) => {
-    const { asOf, limit, offset, ...filters } = parseQuery(c, ROUTES.measures.query);
+    const { asOf, limit, offset, sort, order, ...filters } = parseQuery(c, ROUTES.measures.query);
     const index = await plan();
     checkReferences(index, filters);
-    const date = asOf ?? clock.today();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const page = { limit: limit ?? 100, offset: offset ?? 0 };
     const q = filters.q?.trim();
     if (!q) {
-      return cachedJson(c, index, `measures:${date}:${page.limit}:${page.offset}:${JSON.stringify(filters)}`, () => ({
-        ...listMeasures(index, { ...filters, q: undefined }, page, date),
+      const key = `measures:${date}:${page.limit}:${page.offset}:${sort}:${order}:${JSON.stringify(filters)}`;
+      return cachedJson(c, index, key, () => ({
+        ...listMeasures(index, { ...filters, q: undefined }, page, date, { sort, order }),
         asOf: date,
       }));
     }
     synonyms ??= loadSearchSynonyms();
     const ranking = await rankQuery(store, index, q, synonyms);
-    const list = listMeasures(index, filters, page, date, ranking);
+    const list = listMeasures(index, filters, page, date, { sort, order }, ranking);
     const search = await searchInfo(store, index, { ...filters, q }, list.total, date, synonyms, ranking);
     return c.json({ ...list, asOf: date, search });
   });
 
   app.get('/measures/:id', async (c) => {
     const { asOf } = parseQuery(c, ROUTES.measure.query);
-    const detail = await fullMeasureDetail(store, await plan(), c.req.param('id'), asOf ?? clock.today());
+    const index = await plan();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
+    const detail = await fullMeasureDetail(store, index, c.req.param('id'), date);
     if (!detail) throw notFound('施策 / Measure');
     c.header('ETag', `"${detail.version}"`);
     return c.json(detail);
@@ -95,7 +104,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
   app.get('/stats', async (c) => {
     const { asOf, granularity = 'month', scope = 'all' } = parseQuery(c, ROUTES.stats.query);
     const index = await plan();
-    const date = asOf ?? clock.today();
+    const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     return cachedJson(c, index, `stats:${date}:${granularity}:${scope}`, () =>
       computeStats(index, date, granularity, scope),
     );

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { addDays } from '@/domain/plan';
-import { fiscalYearEnd, fiscalYearOf, fiscalYearStart } from '@/domain/plan';
+import { defaultDatesFor, fiscalYearEnd, fiscalYearStart } from '@/domain/plan';
 import {
   chapterStartPages,
   renderReportDocument,
@@ -35,8 +35,9 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
 
   app.get('/reports/annual', async (c) => {
     const q = parseQuery(c, ANNUAL_ROUTES.annualReport.query);
-    const today = clock.today();
-    const fy = q.fy ?? fiscalYearOf(today);
+    const index = await plan();
+    const { asOf: today, fy: defaultFy } = defaultDatesFor(index, clock.today());
+    const fy = q.fy ?? defaultFy;
     const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
     if (q.asOf && (q.asOf < start || q.asOf > end))
       throw invalidParams([
@@ -51,7 +52,7 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
     const [current, scenarios] = await Promise.all([store.annual(fy), store.scenarios()]);
     const sample = scenarios[0];
     const report = buildAnnualReport({
-      index: await plan(),
+      index,
       fy,
       asOf,
       current,

@@ -37,7 +37,7 @@ export async function searchInfo(
   const info = { terms: ranking.terms, unmatchedTerms: ranking.unmatchedTerms, suggestion: null };
   if (total > 0) return info;
   const count = async (q: string, f: MeasureFilters) =>
-    listMeasures(index, f, { limit: 0, offset: 0 }, asOf, await rankQuery(store, index, q, synonyms)).total;
+    listMeasures(index, f, { limit: 0, offset: 0 }, asOf, {}, await rankQuery(store, index, q, synonyms)).total;
   // The words found measures, but the other filters excluded them.
   if (ranking.matches.length > 0) {
     return { ...info, suggestion: { q: filters.q, total: ranking.matches.length, withoutFilters: true } };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IsoDateSchema } from '@/domain/plan';
 import { TagSchema } from '@/domain/plan';
 import { HealthSchema, StatusSchema } from '@/domain/plan';
+import { MeasureSortSchema, SortOrderSchema } from '@/domain/contract';
+import { ATTENTION_KINDS } from '@/domain/dashboard';
 
 /**
  * The measures list's state lives in the URL, so every view is a shareable link. A value that
@@ -18,6 +20,9 @@ export const MeasuresSearchSchema = z.object({
   tag: TagSchema.optional().catch(undefined),
   asOf: IsoDateSchema.optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
+  attention: z.enum(ATTENTION_KINDS).optional().catch(undefined),
+  sort: MeasureSortSchema.optional().catch(undefined),
+  order: SortOrderSchema.optional().catch(undefined),
 });
 export type MeasuresSearch = z.infer<typeof MeasuresSearchSchema>;
 

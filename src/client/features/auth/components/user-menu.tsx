@@ -51,7 +51,10 @@ export function UserMenu({ session }: { session: Session }) {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="visually-hidden">{t('accountMenu')}: </span>
-        {user.name} <span className="user-menu__role">{l(USER_ROLE_LABELS[user.role])}</span>
+        <span className="user-menu__name" title={user.name}>
+          {user.name}
+        </span>{' '}
+        <span className="user-menu__role">{l(USER_ROLE_LABELS[user.role])}</span>
       </button>
       <div id={panelId} className="user-menu__panel" hidden={!open}>
         <dl>

@@ -1,18 +1,22 @@
 import { Link } from '@tanstack/react-router';
 import type { AttentionItemView, AttentionListView, Dashboard } from '@/domain/contract';
 import { HealthBadge } from '@/client/components/badges';
-import { useI18n } from '@/client/lib/i18n';
-import { orgName } from '@/client/lib/labels';
-import type { MessageKey } from '@/client/lib/messages';
+import { fill, useI18n } from '@/client/lib/i18n';
+import type { AttentionKind } from '@/domain/dashboard';
+import type { MeasureSort, SortOrder } from '@/domain/contract';
+import { ATTENTION_TITLES, orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import './attention-lists.css';
 
-type Kind = 'overdue' | 'dueSoon' | 'stale';
+type Kind = AttentionKind;
 
-const TITLES: Record<Kind, MessageKey> = {
-  overdue: 'attentionOverdue',
-  dueSoon: 'attentionDueSoon',
-  stale: 'attentionStale',
+const TITLES = ATTENTION_TITLES;
+
+/** Where each list's 「ほか N件」 leads: the whole list, in the order the overview shows it. */
+const WHOLE_LIST: Record<Kind, { sort: MeasureSort; order?: SortOrder }> = {
+  overdue: { sort: 'overdue' },
+  dueSoon: { sort: 'due' },
+  stale: { sort: 'updated', order: 'asc' },
 };
 
 function Detail({ kind, item }: { kind: Kind; item: AttentionItemView }) {
@@ -66,15 +70,9 @@ function AttentionList({ kind, list, asOf }: { kind: Kind; list: AttentionListVi
       )}
       {rest > 0 && (
         <p className="attention__more">
-          {lang === 'ja' ? `${t('andMore')} ${rest}${t('more')}` : `${t('andMore')} ${rest} ${t('more')}`}
-          {kind === 'overdue' && (
-            <>
-              {' · '}
-              <Link to="/measures" search={{ health: 'overdue', asOf }}>
-                {t('showAll')}
-              </Link>
-            </>
-          )}
+          <Link to="/measures" search={{ attention: kind, ...WHOLE_LIST[kind], asOf }}>
+            {fill(t('moreInList'), { n: rest })}
+          </Link>
         </p>
       )}
     </section>

@@ -25,7 +25,7 @@ export function MinistryScorecard({
       <Heading id="scorecard-title">{t('scorecardTitle')}</Heading>
       <p className="sub">{t('scorecardCaption')}</p>
       <div className="table-wrap">
-        <table>
+        <table role="table">
           <caption className="visually-hidden">{t('scorecardTitle')}</caption>
           <thead>
             <tr>
@@ -49,27 +49,39 @@ export function MinistryScorecard({
               <th scope="col">{t('lastUpdate')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {stats.byMinistry
               .filter((m) => m.lead + m.contributing > 0)
               .map((m) => {
                 const name = orgName(orgs.get(m.ministryId), lang);
                 return (
-                  <tr key={m.ministryId}>
-                    <th scope="row">
+                  <tr key={m.ministryId} role="row">
+                    <th scope="row" role="rowheader">
                       <Link to="/ministries/$ministryId" params={{ ministryId: m.ministryId }} search={{ asOf }}>
                         {name === '—' ? m.ministryId : name}
                       </Link>
                     </th>
-                    <td className="num">{m.lead}</td>
-                    <td className="num">{m.contributing}</td>
-                    <td className="num">{m.counts.byStatus.completed}</td>
-                    <td className="num">{m.counts.byHealth.overdue}</td>
-                    <td className="num">{m.counts.byHealth.at_risk}</td>
-                    <td>
+                    <td role="cell" className="num" data-label={t('lead')}>
+                      {m.lead}
+                    </td>
+                    <td role="cell" className="num" data-label={t('contributing')}>
+                      {m.contributing}
+                    </td>
+                    <td role="cell" className="num" data-label={t('figCompleted')}>
+                      {m.counts.byStatus.completed}
+                    </td>
+                    <td role="cell" className="num" data-label={t('figOverdue')}>
+                      {m.counts.byHealth.overdue}
+                    </td>
+                    <td role="cell" className="num" data-label={t('figAtRisk')}>
+                      {m.counts.byHealth.at_risk}
+                    </td>
+                    <td role="cell" data-label={t('progress')}>
                       <ProgressBar value={m.counts.progress} label={`${t('progress')} ${name}`} />
                     </td>
-                    <td className="nowrap">{m.lastUpdate ?? '—'}</td>
+                    <td role="cell" className="nowrap" data-label={t('lastUpdate')}>
+                      {m.lastUpdate ?? '—'}
+                    </td>
                   </tr>
                 );
               })}

@@ -1,14 +1,15 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ImportReport } from '@/domain/contract';
-import { fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
+import { fiscalYearLabel } from '@/domain/plan';
+import { DataDateNotice } from '@/client/components/data-date-notice';
 import { ApiError } from '@/client/lib/api-client';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { serverText } from '@/client/lib/server-text';
 import { useSession } from '@/client/features/auth/api/get-session';
-import { useMeta } from '@/client/features/strategy/api/get-meta';
+import { useDefaultDates } from '@/client/features/strategy/api/get-meta';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useImportFile } from '../api/import-file';
 import { ImportRows } from './import-rows';
@@ -20,7 +21,7 @@ export function ImportPage() {
   const { t, lang } = useI18n();
   const session = useSession().data;
   const ministries = useMinistries().data?.items.filter((o) => o.assignable) ?? [];
-  const today = useMeta().data?.today;
+  const defaults = useDefaultDates();
   const liaison = session?.user.role === 'liaison';
   const [ministry, setMinistry] = useState<string>('');
   const [chosenFy, setChosenFy] = useState<number | null>(null);
@@ -29,7 +30,7 @@ export function ImportPage() {
   const [inputKey, setInputKey] = useState(0);
   const [report, setReport] = useState<ImportReport | null>(null);
   const mutation = useImportFile();
-  const fy = chosenFy ?? (today ? clampFiscalYear(fiscalYearOf(today)) : 2015);
+  const fy = chosenFy ?? (defaults ? clampFiscalYear(defaults.fy) : 2015);
   const own = liaison ? (session?.user.ministryId ?? undefined) : ministry || undefined;
   const run = (dryRun: boolean) => {
     if (!file) return;
@@ -82,6 +83,7 @@ export function ImportPage() {
           </select>
         </div>
       </div>
+      {chosenFy === null && <DataDateNotice what="fy" />}
       <TemplateDownload ministry={own} fy={fy} />
       <form className="card" onSubmit={(e) => (e.preventDefault(), run(true))}>
         <div className="field">

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlanItemSchema, PlanListSchema } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
+import { reportKeys } from '@/client/features/reports/api/get-annual-report';
 
 /** One measure's annual plan and results for a fiscal year (issue 5). */
 export const planKeys = {
@@ -41,6 +42,10 @@ export function useSavePlan(fy: number, id: string) {
             { schema: PlanItemSchema, ifMatch: edit.version },
           );
     },
-    onSuccess: (item) => queryClient.setQueryData(planKeys.measure(fy, id), item),
+    onSuccess: (item) => {
+      queryClient.setQueryData(planKeys.measure(fy, id), item);
+      // The annual report quotes plan texts and results: it must not show the old ones.
+      return queryClient.invalidateQueries({ queryKey: reportKeys.all });
+    },
   });
 }

@@ -1,6 +1,12 @@
-import type { MeasureFilters } from '@/domain/contract';
+import type { MeasureFilters, MeasureSort, SortOrder } from '@/domain/contract';
 
-export type MeasureListParams = MeasureFilters & { asOf?: string; limit?: number; offset?: number };
+export type MeasureListParams = MeasureFilters & {
+  asOf?: string;
+  limit?: number;
+  offset?: number;
+  sort?: MeasureSort;
+  order?: SortOrder;
+};
 
 /** Hierarchical keys: invalidating ['measures'] refreshes every list and detail. */
 export const measureKeys = {

@@ -4,7 +4,8 @@ import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from '@/domain/plan';
 import { TAGS } from '@/domain/plan';
 import { fiscalYearLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
-import { TAG_LABELS, orgName } from '@/client/lib/labels';
+import { ATTENTION_TITLES, TAG_LABELS, orgName } from '@/client/lib/labels';
+import { ATTENTION_KINDS } from '@/domain/dashboard';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useStrategy } from '@/client/features/strategy/api/get-strategy';
 import type { MeasuresSearch } from '../search';
@@ -127,6 +128,13 @@ export function MeasureFilters() {
         value={search.health}
         onChange={(v) => set({ health: v as MeasuresSearch['health'] })}
         options={HEALTHS.map((h) => ({ value: h, label: l(HEALTH_LABELS[h]) }))}
+      />
+      <Select
+        id="f-attention"
+        label={t('attentionFilter')}
+        value={search.attention}
+        onChange={(v) => set({ attention: v as MeasuresSearch['attention'] })}
+        options={ATTENTION_KINDS.map((k) => ({ value: k, label: t(ATTENTION_TITLES[k]) }))}
       />
       <Select
         id="f-duefy"

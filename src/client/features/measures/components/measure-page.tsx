@@ -28,7 +28,7 @@ export function MeasurePage() {
   const { measureId } = route.useParams();
   const { asOf } = route.useSearch();
   const query = useMeasure(measureId, asOf);
-  const today = useMeta().data?.today;
+  const today = useMeta().data?.defaults.asOf;
   const session = useSession().data;
   if (query.error instanceof ApiError && query.error.status === 404) {
     return (
@@ -47,7 +47,7 @@ export function MeasurePage() {
           <AsOfControl />
           <MeasureSource measure={m} />
           <MeasureLeadIns measure={m} />
-          <MeasureAssignments measure={m} actions={assignmentActions(m, session)} />
+          <MeasureAssignments measure={m} actions={assignmentActions(m, session, asOf)} />
           <MeasureSubmissions measureId={m.id} session={session} />
           <MeasurePlanActual measure={m} asOf={asOf ?? today ?? m.start} />
           <MeasureProgress measure={m} asOf={asOf ?? today ?? m.history[0]?.effectiveOn ?? m.start} />

@@ -2,11 +2,12 @@ import { Link } from '@tanstack/react-router';
 import type { MeasureSummary } from '@/domain/contract';
 import { dateLabelShort } from '@/domain/plan';
 import { HealthBadge, ProgressBar, StatusBadge } from '@/client/components/badges';
-import { useI18n } from '@/client/lib/i18n';
+import { fill, useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { DueText } from './due-text';
 import { HighlightedText } from '@/client/components/highlighted-text';
+import { SortHeader } from './sort-header';
 import './measures-table.css';
 
 export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: string | undefined }) {
@@ -19,13 +20,15 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
         <caption className="visually-hidden">{t('measuresTitle')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('code')}</th>
+            <SortHeader sort="plan" label={t('code')} />
             <th scope="col">{t('title')}</th>
-            <th scope="col">{t('lead')}</th>
-            <th scope="col">{t('due')}</th>
+            <SortHeader sort="ministry" label={t('lead')} />
+            <SortHeader sort="due" label={t('due')} />
+            <SortHeader sort="overdue" label={t('daysOverdueColumn')} />
             <th scope="col">{t('status')}</th>
             <th scope="col">{t('health')}</th>
-            <th scope="col">{t('progress')}</th>
+            <SortHeader sort="progress" label={t('progress')} />
+            <SortHeader sort="updated" label={t('lastUpdate')} />
           </tr>
         </thead>
         <tbody>
@@ -52,6 +55,7 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
                 <DueText due={m.due} />
                 {m.due.date && <span className="sub">{dateLabelShort(m.due.date, lang)}</span>}
               </td>
+              <td className="num">{m.daysOverdue === null ? '—' : fill(t('daysCount'), { n: m.daysOverdue })}</td>
               <td>
                 <StatusBadge status={m.status} />
               </td>
@@ -61,6 +65,7 @@ export function MeasuresTable({ items, asOf }: { items: MeasureSummary[]; asOf: 
               <td>
                 <ProgressBar value={m.progress} label={`${t('progress')} ${m.code}`} />
               </td>
+              <td>{m.lastUpdate ? dateLabelShort(m.lastUpdate, lang) : '—'}</td>
             </tr>
           ))}
         </tbody>

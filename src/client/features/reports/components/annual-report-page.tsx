@@ -1,10 +1,11 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { fiscalYearEnd, fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
+import { fiscalYearEnd, fiscalYearLabel } from '@/domain/plan';
+import { DataDateNotice } from '@/client/components/data-date-notice';
 import { REPORT_CSS, renderReportHtml } from '@/domain/report';
 import { QueryState } from '@/client/components/query-state';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
 import { useI18n } from '@/client/lib/i18n';
-import { useMeta } from '@/client/features/strategy/api/get-meta';
+import { useDefaultDates } from '@/client/features/strategy/api/get-meta';
 import { annualReportUrl, useAnnualReport } from '../api/get-annual-report';
 import { PlanYearPanel } from './start-year';
 import './report-print.css';
@@ -19,8 +20,9 @@ export function AnnualReportPage() {
   const { t, lang } = useI18n();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const today = useMeta().data?.today;
-  const fy = search.fy ?? (today ? clampFiscalYear(fiscalYearOf(today)) : 2015);
+  const defaults = useDefaultDates();
+  // Without a year in the URL: the year of today, or of the data's last update once the plan is over.
+  const fy = search.fy ?? (defaults ? clampFiscalYear(defaults.fy) : 2015);
   const params = { fy, asOf: search.asOf };
   const query = useAnnualReport(params);
   return (
@@ -68,6 +70,7 @@ export function AnnualReportPage() {
           </button>
         </div>
       </form>
+      {search.fy === undefined && <DataDateNotice what="fy" />}
       <PlanYearPanel fy={fy} />
       <QueryState query={query} skeletonRows={10}>
         {(report) => (

@@ -106,6 +106,9 @@ describe('starting a fiscal year', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Start the plan for FY2018 (Heisei 30)' });
     expect(dialog).toHaveTextContent('A year can be started only once and it cannot be undone');
     expect((await (await api().clientAs('staff')).post('/api/plans/2018/start')).status).toBe(201);
+    // FY2018 lies after the plan period (FY2015–FY2017): starting it takes a deliberate tick first.
+    expect(dialog).toHaveTextContent('This year is outside the plan period');
+    await user.click(within(dialog).getByLabelText(/I understand this year is outside the plan period/));
     await user.click(within(dialog).getByRole('button', { name: 'Start the year' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('The year could not be started');

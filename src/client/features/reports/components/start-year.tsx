@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { can } from '@/domain/auth';
 import type { FyStartReport } from '@/domain/contract';
-import { fiscalYearLabel } from '@/domain/plan';
+import { fiscalYearLabel, inPlanYears } from '@/domain/plan';
 import { STATUS_LABELS } from '@/domain/plan';
+import { planYearsLabel } from '@/client/components/data-date-notice';
 import { Dialog } from '@/client/components/dialog';
 import { FormError } from '@/client/components/form-field';
 import type { Lang } from '@/domain/plan';
 import { ApiError } from '@/client/lib/api-client';
-import { useI18n } from '@/client/lib/i18n';
+import { fill, useI18n } from '@/client/lib/i18n';
+import { useDefaultDates } from '@/client/features/strategy/api/get-meta';
 import { serverText } from '@/client/lib/server-text';
 import { useSession } from '@/client/features/auth/api/get-session';
 import { tokyoTime } from '@/client/features/updates/components/submission-state';
@@ -16,9 +18,6 @@ import { usePlanYear, useStartFiscalYear } from '../api/plan-year';
 /** The server's refusal in the reader's language. */
 const errorText = (error: unknown, lang: Lang) =>
   error instanceof ApiError ? serverText(error.message, lang) : error instanceof Error ? error.message : String(error);
-
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /**
  * Starting a fiscal year's plan (POST /api/plans/:fy/start), for those who edit plans (NISC staff
@@ -39,6 +38,8 @@ function PlanYearStatus({ fy }: { fy: number }) {
   const label = fiscalYearLabel(fy, lang);
   const started = query.data?.started;
   const state = useRef<HTMLParagraphElement>(null);
+  // A year outside the strategy's period is not the obvious next step: no primary button for it.
+  const outside = useOutsidePlan(fy);
   const wasOpen = useRef(false);
   // Once the year has started (here, or by someone else meanwhile) its button is gone: closing the
   // dialog brings focus to the new state rather than losing it.
@@ -60,7 +61,7 @@ function PlanYearStatus({ fy }: { fy: number }) {
                 : fill(t('planYearNotStarted'), { fy: label })}
         </p>
         {query.isSuccess && !started && (
-          <button type="button" onClick={() => setOpen(true)}>
+          <button type="button" className={outside ? 'button-secondary' : undefined} onClick={() => setOpen(true)}>
             {fill(t('startYear'), { fy: label })}
           </button>
         )}
@@ -91,6 +92,8 @@ export function StartYearDialog({
   const start = useStartFiscalYear();
   const label = fiscalYearLabel(fy, lang);
   const report = start.data;
+  const outside = useOutsidePlan(fy);
+  const [understood, setUnderstood] = useState(false);
   return (
     <Dialog title={fill(t('startYearTitle'), { fy: label })} onClose={onClose} wide>
       {report ? (
@@ -104,6 +107,23 @@ export function StartYearDialog({
             <li>{t('startYearReport')}</li>
           </ul>
           <p className="notice notice--warning">{t('startYearOnce')}</p>
+          {outside && (
+            <div className="notice notice--warning start-year__outside" role="group" aria-labelledby="sy-outside">
+              <p>
+                <strong id="sy-outside">{t('outsidePlanTitle')}</strong>
+              </p>
+              <p>{fill(t('outsidePlanReason'), { fy: label, period: outside })}</p>
+              <div className="field field--check">
+                <input
+                  id="sy-understood"
+                  type="checkbox"
+                  checked={understood}
+                  onChange={(e) => setUnderstood(e.target.checked)}
+                />
+                <label htmlFor="sy-understood">{t('outsidePlanConfirm')}</label>
+              </div>
+            </div>
+          )}
           {start.isError && (
             <FormError error={start.error}>
               <p>
@@ -115,7 +135,7 @@ export function StartYearDialog({
           <div className="form-actions">
             <button
               type="button"
-              disabled={start.isPending}
+              disabled={start.isPending || (!!outside && !understood)}
               onClick={() => start.mutate(fy, { onSuccess: (r) => onStarted?.(r) })}
             >
               {start.isPending ? t('starting') : t('startYearConfirm')}
@@ -205,4 +225,12 @@ function ResultTable({ title, header, rows }: { title: string; header: string[];
       )}
     </section>
   );
+}
+
+/** The plan period's label when `fy` lies outside it (starting such a year takes a deliberate step), else null. */
+function useOutsidePlan(fy: number): string | null {
+  const { lang } = useI18n();
+  const defaults = useDefaultDates();
+  if (!defaults || inPlanYears(fy, defaults.planYears)) return null;
+  return planYearsLabel(defaults.planYears, lang);
 }

@@ -18,3 +18,8 @@ export function getMetaQueryOptions() {
 export function useMeta() {
   return useQuery(getMetaQueryOptions());
 }
+
+/** The date and fiscal year pages open on when the URL names none (today, or the data's last update). */
+export function useDefaultDates() {
+  return useMeta().data?.defaults;
+}

@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
+import { useSaveNotice } from '@/client/components/save-notice';
 import { can } from '@/domain/auth';
 import type { Session } from '@/domain/contract';
 import type { Assignment, MeasureDetail } from '@/domain/contract';
-import { useI18n } from '@/client/lib/i18n';
+import { fill, useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import './assignment-actions.css';
@@ -28,12 +29,14 @@ const maySubmit = (user: User, ministryId: string) =>
 export function assignmentActions(
   measure: MeasureDetail,
   session: Session | null | undefined,
+  /** The date the page shows (its URL's), which the dialogs open on. */
+  asOf?: string,
 ): ((a: Assignment) => ReactNode) | undefined {
   const user = session?.user;
   if (!user) return undefined;
   if (!mayUpdate(user) && !measure.assignments.some((a) => maySubmit(user, a.ministryId))) return undefined;
   return function renderActions(a: Assignment) {
-    return <AssignmentActions measureId={measure.id} assignment={a} user={user} />;
+    return <AssignmentActions measureId={measure.id} assignment={a} user={user} asOf={asOf} />;
   };
 }
 
@@ -41,14 +44,16 @@ function AssignmentActions({
   measureId,
   assignment: a,
   user,
+  asOf,
 }: {
   measureId: string;
   assignment: Assignment;
   user: User;
+  asOf?: string;
 }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState<'update' | 'submit' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const notify = useSaveNotice();
   const ministries = useMinistries();
   const ministryName = orgName(
     ministries.data?.items.find((o) => o.id === a.ministryId),
@@ -57,7 +62,7 @@ function AssignmentActions({
   const close = () => setOpen(null);
   const done = (message: string) => () => {
     setOpen(null);
-    setSaved(message);
+    notify(fill(message, { ministry: ministryName }));
   };
   return (
     <div className="row-actions">
@@ -76,16 +81,14 @@ function AssignmentActions({
           {t('submitProgress')}
         </button>
       )}
-      <span aria-live="polite" className="sub">
-        {saved}
-      </span>
       {open === 'update' && (
         <AssignmentUpdateDialog
           measureId={measureId}
           ministryId={a.ministryId}
           ministryName={ministryName}
+          asOf={asOf}
           onClose={close}
-          onSaved={done(t('updateSaved'))}
+          onSaved={done(t('assignmentSaved'))}
         />
       )}
       {open === 'submit' && (
@@ -93,8 +96,9 @@ function AssignmentActions({
           measureId={measureId}
           ministryId={a.ministryId}
           ministryName={ministryName}
+          asOf={asOf}
           onClose={close}
-          onSaved={done(t('submissionSent'))}
+          onSaved={done(t('submissionSentFor'))}
         />
       )}
     </div>

@@ -7,6 +7,7 @@ import { MeasureDetailSchema, type Assignment } from '@/domain/contract';
 import { AssignmentPatchBodySchema, type AssignmentPatchBody } from '@/domain/contract';
 import type { Lang } from '@/domain/plan';
 import { useUpdateAssignment } from '../api/update-assignment';
+import { AsOfLead, NewerValues, newerThanShown } from './as-of-lead';
 import { AssignmentConflict } from './assignment-conflict';
 import {
   AssignmentDialog,
@@ -34,33 +35,47 @@ export function changedFields(base: Assignment, values: ProgressValues, confirm:
   return patch;
 }
 
-type Values = ProgressValues & { confirm: boolean; comment: string };
+type Values = ProgressValues & { confirm: boolean; comment: string; replaceNewer: boolean };
 
-/** The contract's comment rule with the form's own words, the progress checks, and "something changed". */
-function updateSchema(base: Assignment, t: Translate, lang: Lang) {
-  return ProgressValuesSchema.extend({ confirm: z.boolean(), comment: z.string() }).superRefine((v, ctx) => {
+/**
+ * The contract's comment rule with the form's own words, the progress checks, "something changed"
+ * (against what the server holds now), and the tick that replacing a newer update needs.
+ */
+function updateSchema(current: Assignment, newer: boolean, t: Translate, lang: Lang) {
+  return ProgressValuesSchema.extend({
+    confirm: z.boolean(),
+    comment: z.string(),
+    replaceNewer: z.boolean(),
+  }).superRefine((v, ctx) => {
     checkProgress(v, ctx, t, lang);
     if (!AssignmentPatchBodySchema.shape.comment.safeParse(v.comment).success)
       ctx.addIssue({ code: 'custom', path: ['comment'], message: t('commentRequired') });
-    if (Object.keys(changedFields(base, v, v.confirm)).length === 0)
+    if (Object.keys(changedFields(current, v, v.confirm)).length === 0)
       ctx.addIssue({ code: 'custom', path: ['form'], message: t('nothingChanged') });
+    if (newer && !v.replaceNewer)
+      ctx.addIssue({ code: 'custom', path: ['replaceNewer'], message: t('newerConfirmRequired') });
   });
 }
 
-function AssignmentUpdateForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
+function AssignmentUpdateForm(props: AssignmentFormProps) {
+  const { measure, assignment, ministryId, onClose, onSaved } = props;
   const { t, lang } = useI18n();
   const discard = useDiscardChange(onClose);
   const update = useUpdateAssignment();
-  // The version the user sees is fixed when the form opens: a background refetch must not move it.
-  const [base] = useState(assignment);
+  // What the user starts from (the values as of the page's date) and what the server holds now
+  // (whose version the write names) are fixed when the form opens: a background refetch must not move them.
+  const [shown] = useState(assignment);
+  const [base] = useState(props.current);
+  const newer = newerThanShown(shown, base);
   const state = useDialogForm<Values>({
-    schema: updateSchema(base, t, lang),
+    schema: updateSchema(base, newer, t, lang),
     defaultValues: {
-      status: base.status,
-      progress: String(base.progress),
-      narrative: base.narrative,
+      status: shown.status,
+      progress: String(shown.progress),
+      narrative: shown.narrative,
       confirm: false,
       comment: '',
+      replaceNewer: false,
     },
     mutation: update,
     serverFields: FIELDS,
@@ -85,7 +100,7 @@ function AssignmentUpdateForm({ measure, assignment, ministryId, onClose, onSave
     <DialogForm
       state={state}
       onValid={(values) => save(values, base.version)}
-      editing={{ version: base.version }}
+      lead={<AsOfLead assignment={shown} shownOn={props.shownOn} today={props.today} />}
       conflict={
         stale &&
         current && (
@@ -102,6 +117,7 @@ function AssignmentUpdateForm({ measure, assignment, ministryId, onClose, onSave
         )
       }
     >
+      {newer && <NewerValues current={base} shownOn={props.shownOn} error={errors.replaceNewer} idPrefix="upd" />}
       <ProgressFields idPrefix="upd" errors={errors} />
       {assignment.provenance === 'proposed' && !base.confirmed && (
         <div className="field field--check">

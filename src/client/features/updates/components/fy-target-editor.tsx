@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MeasureDetail } from '@/domain/contract';
 import { fiscalYearLabel } from '@/domain/plan';
+import { useSaveNotice } from '@/client/components/save-notice';
 import { ApiError } from '@/client/lib/api-client';
 import { useI18n } from '@/client/lib/i18n';
 import { useSession } from '@/client/features/auth/api/get-session';
@@ -22,11 +23,15 @@ function TargetForm({ measure, fy }: { measure: MeasureDetail; fy: number }) {
   const [value, setValue] = useState(current === undefined ? '' : String(current));
   const [comment, setComment] = useState('');
   const save = useSetFyTargets();
+  const notify = useSaveNotice();
   const error = save.error instanceof ApiError ? save.error.message : null;
   const submit = () => {
     const others = measure.fyTargets.filter((x) => x.fy !== fy);
     const targets = value.trim() === '' ? others : [...others, { fy, percent: Number(value) }];
-    save.mutate({ measureId: measure.id, version: measure.version, body: { targets, comment } });
+    save.mutate(
+      { measureId: measure.id, version: measure.version, body: { targets, comment } },
+      { onSuccess: () => notify(t('fyTargetsSaved')) },
+    );
   };
   return (
     <fieldset className="fy-target">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
+import { useSaveNotice } from '@/client/components/save-notice';
 import { can } from '@/domain/auth';
 import type { Session } from '@/domain/contract';
 import { useI18n } from '@/client/lib/i18n';
@@ -18,23 +19,20 @@ export function MeasureStaffActions({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const notify = useSaveNotice();
   if (!session || !can(session.user.role, 'measure.update')) return null;
   return (
     <div className="measure-actions">
       <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
         {t('updateMeasure')}
       </button>
-      <span aria-live="polite" className="sub">
-        {saved ? t('updateSaved') : ''}
-      </span>
       {open && (
         <MeasureUpdateDialog
           measureId={measureId}
           onClose={() => setOpen(false)}
           onSaved={() => {
             setOpen(false);
-            setSaved(true);
+            notify(t('updateSaved'));
           }}
         />
       )}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ReturnBodySchema, type Submission } from '@/domain/contract';
 import { STATUS_LABELS, StatusSchema } from '@/domain/plan';
 import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
+import { useSaveNotice } from '@/client/components/save-notice';
 import { Field, FormError } from '@/client/components/form-field';
 import { type ApiError } from '@/client/lib/api-client';
 import { useI18n, type Translate } from '@/client/lib/i18n';
@@ -30,12 +31,16 @@ const returnSchema = (t: Translate) =>
       ctx.addIssue({ code: 'custom', path: ['comment'], message: t('returnNeedsComment') });
   });
 
+/** A refusal is shown by the form from the mutation's state. */
+const ignore = () => undefined;
+
 /** Approve (comment optional) or return (comment required), with If-Match on the submission's version. */
 export function ReviewForm({ submission: s, ministry }: { submission: Submission; ministry: string }) {
   const { t, l } = useI18n();
   const queryClient = useQueryClient();
   const approve = useApproveSubmission();
   const giveBack = useReturnSubmission();
+  const notify = useSaveNotice();
   const state = useDialogForm<Values>({
     schema: returnSchema(t),
     defaultValues: { comment: '' },
@@ -48,11 +53,17 @@ export function ReviewForm({ submission: s, ministry }: { submission: Submission
   const onApprove = () => {
     giveBack.reset();
     form.clearErrors();
-    approve.mutate({ id: s.id, version: s.version, comment: form.getValues('comment') });
+    // The approved card leaves the queue as soon as the plan is read again: a promise, not a
+    // callback of this (by then unmounted) form, says it is done.
+    approve
+      .mutateAsync({ id: s.id, version: s.version, comment: form.getValues('comment') })
+      .then(() => notify(`${t('submissionApproved')} ${ministry}`), ignore);
   };
   const onReturn = (v: Values) => {
     approve.reset();
-    giveBack.mutate({ id: s.id, version: s.version, comment: v.comment.trim() });
+    giveBack
+      .mutateAsync({ id: s.id, version: s.version, comment: v.comment.trim() })
+      .then(() => notify(`${t('submissionReturned')} ${ministry}`), ignore);
   };
 
   return (

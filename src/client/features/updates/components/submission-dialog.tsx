@@ -8,6 +8,7 @@ import type { Lang } from '@/domain/plan';
 import { StatusSchema } from '@/domain/plan';
 import { useCreateSubmission } from '../api/create-submission';
 import { useSubmissions } from '../api/get-submissions';
+import { AsOfLead, NewerValues, newerThanShown } from './as-of-lead';
 import { AssignmentConflict } from './assignment-conflict';
 import {
   AssignmentDialog,
@@ -35,22 +36,39 @@ export function SubmissionDialog(props: AssignmentDialogProps) {
 
 const FIELDS = ['status', 'progress', 'narrative', 'evidence'] as const;
 
-const ValuesSchema = ProgressValuesSchema.extend({ evidence: SubmissionCreateBodySchema.shape.evidence.unwrap() });
+const ValuesSchema = ProgressValuesSchema.extend({
+  evidence: SubmissionCreateBodySchema.shape.evidence.unwrap(),
+  replaceNewer: z.boolean(),
+});
 type Values = z.infer<typeof ValuesSchema>;
-const submissionSchema = (t: Translate, lang: Lang) =>
-  ValuesSchema.superRefine((v, ctx) => checkProgress(v, ctx, t, lang));
+const submissionSchema = (newer: boolean, t: Translate, lang: Lang) =>
+  ValuesSchema.superRefine((v, ctx) => {
+    checkProgress(v, ctx, t, lang);
+    if (newer && !v.replaceNewer)
+      ctx.addIssue({ code: 'custom', path: ['replaceNewer'], message: t('newerConfirmRequired') });
+  });
 
-function SubmissionForm({ measure, assignment, ministryId, onClose, onSaved }: AssignmentFormProps) {
+function SubmissionForm(props: AssignmentFormProps) {
+  const { measure, assignment, ministryId, onClose, onSaved } = props;
   const { t, lang } = useI18n();
   const discard = useDiscardChange(onClose);
   const create = useCreateSubmission();
   const waiting = useSubmissions({ measure: measure.id, state: 'pending' }).data?.items.filter(
     (s) => s.ministryId === ministryId,
   ).length;
-  const [base] = useState(assignment);
+  // Starts from the values as of the page's date; names the version the server holds now.
+  const [shown] = useState(assignment);
+  const [base] = useState(props.current);
+  const newer = newerThanShown(shown, base);
   const state = useDialogForm<Values>({
-    schema: submissionSchema(t, lang),
-    defaultValues: { status: base.status, progress: String(base.progress), narrative: base.narrative, evidence: '' },
+    schema: submissionSchema(newer, t, lang),
+    defaultValues: {
+      status: shown.status,
+      progress: String(shown.progress),
+      narrative: shown.narrative,
+      evidence: '',
+      replaceNewer: false,
+    },
     mutation: create,
     serverFields: FIELDS,
   });
@@ -77,7 +95,12 @@ function SubmissionForm({ measure, assignment, ministryId, onClose, onSaved }: A
       state={state}
       onValid={(values) => send(values, base.version)}
       submitLabel={t('submitProgress')}
-      lead={<p className="sub">{t('submitProgressLead')}</p>}
+      lead={
+        <>
+          <AsOfLead assignment={shown} shownOn={props.shownOn} today={props.today} />
+          <p className="sub">{t('submitProgressLead')}</p>
+        </>
+      }
       notice={
         waiting ? <p className="notice notice--warning">{t('alreadyPending').replace('{n}', String(waiting))}</p> : null
       }
@@ -97,6 +120,7 @@ function SubmissionForm({ measure, assignment, ministryId, onClose, onSaved }: A
         )
       }
     >
+      {newer && <NewerValues current={base} shownOn={props.shownOn} error={errors.replaceNewer} idPrefix="sub" />}
       <ProgressFields idPrefix="sub" errors={errors} />
       <Field id="sub-evidence" label={t('evidence')} hint={t('evidenceHint')} error={errors.evidence}>
         {(p) => <textarea {...p} rows={2} maxLength={2000} {...form.register('evidence')} />}
