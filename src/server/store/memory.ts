@@ -3,6 +3,7 @@ import type { AssignmentRecord, ProgressEvent } from '@/domain/plan';
 import type { PlanSnapshot } from '@/domain/plan';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
+import { memoryOidc } from './memory-oidc';
 import {
   assignmentKey,
   changeId,
@@ -202,6 +203,7 @@ export function createMemoryStore(): Store {
     commit: (changes, entries) => resolve(() => commit(changes, entries)),
     annual: (fy) => Promise.resolve(annual.read(fy)),
     ...accounts.api,
+    ...memoryOidc((id) => accounts.sessions.has(id), appendAudit),
     close: () => Promise.resolve(),
   };
 }
