@@ -83,13 +83,15 @@ export async function startTestIdp(options: {
   accounts: IdpAccount[];
   clients: IdpClient[];
   port?: number;
+  /** The issuer's host name (it listens on 127.0.0.1 either way); `localhost` makes it another site. */
+  host?: string;
 }): Promise<TestIdp> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomBytes(8).toString('hex');
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const accounts = options.accounts;
   const find = (id: string) => accounts.find((a) => a.sub === id);
 
