@@ -19,7 +19,15 @@ const nodeOnly = {
     message: 'A Node-only package cannot run in the browser: inject it through createApp (docs/decisions/010).',
   },
   serverFiles: {
-    group: ['**/auth/passwords', '**/store/sqlite*', '**/annual/node-renderers', '**/server/main', '**/server/cli*'],
+    group: [
+      '**/auth/passwords',
+      '**/store/sqlite*',
+      '**/annual/node-renderers',
+      '**/server/main',
+      '**/server/cli*',
+      '**/oidc/relying-party',
+      '**/oidc/settings',
+    ],
     message: 'This module is Node-only: createApp gets it injected by main.ts (docs/decisions/010).',
   },
 };
@@ -153,6 +161,9 @@ export default tseslint.config(
       'src/server/annual/upload-pool.ts',
       'src/server/annual/upload-worker.ts',
       'src/server/static.ts',
+      // Built by main.ts and injected into createApp (issue 14):
+      'src/server/oidc/relying-party.ts',
+      'src/server/oidc/settings.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -34,8 +34,11 @@ export function cli(
 
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string };
 
-export async function startServer(env: Record<string, string>, { timeoutMs = 30_000 } = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string>,
+  { timeoutMs = 30_000, port: fixedPort }: { timeoutMs?: number; port?: number } = {},
+): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,

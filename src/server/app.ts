@@ -11,6 +11,8 @@ import { ApiError, busy, errorResponse, staleVersion } from './errors';
 import { accessControl, securityHeaders } from './middleware';
 import { auditRoutes } from './routes/audit';
 import { sessionRoutes } from './routes/session';
+import { oidcRoutes } from './routes/oidc';
+import type { RelyingParty } from './oidc/types';
 import { submissionRoutes } from './routes/submissions';
 import { updateRoutes } from './routes/updates';
 import { userRoutes } from './routes/users';
@@ -39,13 +41,15 @@ export type AppDeps = {
   reports?: ReportRenderers;
   /** Reads uploaded files; main.ts passes a worker pool (annual/upload-pool.ts), else on this thread. */
   uploads?: UploadParser;
+  /** The organisation's OpenID Connect provider (issue 14); main.ts builds it from OIDC_*. */
+  oidc?: RelyingParty | null;
 };
 
 /** JSON bodies are small; the import route (files) sets its own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** The whole API as a Hono app over a store, a clock and a hasher: the same app serves Node and the MSW mock. */
-export function createApp({ store, clock, hasher, config, log = () => {}, reports, uploads }: AppDeps) {
+export function createApp({ store, clock, hasher, config, log = () => {}, reports, uploads, oidc = null }: AppDeps) {
   const plan = createPlanCache(store);
   const deps: Deps & { plan: typeof plan } = {
     store,
@@ -54,6 +58,7 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
     throttle: createThrottle(),
     hasher,
     plan,
+    oidc,
   };
   const openapi = openApiDocument();
   const app = new Hono<AppEnv>();
@@ -79,6 +84,7 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
   app.route('/api', dashboardRoutes({ clock, plan }));
   app.route('/api', publicCommentRoutes({ plan }));
   app.route('/api', sessionRoutes(deps));
+  app.route('/api', oidcRoutes(deps));
   app.route('/api', updateRoutes(deps));
   app.route('/api', submissionRoutes(deps));
   app.route('/api', userRoutes(deps));

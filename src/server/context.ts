@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { PasswordHasher } from './auth/hasher';
 import type { Throttle } from './auth/throttle';
+import type { RelyingParty } from './oidc/types';
 import type { SessionRecord, Store, UserRecord } from './store/port';
 
 export type AppConfig = {
@@ -13,6 +14,10 @@ export type AppConfig = {
   /** Consecutive failed sign-ins before an account locks, and for how long. */
   lockAfterFailures: number;
   lockMinutes: number;
+  /** LOCAL_PASSWORDS: false lets only the named administrators sign in with a password (issue 14). */
+  localPasswords: boolean;
+  /** The break-glass administrators' emails (lower case) who keep their password when it is off. */
+  localPasswordAdmins: string[];
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -22,10 +27,25 @@ export const DEFAULT_CONFIG: AppConfig = {
   sessionAbsoluteHours: 12,
   lockAfterFailures: 5,
   lockMinutes: 15,
+  localPasswords: true,
+  localPasswordAdmins: [],
 };
 
+/** Whether the user may sign in with the tracker's own password under the deployment's policy. */
+export function passwordAllowed(user: Pick<UserRecord, 'email' | 'role'>, config: AppConfig): boolean {
+  return config.localPasswords || (user.role === 'nisc_admin' && config.localPasswordAdmins.includes(user.email));
+}
+
 /** What every route handler can reach: injected, never imported (fastify/demo's rule). */
-export type Deps = { store: Store; clock: Clock; config: AppConfig; throttle: Throttle; hasher: PasswordHasher };
+export type Deps = {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+  throttle: Throttle;
+  hasher: PasswordHasher;
+  /** The organisation's OpenID Connect provider, when configured (oidc/relying-party.ts). */
+  oidc?: RelyingParty | null;
+};
 
 export type AppEnv = {
   Variables: {

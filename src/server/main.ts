@@ -10,12 +10,15 @@ import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
 import { appConfig, databasePath, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
+import { createRelyingParty } from './oidc/relying-party';
+import { parseOidcEnv } from './oidc/settings';
 import { serveSpa } from './static';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
 async function main() {
   const env = parseEnv(process.env);
+  const sso = parseOidcEnv(process.env);
   const path = databasePath(env.DATABASE_URL);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const store = createSqliteStore(openDatabase(path));
@@ -41,7 +44,8 @@ async function main() {
     store,
     clock: systemClock,
     hasher: nodeHasher,
-    config: appConfig(env),
+    config: { ...appConfig(env), ...sso.passwords },
+    oidc: sso.oidc ? createRelyingParty(sso.oidc) : null,
     log: (m, e) => console.error(m, e),
     reports,
     uploads: uploads.parse,

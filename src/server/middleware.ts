@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { can } from '@/domain/auth';
 import { matchRoute } from '@/domain/routes';
-import { isHttps, loadSession, safeEqual, sessionRequirements } from './auth/session';
+import { isHttps, loadSession, requirementsOf, safeEqual } from './auth/session';
 import type { AppEnv, Deps } from './context';
 import { ApiError, forbidden, invalidParams, notFound, unauthorized, versionRequired, zodIssues } from './errors';
 
@@ -86,7 +86,7 @@ export function accessControl(deps: Deps): MiddlewareHandler<AppEnv> {
       }
     }
     if (spec.access === 'session') return next();
-    if (sessionRequirements(loaded.user, deps.config).length > 0) {
+    if ((await requirementsOf(deps, loaded.session, loaded.user)).length > 0) {
       throw new ApiError(
         403,
         'setup_required',

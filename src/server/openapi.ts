@@ -51,7 +51,14 @@ export function openApiDocument() {
         security: route.access === 'public' ? [] : [{ session: [] }],
         'x-access': route.access,
         responses: {
-          200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+          ...(route.redirects
+            ? { 302: { description: 'Redirect', headers: { Location: { schema: { type: 'string' } } } } }
+            : {
+                200: {
+                  description: 'OK',
+                  content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+                },
+              }),
           ...(route.query ? { 422: error } : {}),
           ...(params.length ? { 404: error } : {}),
         },

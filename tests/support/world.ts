@@ -1,6 +1,7 @@
 import sample from '../../seeds/scenarios/sample.json' with { type: 'json' };
 import { createApp } from '@/server/app';
 import type { PasswordHasher } from '@/server/auth/hasher';
+import type { RelyingParty } from '@/server/oidc/types';
 import { nodeHasher } from '@/server/auth/passwords';
 import { loadScenario, seedIfEmpty } from '@/server/bootstrap';
 import { fixedClock, type Clock } from '@/server/clock';
@@ -36,6 +37,7 @@ export async function createWorld(
     config?: Partial<AppConfig>;
     scenario?: boolean;
     hasher?: PasswordHasher;
+    oidc?: RelyingParty;
   } = {},
 ) {
   const clock = options.clock ?? fixedClock('2016-03-31');
@@ -44,7 +46,7 @@ export async function createWorld(
   if (options.scenario) await loadScenario(store, clock, sample);
   const hasher = options.hasher ?? nodeHasher;
   const users = await seedTestUsers(store, clock, hasher);
-  const app = createApp({ store, clock, hasher, config: options.config });
+  const app = createApp({ store, clock, hasher, config: options.config, oidc: options.oidc });
   return {
     app,
     store,

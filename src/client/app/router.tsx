@@ -11,7 +11,7 @@ import { AsOfSearchSchema, MeasuresSearchSchema } from '../features/measures/sea
 import { TimelineSearchSchema } from '../features/timeline/search';
 import { AuditSearchSchema } from '../features/admin/search';
 import { requireSession } from '../features/auth/guard';
-import { RedirectSearchSchema } from '../features/auth/search';
+import { LoginSearchSchema, RedirectSearchSchema } from '../features/auth/search';
 import { prefetchOverview } from '../features/dashboard/api/prefetch-overview';
 import { SubmissionsSearchSchema } from '../features/updates/search';
 import { AnnualReportSearchSchema } from '../features/reports/search';
@@ -77,7 +77,7 @@ const measureRoute = createRoute({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search) => RedirectSearchSchema.parse(search),
+  validateSearch: (search) => LoginSearchSchema.parse(search),
   component: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
 });
 

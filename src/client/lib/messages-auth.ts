@@ -44,6 +44,91 @@ export const AUTH_MESSAGES = {
     ja: 'サインインできませんでした。時間をおいて再試行してください。',
     en: 'Could not sign in. Please try again later.',
   },
+  oidcSignIn: { ja: '組織アカウントでサインイン', en: 'Sign in with your organisation account' },
+  oidcSignInHint: {
+    ja: '所属組織の認証基盤（多要素認証）でサインインします。アカウントと権限は管理者が登録したものが使われます。',
+    en: 'Sign in through your organisation’s identity provider (multi-factor). Your account and role are the ones an administrator registered here.',
+  },
+  orPassword: { ja: 'またはパスワードでサインイン', en: 'Or sign in with a password' },
+  passwordAdminsOnly: {
+    ja: 'パスワードでのサインインは、指定された管理者（緊急用）のみ利用できます。',
+    en: 'Password sign-in is only for the designated (break-glass) administrators.',
+  },
+  oidcTotpTitle: { ja: '確認コードの入力', en: 'Enter your verification code' },
+  oidcTotpLead: {
+    ja: '組織アカウントでの本人確認が済みました。このアカウントでは、トラッカーの二要素認証の確認コードも必要です。',
+    en: 'Your organisation account is confirmed. This account also needs the tracker’s two-factor verification code.',
+  },
+  oidcTotpConfirm: { ja: '確認してサインイン', en: 'Verify and sign in' },
+  oidcStartAgain: { ja: '最初からやり直す', en: 'Start again' },
+  oidcError_expired: {
+    ja: 'サインインの有効期限が切れたか、別のブラウザで始められました。もう一度「組織アカウントでサインイン」から始めてください。',
+    en: 'The sign-in expired or was started in another browser. Start again with “Sign in with your organisation account”.',
+  },
+  oidcError_state_mismatch: {
+    ja: 'サインインの応答がこのブラウザで始めたものと一致しないため、受け付けませんでした。もう一度お試しください。',
+    en: 'The answer did not match the sign-in this browser started, so it was refused. Please try again.',
+  },
+  oidcError_provider_error: {
+    ja: '組織の認証基盤がサインインを完了しませんでした（キャンセルまたは拒否）。',
+    en: 'Your organisation’s identity provider did not complete the sign-in (cancelled or refused).',
+  },
+  oidcError_code_rejected: {
+    ja: '認証基盤が認可コードを受け付けませんでした（使用済みまたは期限切れ）。もう一度お試しください。',
+    en: 'The identity provider refused the authorization code (used already or expired). Please try again.',
+  },
+  oidcError_token_invalid: {
+    ja: '認証基盤からの ID トークンを検証できなかったため、サインインを拒否しました。管理者に連絡してください。',
+    en: 'The ID token from the identity provider failed verification, so the sign-in was refused. Contact an administrator.',
+  },
+  oidcError_unavailable: {
+    ja: '組織の認証基盤に接続できません。しばらくしてから再試行してください。',
+    en: 'Your organisation’s identity provider cannot be reached. Try again later.',
+  },
+  oidcError_no_email: {
+    ja: '認証基盤がメールアドレスを提供しなかったため、利用者を特定できませんでした。管理者に連携の設定を依頼してください。',
+    en: 'The identity provider sent no e-mail address, so no user could be found. Ask an administrator to link your account.',
+  },
+  oidcError_email_unverified: {
+    ja: '認証基盤でメールアドレスが確認済みになっていないため、サインインできません。',
+    en: 'Your e-mail address is not verified at the identity provider, so you cannot sign in.',
+  },
+  oidcError_unknown_email: {
+    ja: 'この組織アカウントはトラッカーの利用者として登録されていません。NISC の管理者に利用者登録を依頼してください。',
+    en: 'This organisation account is not registered as a tracker user. Ask an NISC administrator to add you.',
+  },
+  oidcError_linked_elsewhere: {
+    ja: 'この利用者には別の組織アカウントが連携済みです。管理者に確認してください。',
+    en: 'This user is linked to a different organisation account. Check with an administrator.',
+  },
+  oidcError_disabled: {
+    ja: 'このアカウントは無効化されています。NISC の管理者に問い合わせてください。',
+    en: 'This account is disabled. Contact an NISC administrator.',
+  },
+  oidcError_too_many_attempts: {
+    ja: 'サインインの失敗が続いたため、しばらくしてから再試行してください。',
+    en: 'Too many failed sign-ins. Wait a little and try again.',
+  },
+  signInMethod: { ja: 'サインイン方法', en: 'Sign-in' },
+  methodOidcLinked: { ja: '組織アカウント（連携済み）', en: 'Organisation account (linked)' },
+  methodOidcPending: {
+    ja: '組織アカウント（初回サインインで連携）',
+    en: 'Organisation account (links at first sign-in)',
+  },
+  methodPassword: { ja: 'パスワード', en: 'Password' },
+  methodNone: { ja: 'なし', en: 'None' },
+  unlinkOidc: {
+    ja: '組織アカウントとの連携を解除する（セッションは終了し、次回は確認済みメールアドレスで再連携）',
+    en: 'Unlink the organisation account (sessions end; the next sign-in links again by verified e-mail)',
+  },
+  linkOidcSubject: {
+    ja: '組織アカウントのサブジェクト（sub）で連携',
+    en: 'Link by the organisation account’s subject (sub)',
+  },
+  linkOidcSubjectHint: {
+    ja: '事前登録する場合のみ。認証基盤の管理画面に表示される利用者の識別子です。',
+    en: 'Only to pre-provision: the user’s identifier as the identity provider shows it.',
+  },
   required: { ja: '必須', en: 'required' },
   close: { ja: '閉じる', en: 'Close' },
   cancel: { ja: 'キャンセル', en: 'Cancel' },

@@ -94,7 +94,38 @@ export const UserPatchBodySchema = z
     resetPassword: password.optional(),
     /** For a lost or replaced phone: TOTP off; the user enrols again (administrators at next sign-in). */
     resetTotp: z.literal(true).optional(),
+    /** Issue 14: pre-provision the provider's subject (\`sub\`) for this user, or remove the link. */
+    linkOidcSubject: z.string().trim().min(1).max(255).optional(),
+    unlinkOidc: z.literal(true).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: '変更内容がありません / Nothing to change' });
 
-export const UserListSchema = z.object({ items: z.array(PublicUserSchema) });
+/** How a user signs in (issue 14): a local password where the policy allows it, the provider where linked. */
+export const UserSignInSchema = z.object({
+  password: z.boolean(),
+  oidc: z.object({ subject: z.string(), linkedAt: z.string() }).nullable(),
+});
+export type UserSignIn = z.infer<typeof UserSignInSchema>;
+export const AdminUserSchema = PublicUserSchema.extend({ signIn: UserSignInSchema });
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+export const UserListSchema = z.object({ items: z.array(AdminUserSchema) });
+
+/** What the sign-in page offers: the organisation's provider, and whether local passwords are on for everyone. */
+export const SignInMethodsSchema = z.object({ oidc: z.boolean(), localPasswords: z.boolean() });
+export type SignInMethods = z.infer<typeof SignInMethodsSchema>;
+
+export const OidcStartQuerySchema = z.object({ redirect: z.string().max(2000).optional() });
+/** What the provider sends back (RFC 6749 §4.1.2, RFC 9207 \`iss\`); checked by openid-client, not here. */
+export const OidcCallbackQuerySchema = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  iss: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
+export const OidcTotpBodySchema = z.strictObject({ code: totpCode });
+export const SignOutSchema = z.object({
+  ok: z.literal(true),
+  /** RP-initiated logout at the provider, for a session that began there: the browser goes on to it. */
+  endSessionUrl: z.string().nullable(),
+});

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import {
   ChangePasswordBodySchema,
   PublicUserSchema,
   SessionSchema,
   SignInBodySchema,
+  SignOutSchema,
   TotpConfirmBodySchema,
   TotpEnrolmentSchema,
   TotpStartBodySchema,
@@ -28,8 +28,7 @@ import {
 } from '@/domain/contract';
 import { ROUTES, type RouteSpec } from './routes';
 import { ANNUAL_ROUTES } from './routes-annual';
-
-const Ok = z.object({ ok: z.literal(true) });
+import { OIDC_ROUTES } from './routes-oidc';
 
 /** Sign-in, accounts, updates, submissions and audit. */
 export const WRITE_ROUTES = {
@@ -54,9 +53,9 @@ export const WRITE_ROUTES = {
     method: 'delete',
     path: '/api/session',
     operationId: 'signOut',
-    summary: 'Sign out: ends the session on the server',
+    summary: "Sign out: ends the session on the server (and names the provider's logout for a provider session)",
     access: 'session',
-    response: Ok,
+    response: SignOutSchema,
   },
   changePassword: {
     method: 'post',
@@ -207,6 +206,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...Object.values(ROUTES),
   ...Object.values(WRITE_ROUTES),
   ...Object.values(ANNUAL_ROUTES),
+  ...Object.values(OIDC_ROUTES),
 ];
 
 const COMPILED = ALL_ROUTES.map((spec) => ({

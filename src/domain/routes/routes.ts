@@ -41,6 +41,8 @@ export type RouteSpec = {
   body?: z.ZodType;
   /** Writes to versioned records need If-Match. */
   ifMatch?: boolean;
+  /** Answers with a redirect (302) for the browser to follow, not JSON (OpenID Connect sign-in). */
+  redirects?: true;
   response: z.ZodType;
 };
 

@@ -88,6 +88,9 @@ export async function rotateSession(
   user: UserRecord,
 ): Promise<SessionRecord> {
   const next = await startSession(c, deps, user, old.createdAt);
+  // A session that began at the provider stays one (its second factor, its logout).
+  const oidc = await deps.store.getOidcSession(old.id);
+  if (oidc) await deps.store.saveOidcSession({ ...oidc, sessionId: next.id });
   await deps.store.deleteSession(old.id);
   return next;
 }
@@ -140,18 +143,40 @@ export async function loadSession(
   return { session, user };
 }
 
-export function sessionRequirements(user: UserRecord, config: AppConfig): Session['requires'] {
+/**
+ * What a session must do first. A session that began at the organisation's provider never changes the
+ * tracker password (it did not use it), and one whose provider asserted multi-factor authentication
+ * needs no tracker TOTP either (decision record 015); `oidc` is that session's record, null otherwise.
+ */
+export function sessionRequirements(
+  user: UserRecord,
+  config: AppConfig,
+  oidc: { mfa: boolean } | null = null,
+): Session['requires'] {
   const requires: Session['requires'] = [];
-  if (user.mustChangePassword) requires.push('password_change');
-  if (totpRequired(user.role, config.requireTotpForAll) && !user.totpEnabled) requires.push('totp_enrolment');
+  if (user.mustChangePassword && !oidc) requires.push('password_change');
+  if (totpRequired(user.role, config.requireTotpForAll) && !user.totpEnabled && !oidc?.mfa)
+    requires.push('totp_enrolment');
   return requires;
 }
 
-export function sessionBody(session: SessionRecord, user: UserRecord, config: AppConfig): Session {
+/** The session's requirements; the provider's record is looked up only when there is something to waive. */
+export async function requirementsOf(deps: Deps, session: SessionRecord, user: UserRecord) {
+  const plain = sessionRequirements(user, deps.config);
+  if (!plain.length) return plain;
+  return sessionRequirements(user, deps.config, await deps.store.getOidcSession(session.id));
+}
+
+export function sessionBody(
+  session: SessionRecord,
+  user: UserRecord,
+  config: AppConfig,
+  requires: Session['requires'] = sessionRequirements(user, config),
+): Session {
   return {
     user: toPublicUser(user),
     csrfToken: session.csrfToken,
-    requires: sessionRequirements(user, config),
+    requires,
     ...expiries(session, config),
   };
 }

@@ -7,14 +7,14 @@ import { passwordFunctions } from '../auth/hasher';
 import {
   clientAddress,
   endSessionCookie,
+  requirementsOf,
   rotateSession,
   sessionBody,
-  sessionRequirements,
   startSession,
 } from '../auth/session';
 import { createThrottle } from '../auth/throttle';
 import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
-import type { AppEnv, Deps } from '../context';
+import { passwordAllowed, type AppEnv, type Deps } from '../context';
 import { ApiError, unauthorized } from '../errors';
 import { parseBody } from '../middleware';
 import { StaleVersionError, type NewAuditEntry, type SessionRecord, type Store, type UserRecord } from '../store/port';
@@ -25,8 +25,15 @@ const BAD_CREDENTIALS =
 const TOTP_INVALID = '確認コードが違います / The code is not right';
 const TOTP_REPLAYED =
   'この確認コードは使用済みです。次のコードが表示されてから入力してください / This code has been used already; enter the next one your app shows';
-const totpMessage = (reason: 'invalid' | 'replayed') => (reason === 'replayed' ? TOTP_REPLAYED : TOTP_INVALID);
+export const totpMessage = (reason: 'invalid' | 'replayed') => (reason === 'replayed' ? TOTP_REPLAYED : TOTP_INVALID);
 const CURRENT_PASSWORD_WRONG = '現在のパスワードが違います / The current password is wrong';
+
+const localPasswordsOff = () =>
+  new ApiError(
+    403,
+    'local_passwords_off',
+    'このアカウントは組織アカウントでサインインします。パスワードは使用できません / This account signs in with the organisation account; it has no tracker password',
+  );
 
 /** Wrong current passwords or codes from a signed-in session: this many in the window end the session. */
 export const REAUTH_LIMIT = 5;
@@ -52,16 +59,7 @@ export function sessionRoutes(deps: Deps) {
     action: string,
     user: UserRecord | null,
     after?: unknown,
-  ): NewAuditEntry => ({
-    at: clock.now(),
-    actor,
-    action,
-    entity: 'user',
-    entityId: user?.id ?? '-',
-    before: undefined,
-    after,
-    requestId: c.get('requestId'),
-  });
+  ) => accountAudit(clock, c, actor, action, user, after);
 
   const reauthThrottle = createThrottle({ limit: REAUTH_LIMIT, windowMs: REAUTH_WINDOW_MS });
 
@@ -195,8 +193,10 @@ export function sessionRoutes(deps: Deps) {
   const admitSignIn = async (c: Context<AppEnv>, body: { email: string; password: string }, address: string) => {
     const user = await store.getUserByEmail(body.email);
     const scope = { userId: user?.id ?? '', deviceId: user ? await trustedDevice(c, deps, user.id) : null };
+    // LOCAL_PASSWORDS=off: a password is no way in for this account; the same answer as a wrong one.
+    const allowed = user ? passwordAllowed(user, config) : true;
     const gate =
-      user && !user.disabled
+      user && !user.disabled && allowed
         ? await store.countSignInAttempt(scope, clock.now(), {
             limit: config.lockAfterFailures,
             lockMs: config.lockMinutes * 60_000,
@@ -217,33 +217,46 @@ export function sessionRoutes(deps: Deps) {
     if (!user || !gate?.allowed) {
       await verifyAgainstDummy(body.password);
       throw await refuse(
-        !user ? 'unknown_email' : user.disabled ? 'disabled' : scope.deviceId ? 'device_locked' : 'locked',
+        !user
+          ? 'unknown_email'
+          : user.disabled
+            ? 'disabled'
+            : !allowed
+              ? 'local_password_off'
+              : scope.deviceId
+                ? 'device_locked'
+                : 'locked',
       );
     }
     if (!(await verifyPassword(user.passwordHash, body.password))) throw await refuse('bad_password');
     return { user, scope, failed };
   };
 
-  app.get('/session', (c) => {
+  app.get('/session', async (c) => {
     const session = c.get('session');
     const user = c.get('user');
     if (!session || !user) throw unauthorized();
-    return c.json(sessionBody(session, user, config));
+    return c.json(sessionBody(session, user, config, await requirementsOf(deps, session, user)));
   });
 
   app.delete('/session', async (c) => {
     const session = c.get('session');
     const user = c.get('user');
+    // A session that began at the provider also ends there, where it advertises an end-session endpoint.
+    const oidc = session ? await store.getOidcSession(session.id) : null;
+    const endSessionUrl = oidc && deps.oidc ? await deps.oidc.endSessionUrl(oidc.idToken) : null;
     if (session) await store.deleteSession(session.id);
     endSessionCookie(c, deps);
-    if (user) await store.commit([], [entry(c, user.email, 'session.signout', user)]);
-    return c.json({ ok: true as const });
+    if (user)
+      await store.commit([], [entry(c, user.email, 'session.signout', user, oidc ? { method: 'oidc' } : undefined)]);
+    return c.json({ ok: true as const, endSessionUrl });
   });
 
   app.post('/session/password', async (c) => {
     const session = c.get('session')!;
     const user = c.get('user')!;
     const body = await parseBody(c, WRITE_ROUTES.changePassword.body);
+    if (!passwordAllowed(user, config)) throw localPasswordsOff();
     await reauthenticate(c, session, user, { password: body.currentPassword });
     const weak = passwordError(body.newPassword, user);
     if (weak) throw weak;
@@ -278,7 +291,7 @@ export function sessionRoutes(deps: Deps) {
     const body = await parseBody(c, WRITE_ROUTES.startTotp.body);
     // Replacing the second factor proves both factors the account has. The enrolment forced right after
     // sign-in is the exception: that session has just shown the password and can do nothing else.
-    const forced = sessionRequirements(user, config).includes('totp_enrolment');
+    const forced = (await requirementsOf(deps, session, user)).includes('totp_enrolment');
     const step = forced
       ? null
       : await reauthenticate(c, session, user, {
@@ -341,12 +354,33 @@ export function sessionRoutes(deps: Deps) {
   return app;
 }
 
+/** An audit entry about an account (sign-ins, failures, locks, second factors). */
+export function accountAudit(
+  clock: Deps['clock'],
+  c: { get: (k: 'requestId') => string },
+  actor: string,
+  action: string,
+  user: UserRecord | null,
+  after?: unknown,
+): NewAuditEntry {
+  return {
+    at: clock.now(),
+    actor,
+    action,
+    entity: 'user',
+    entityId: user?.id ?? '-',
+    before: undefined,
+    after,
+    requestId: c.get('requestId'),
+  };
+}
+
 /**
  * Commits a change computed from the user's freshest record, with its audit entries, retrying when a
  * concurrent sign-in attempt moved the record on first. Without this, parallel wrong guesses all read
  * the same failure count: all but one ended in a 412, neither counted towards the lock nor audited.
  */
-async function commitToUser(
+export async function commitToUser(
   store: Store,
   user: UserRecord | null,
   change: (current: UserRecord | null) => { next: UserRecord | null; audits: NewAuditEntry[] },

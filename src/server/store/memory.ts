@@ -4,6 +4,7 @@ import type { PlanSnapshot } from '@/domain/plan';
 import { allSearchRows, findNeedles, type SearchRow } from '@/domain/search';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
+import { memoryOidc } from './memory-oidc';
 import {
   assignmentKey,
   changeId,
@@ -211,6 +212,7 @@ export function createMemoryStore(): Store {
     annual: (fy) => Promise.resolve(annual.read(fy)),
     searchMeasureText: (needles) => resolve(() => findNeedles(searchRows(), needles)),
     ...accounts.api,
+    ...memoryOidc((id) => accounts.sessions.has(id), appendAudit),
     close: () => Promise.resolve(),
   };
 }

@@ -148,6 +148,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (measure_id, fy)
   ) STRICT;
   `,
+  /* 7: reserved for the rounds branch (pre-assigned numbers); the integrator puts its migration here */ '',
+  /* 8: sign-in through the organisation's OpenID Connect provider (issue 14, sqlite-oidc.ts): which provider
+     subject is which tracker user (one each way), and which sessions came from the provider (for its
+     second factor and RP-initiated logout); a session's row goes with the session */ `
+  CREATE TABLE oidc_links (
+    user_id TEXT PRIMARY KEY REFERENCES users(id), issuer TEXT NOT NULL, subject TEXT NOT NULL,
+    linked_at TEXT NOT NULL, UNIQUE (issuer, subject)
+  ) STRICT;
+  CREATE TABLE oidc_sessions (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    mfa INTEGER NOT NULL, id_token TEXT NOT NULL
+  ) STRICT;
+  `,
   /* 9 (search, issue 18; 7 and 8 are the rounds and OIDC branches'): the search index, decision record 016.
      Rows are written by the store from the domain's searchRows (normalised text), never by SQL. */ `
   CREATE VIRTUAL TABLE measure_search USING fts5(

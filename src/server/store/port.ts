@@ -7,6 +7,7 @@ import type { CiSector, Instruction } from '@/domain/seeds';
 import type { PlanSnapshot } from '@/domain/plan';
 import type { Status } from '@/domain/plan';
 import type { SearchHit } from '@/domain/search';
+import type { OidcStore } from './port-oidc';
 
 /** One append-only audit entry: who, when, what, before → after. */
 export type AuditEntry = {
@@ -166,7 +167,7 @@ export type SubmissionFilter = { state?: Submission['state']; ministryId?: strin
  * The storage port. Every write is one transaction that also appends its audit entry; a write is
  * complete or absent. `revision` grows with every committed write so readers can cache.
  */
-export interface Store {
+export interface Store extends OidcStore {
   readonly kind: 'sqlite' | 'memory';
   isEmpty(): Promise<boolean>;
   /** Loads the strategy into an empty store. Refuses a store that holds data. */

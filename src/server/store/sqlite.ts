@@ -20,6 +20,7 @@ import { applyChanges } from './sqlite-commit';
 import { signInQueries } from './sqlite-sign-in';
 import { readAnnual } from './sqlite-annual';
 import { searchQueries } from './sqlite-search';
+import { oidcQueries } from './sqlite-oidc';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -186,6 +187,7 @@ export function createSqliteStore(db: Database.Database): Store {
     countSignInAttempt: wrap(signIns.countSignInAttempt),
     clearSignInFailures: wrap(signIns.clearSignInFailures),
     serverSecret: wrap(signIns.serverSecret),
+    ...oidcQueries(db, (entry) => void audit(entry)),
     isEmpty: () => Promise.resolve((db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n === 0),
     seed: wrap(seedTx),
     revision: () => Promise.resolve(revisionNow()),

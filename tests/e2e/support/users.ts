@@ -36,7 +36,14 @@ export const E2E_USERS = {
   },
 } as const;
 
-export type E2EState = { url: string; pid: number; dir: string; admin: { email: string; password: string } };
+export type E2EState = {
+  url: string;
+  pid: number;
+  idpPid: number;
+  idpIssuer: string;
+  dir: string;
+  admin: { email: string; password: string; totpSecret?: string };
+};
 
 export function e2eState(): E2EState {
   return JSON.parse(readFileSync(stateFile(), 'utf8')) as E2EState;

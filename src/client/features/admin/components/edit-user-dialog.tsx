@@ -5,13 +5,15 @@ import { DialogForm, FormDialog, useDialogForm } from '@/client/components/form-
 import { Field } from '@/client/components/form-field';
 import { useI18n, type Translate } from '@/client/lib/i18n';
 import { passwordProblems, PASSWORD_PROBLEM_LABELS, USER_ROLE_LABELS } from '@/domain/auth';
-import { PublicUserSchema, UserPatchBodySchema, type PublicUser } from '@/domain/contract';
+import { PublicUserSchema, UserPatchBodySchema, type PublicUser, type UserSignIn } from '@/domain/contract';
+import { useSignInMethods } from '@/client/features/auth/api/sign-in-methods';
+import { useFormContext } from 'react-hook-form';
 import type { LocalizedText } from '@/domain/plan';
 import { useUpdateUser, type UpdateUserInput } from '../api/update-user';
 import { isLocked } from './password-tools';
 import { RoleFields, TemporaryPasswordField } from './user-fields';
 
-const FIELDS = ['name', 'role', 'ministryId', 'disabled', 'resetPassword', 'newPassword'] as const;
+const FIELDS = ['name', 'role', 'ministryId', 'disabled', 'resetPassword', 'newPassword', 'linkOidcSubject'] as const;
 
 const ValuesSchema = z.object({
   name: z.string(),
@@ -21,6 +23,8 @@ const ValuesSchema = z.object({
   unlock: z.boolean(),
   resetTotp: z.boolean(),
   resetPassword: z.string(),
+  unlinkOidc: z.boolean(),
+  linkOidcSubject: z.string(),
 });
 type Values = z.infer<typeof ValuesSchema>;
 
@@ -35,6 +39,8 @@ function bodyOf(base: PublicUser, v: Values): UpdateUserInput['body'] {
   if (v.unlock) body.unlock = true;
   if (v.resetTotp) body.resetTotp = true;
   if (v.resetPassword) body.resetPassword = v.resetPassword;
+  if (v.unlinkOidc) body.unlinkOidc = true;
+  if (v.linkOidcSubject.trim()) body.linkOidcSubject = v.linkOidcSubject.trim();
   return body;
 }
 
@@ -57,7 +63,7 @@ export function EditUserDialog({
   onClose,
   onSaved,
 }: {
-  user: PublicUser;
+  user: PublicUser & { signIn?: UserSignIn };
   onClose: () => void;
   onSaved: (user: PublicUser, password?: string) => void;
 }) {
@@ -74,6 +80,8 @@ export function EditUserDialog({
       unlock: false,
       resetTotp: false,
       resetPassword: '',
+      unlinkOidc: false,
+      linkOidcSubject: '',
     },
     mutation: update,
     serverFields: FIELDS,
@@ -132,6 +140,7 @@ export function EditUserDialog({
             <label htmlFor="edit-user-reset-totp">{t('resetTotp')}</label>
           </div>
         )}
+        <OidcLinkFields link={user.signIn?.oidc ?? null} error={errors.linkOidcSubject} />
         <TemporaryPasswordField
           id="edit-user-reset"
           name="resetPassword"
@@ -141,6 +150,28 @@ export function EditUserDialog({
         <p className="hint">{t('sessionsEndNote')}</p>
       </DialogForm>
     </FormDialog>
+  );
+}
+
+/** The organisation-account link: unlink it, or (unlinked, with a provider configured) pre-provision a subject. */
+function OidcLinkFields({ link, error }: { link: UserSignIn['oidc']; error?: string }) {
+  const { t } = useI18n();
+  const { register } = useFormContext<Values>();
+  const oidc = useSignInMethods().data?.oidc ?? false;
+  if (link)
+    return (
+      <div className="field field--check">
+        <input id="edit-user-unlink-oidc" type="checkbox" {...register('unlinkOidc')} />
+        <label htmlFor="edit-user-unlink-oidc">
+          {t('unlinkOidc')} <span className="sub">(sub: {link.subject})</span>
+        </label>
+      </div>
+    );
+  if (!oidc) return null;
+  return (
+    <Field id="edit-user-link-oidc" label={t('linkOidcSubject')} hint={t('linkOidcSubjectHint')} error={error}>
+      {(p) => <input {...p} {...register('linkOidcSubject')} autoComplete="off" />}
+    </Field>
   );
 }
 

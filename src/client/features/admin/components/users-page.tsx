@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { lazyForm } from '@/client/components/lazy-form';
 import { USER_ROLE_LABELS } from '@/domain/auth';
-import type { PublicUser } from '@/domain/contract';
+import type { AdminUser, PublicUser } from '@/domain/contract';
+import { useSignInMethods } from '@/client/features/auth/api/sign-in-methods';
 import { QueryState } from '@/client/components/query-state';
 import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
@@ -30,7 +31,8 @@ function Users() {
   const ministries = useMinistries();
   const orgs = new Map((ministries.data?.items ?? []).map((o) => [o.id, o]));
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<PublicUser | null>(null);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const oidc = useSignInMethods().data?.oidc ?? false;
   const [notice, setNotice] = useState<{ text: string; password?: string } | null>(null);
   return (
     <section aria-labelledby="users-title">
@@ -65,6 +67,7 @@ function Users() {
                   <th scope="col">{t('email')}</th>
                   <th scope="col">{t('userRole')}</th>
                   <th scope="col">{t('ministry')}</th>
+                  <th scope="col">{t('signInMethod')}</th>
                   <th scope="col">{t('totpShort')}</th>
                   <th scope="col">{t('accountState')}</th>
                   <th scope="col">
@@ -79,6 +82,9 @@ function Users() {
                     <td>{u.email}</td>
                     <td>{l(USER_ROLE_LABELS[u.role])}</td>
                     <td>{u.ministryId ? orgName(orgs.get(u.ministryId), lang) : '—'}</td>
+                    <td>
+                      <SignInMethod user={u} oidc={oidc} />
+                    </td>
                     <td>{u.totpEnabled ? t('totpOn') : t('totpOff')}</td>
                     <td>
                       <AccountState user={u} />
@@ -121,6 +127,30 @@ function Users() {
       )}
     </section>
   );
+}
+
+/** How the user signs in: the organisation account (linked, or linking at first sign-in) and/or a password. */
+function SignInMethod({ user, oidc }: { user: AdminUser; oidc: boolean }) {
+  const { t } = useI18n();
+  const link = user.signIn.oidc;
+  const methods = [
+    link && (
+      <span key="o" className="chip" title={`sub: ${link.subject}`}>
+        {t('methodOidcLinked')}
+      </span>
+    ),
+    !link && oidc && (
+      <span key="p" className="chip">
+        {t('methodOidcPending')}
+      </span>
+    ),
+    user.signIn.password && (
+      <span key="w" className="chip">
+        {t('methodPassword')}
+      </span>
+    ),
+  ].filter(Boolean);
+  return methods.length ? <>{methods}</> : <span className="chip chip--danger">{t('methodNone')}</span>;
 }
 
 function AccountState({ user: u }: { user: PublicUser }) {

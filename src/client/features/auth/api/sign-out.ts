@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { SignOutSchema } from '@/domain/contract';
 import { apiSend, setCsrfToken } from '@/client/lib/api-client';
 import { authKeys } from './keys';
 
+/** Ends the session; for a session that began at the provider, the answer names its logout to go on to. */
 export async function signOut() {
-  await apiSend('DELETE', '/session', undefined, { schema: z.object({ ok: z.literal(true) }) });
+  return apiSend('DELETE', '/session', undefined, { schema: SignOutSchema });
 }
 
 /** Ends the session on the server, then forgets everything the session could read. */

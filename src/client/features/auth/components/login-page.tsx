@@ -9,6 +9,8 @@ import { useSignIn } from '../api/sign-in';
 import { nextPath } from '../navigation';
 import { CodeInput } from './code-input';
 import { DemoAccounts } from './demo-accounts';
+import { OidcErrorNotice, OidcTotpStep, OrganisationSignIn } from './organisation-sign-in';
+import { useSignInMethods } from '../api/sign-in-methods';
 import './auth.css';
 
 const route = getRouteApi('/login');
@@ -17,7 +19,8 @@ const FIELDS = ['email', 'password', 'totp'] as const;
 /** Sign-in: email and password, then the 6-digit code when the account has TOTP. */
 export function LoginPage() {
   const { t, lang } = useI18n();
-  const { redirect } = route.useSearch();
+  const { redirect, oidc, oidcError } = route.useSearch();
+  const methods = useSignInMethods().data;
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
@@ -45,13 +48,18 @@ export function LoginPage() {
 
   return (
     <section className="auth-page" aria-labelledby="login-title">
-      <h1 id="login-title">{t('signInTitle')}</h1>
-      <p className="sub">{t('signInLead')}</p>
+      <h1 id="login-title">{oidc === 'totp' ? t('oidcTotpTitle') : t('signInTitle')}</h1>
+      {oidc === 'totp' ? <OidcTotpStep redirect={redirect} /> : <p className="sub">{t('signInLead')}</p>}
+      {oidcError && <OidcErrorNotice code={oidcError} />}
+      {methods?.oidc && oidc !== 'totp' && <OrganisationSignIn redirect={redirect} />}
+      {methods?.oidc && oidc !== 'totp' && (
+        <h2>{methods.localPasswords ? t('orPassword') : t('passwordAdminsOnly')}</h2>
+      )}
       {/* The static demo and dev:mock only: a production build drops this branch and the component. */}
       {import.meta.env.MODE === 'mock' && (
         <DemoAccounts onPick={(a) => submit({ email: a.email, password: a.password })} disabled={signIn.isPending} />
       )}
-      <form className="form-card" onSubmit={onSubmit} noValidate>
+      <form className="form-card" onSubmit={onSubmit} noValidate hidden={oidc === 'totp'}>
         {error && !['totp_required', 'totp_invalid'].includes(error.code) && !byField.email && (
           <FormError error={error} other={other}>
             <p>{signInErrorText(error, wait, t, lang)}</p>

@@ -86,7 +86,13 @@ export function UserMenu({ session }: { session: Session }) {
           className="button-secondary"
           disabled={signOut.isPending}
           onClick={() =>
-            signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/login', search: {}, replace: true }) })
+            signOut.mutate(undefined, {
+              onSettled: (result) => {
+                // RP-initiated logout: the provider ends its own session, then sends the browser back to /login.
+                if (result?.endSessionUrl) window.location.assign(result.endSessionUrl);
+                else void navigate({ to: '/login', search: {}, replace: true });
+              },
+            })
           }
         >
           {t('signOut')}
