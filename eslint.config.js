@@ -52,7 +52,7 @@ const boundaries = [
 ];
 
 /** src/domain's folders (decision record 012): from outside a folder, only its index.ts. */
-const domainFolders = ['plan', 'dashboard', 'annual', 'report', 'auth', 'contract', 'routes', 'seeds'];
+const domainFolders = ['plan', 'dashboard', 'annual', 'report', 'auth', 'contract', 'routes', 'seeds', 'rounds'];
 const domainBoundaries = [
   ...domainFolders.map((folder) => ({
     target: `./src/domain/${folder}`,

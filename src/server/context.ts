@@ -13,6 +13,8 @@ export type AppConfig = {
   /** Consecutive failed sign-ins before an account locks, and for how long. */
   lockAfterFailures: number;
   lockMinutes: number;
+  /** The tracker's address as users reach it: links in mails (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -22,6 +24,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   sessionAbsoluteHours: 12,
   lockAfterFailures: 5,
   lockMinutes: 15,
+  publicUrl: 'http://localhost:8080',
 };
 
 /** What every route handler can reach: injected, never imported (fastify/demo's rule). */

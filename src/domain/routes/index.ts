@@ -2,3 +2,4 @@
 export * from './routes';
 export * from './routes-write';
 export * from './routes-annual';
+export * from './routes-rounds';

@@ -28,6 +28,7 @@ import {
 } from '@/domain/contract';
 import { ROUTES, type RouteSpec } from './routes';
 import { ANNUAL_ROUTES } from './routes-annual';
+import { ROUND_ROUTES } from './routes-rounds';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -207,6 +208,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...Object.values(ROUTES),
   ...Object.values(WRITE_ROUTES),
   ...Object.values(ANNUAL_ROUTES),
+  ...Object.values(ROUND_ROUTES),
 ];
 
 const COMPILED = ALL_ROUTES.map((spec) => ({

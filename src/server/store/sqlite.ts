@@ -19,6 +19,7 @@ import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
 import { signInQueries } from './sqlite-sign-in';
 import { readAnnual } from './sqlite-annual';
+import { roundQueries } from './sqlite-rounds';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -233,6 +234,7 @@ export function createSqliteStore(db: Database.Database): Store {
       return Promise.resolve({ items, total });
     },
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
+    ...roundQueries(db),
     close() {
       db.close();
       return Promise.resolve();

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import type { Checklist, ChecklistRow, RoundDetail, RoundRow } from '@/domain/rounds';
+import { createSqliteStore, openDatabase } from '@/server/store/sqlite';
+import { createWorld, json, storeState, type Client, type ErrorJson, type World } from './support/world';
+
+/** Reporting rounds through the API (issue 12): opening, the checklist, answers, review, bad input. */
+
+export const ROUND_BODY = {
+  title: '平成28年度第1四半期 進捗照会',
+  kind: 'quarterly',
+  fy: 2016,
+  asOf: '2016-03-31',
+  dueOn: '2016-04-20',
+  ministryIds: ['npa', 'nisc'],
+  instructions: '各府省庁の担当施策について状況を回答してください。',
+} as const;
+
+export async function openRound(w: World, body: Record<string, unknown> = ROUND_BODY): Promise<RoundDetail> {
+  const staff = await w.as('staff');
+  const res = await staff.post('/api/rounds', body);
+  expect(res.status, await res.clone().text()).toBe(201);
+  return json<RoundDetail>(res);
+}
+
+const checklist = async (c: Client, roundId: string, ministry: string) =>
+  json<Checklist>(await c.get(`/api/rounds/${roundId}/ministries/${ministry}`));
+
+const answerOf = (r: ChecklistRow, values: Record<string, unknown> = {}, unchanged = false) => ({
+  rowId: r.id,
+  version: r.version,
+  baseVersion: r.currentVersion,
+  unchanged,
+  ...values,
+});
+
+/** Both adapters: the in-memory store and SQLite. */
+const stores = [
+  ['memory', () => undefined],
+  ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+] as const;
+
+describe.each(stores)('reporting rounds (%s)', (_name, makeStore) => {
+  it('opens a round: rows for every asked ministry, a board at 0 %, an audit entry', async () => {
+    const w = await createWorld({ store: makeStore() });
+    const detail = await openRound(w);
+    expect(detail.round).toMatchObject({ state: 'open', openedOn: '2016-03-31', reminderDays: [7, 3, 1] });
+    const npa = detail.ministries.find((m) => m.ministryId === 'npa')!;
+    expect(npa.owed).toBeGreaterThan(0);
+    expect(npa).toMatchObject({ answered: 0, percent: 0, finished: false, overdue: false });
+    const audit = await w.store.listAudit({ limit: 5, offset: 0, action: 'round.open' });
+    expect(audit.total).toBe(1);
+  });
+
+  it('a liaison answers inline and 「変更なし」; staff see 100 % and accept; the assignment changes', async () => {
+    const w = await createWorld({ store: makeStore() });
+    const { round } = await openRound(w);
+    const liaison = await w.as('liaison');
+    const list = await checklist(liaison, round.id, 'npa');
+    const [first, ...rest] = list.rows;
+    const res = await liaison.post(`/api/rounds/${round.id}/answers`, {
+      answers: [
+        answerOf(first!, { status: 'in_progress', progress: 55, narrative: '体制整備を進めた' }),
+        ...rest.map((r) => answerOf(r, {}, true)),
+      ],
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const staff = await w.as('staff');
+    const detail = await json<RoundDetail>(await staff.get(`/api/rounds/${round.id}`));
+    expect(detail.ministries.find((m) => m.ministryId === 'npa')).toMatchObject({ percent: 100, finished: true });
+    expect(detail.ministries.find((m) => m.ministryId === 'nisc')).toMatchObject({ percent: 0, finished: false });
+    // Staff hear that npa has finished.
+    const notes = await json<{ items: { kind: string }[]; unread: number }>(await staff.get('/api/notifications'));
+    expect(notes.items.map((n) => n.kind)).toContain('ministry_finished');
+
+    const row = (await checklist(staff, round.id, 'npa')).rows.find((r) => r.id === first!.id)!;
+    const accepted = await staff.post(
+      `/api/rounds/${round.id}/answers/${row.id}/accept`,
+      {},
+      { 'if-match': `"${row.version}"` },
+    );
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    expect((await json<RoundRow>(accepted)).state).toBe('accepted');
+    const a = await w.assignment(row.measureId, 'npa');
+    expect(a).toMatchObject({ status: 'in_progress', progress: 55, narrative: '体制整備を進めた' });
+    expect((await w.store.listAudit({ limit: 5, offset: 0, action: 'round.accept' })).total).toBe(1);
+    // The liaison hears about it.
+    const liaisonNotes = await json<{ items: { kind: string }[]; unread: number }>(
+      await liaison.get('/api/notifications'),
+    );
+    expect(liaisonNotes.items.map((n) => n.kind)).toEqual(expect.arrayContaining(['round_opened', 'row_accepted']));
+    expect(liaisonNotes.unread).toBe(2);
+    const read = await liaison.post('/api/notifications/read', { all: true });
+    expect(await json(read)).toEqual({ unread: 0 });
+  });
+
+  it('shows an answer whose assignment changed since as a conflict and never applies it', async () => {
+    const w = await createWorld({ store: makeStore() });
+    const { round } = await openRound(w);
+    const liaison = await w.as('liaison');
+    const [row] = (await checklist(liaison, round.id, 'npa')).rows;
+    await liaison.post(`/api/rounds/${round.id}/answers`, {
+      answers: [answerOf(row!, { progress: 40, status: 'in_progress' })],
+    });
+    const admin = await w.as('admin');
+    const a = await w.assignment(row!.measureId, 'npa');
+    const patched = await admin.patch(
+      `/api/measures/${encodeURIComponent(row!.measureId)}/assignments/npa`,
+      { status: 'in_progress', progress: 70, comment: '職員が更新' },
+      a.version,
+    );
+    expect(patched.status).toBe(200);
+    const staff = await w.as('staff');
+    const seen = (await checklist(staff, round.id, 'npa')).rows.find((r) => r.id === row!.id)!;
+    expect(seen.conflict).toBe(true);
+    const before = await storeState(w.store);
+    const res = await staff.post(
+      `/api/rounds/${round.id}/answers/${row!.id}/accept`,
+      {},
+      { 'if-match': `"${seen.version}"` },
+    );
+    expect(res.status).toBe(409);
+    expect((await json<ErrorJson>(res)).error.code).toBe('assignment_changed');
+    expect(await storeState(w.store)).toEqual(before);
+    // Accepting all of the ministry reports the conflict per row, applies nothing for it.
+    const bulk = await staff.post(`/api/rounds/${round.id}/ministries/npa/review`, {
+      decision: 'accept',
+      rows: [{ id: seen.id, version: seen.version }],
+    });
+    expect(await json(bulk)).toEqual({ results: [{ id: seen.id, outcome: 'conflict', message: expect.any(String) }] });
+    expect((await w.assignment(row!.measureId, 'npa')).progress).toBe(70);
+  });
+
+  it('returns with a comment; the row is owed again; closing freezes answers', async () => {
+    const w = await createWorld({ store: makeStore() });
+    const { round } = await openRound(w);
+    const liaison = await w.as('liaison');
+    const [row] = (await checklist(liaison, round.id, 'npa')).rows;
+    await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(row!, {}, true)] });
+    const staff = await w.as('staff');
+    const answered = (await checklist(staff, round.id, 'npa')).rows[0]!;
+    const noComment = await staff.post(
+      `/api/rounds/${round.id}/answers/${row!.id}/return`,
+      {},
+      { 'if-match': `"${answered.version}"` },
+    );
+    expect(noComment.status).toBe(422);
+    const returned = await staff.post(
+      `/api/rounds/${round.id}/answers/${row!.id}/return`,
+      { comment: '根拠を追記してください' },
+      { 'if-match': `"${answered.version}"` },
+    );
+    expect(returned.status).toBe(200);
+    const board = await json<RoundDetail>(await staff.get(`/api/rounds/${round.id}`));
+    expect(board.ministries.find((m) => m.ministryId === 'npa')).toMatchObject({ returned: 1, answered: 0 });
+    const closed = await staff.patch(`/api/rounds/${round.id}`, { state: 'closed' }, board.round.version);
+    expect(closed.status).toBe(200);
+    const again = (await checklist(liaison, round.id, 'npa')).rows[0]!;
+    const res = await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(again, {}, true)] });
+    expect(res.status).toBe(409);
+    expect((await json<ErrorJson>(res)).error.code).toBe('round_closed');
+  });
+});
+
+describe('bad input is refused in Japanese and English and writes nothing', () => {
+  const bilingual = (message: string) => {
+    expect(message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(message).toMatch(/ \/ [A-Z]/);
+  };
+  it.each([
+    ['an unknown ministry', { ...ROUND_BODY, ministryIds: ['npa', 'no_such_ministry'] }, 'ministryIds'],
+    ['a due date before opening', { ...ROUND_BODY, dueOn: '2016-03-01', asOf: '2016-02-29' }, 'dueOn'],
+    ['a due date on the opening day', { ...ROUND_BODY, dueOn: '2016-03-31' }, 'dueOn'],
+    ['an unknown section', { ...ROUND_BODY, sectionCodes: ['9.9.9'] }, 'sectionCodes'],
+  ])('opening with %s: 422', async (_label, body, path) => {
+    const w = await createWorld();
+    const staff = await w.as('staff');
+    const before = await storeState(w.store);
+    const res = await staff.post('/api/rounds', body);
+    expect(res.status).toBe(422);
+    const error = (await json<ErrorJson>(res)).error;
+    expect(error.issues?.map((i) => i.path)).toContain(path);
+    for (const i of error.issues ?? []) bilingual(i.message);
+    expect(await storeState(w.store)).toEqual(before);
+  });
+
+  it('a stale version: extending with an old If-Match is a 412 with the current round', async () => {
+    const w = await createWorld();
+    const { round } = await openRound(w);
+    const staff = await w.as('staff');
+    expect((await staff.patch(`/api/rounds/${round.id}`, { dueOn: '2016-04-30' }, 1)).status).toBe(200);
+    const before = await storeState(w.store);
+    const res = await staff.patch(`/api/rounds/${round.id}`, { dueOn: '2016-05-10' }, 1);
+    expect(res.status).toBe(412);
+    const body = await json<ErrorJson>(res);
+    bilingual(body.error.message);
+    expect(body.error.current).toMatchObject({ round: { dueOn: '2016-04-30', version: 2 } });
+    expect(await storeState(w.store)).toEqual(before);
+  });
+
+  it('a stale answer (the row answered by someone else since): 412, nothing written', async () => {
+    const w = await createWorld();
+    const { round } = await openRound(w);
+    const liaison = await w.as('liaison');
+    const [row] = (await checklist(liaison, round.id, 'npa')).rows;
+    expect(
+      (await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(row!, {}, true)] })).status,
+    ).toBe(200);
+    const before = await storeState(w.store);
+    const res = await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(row!, { progress: 10 })] });
+    expect(res.status).toBe(412);
+    bilingual((await json<ErrorJson>(res)).error.message);
+    expect(await storeState(w.store)).toEqual(before);
+  });
+
+  it('a liaison cannot read or answer another ministry’s rows: 403, nothing written', async () => {
+    const w = await createWorld();
+    const { round } = await openRound(w);
+    const staff = await w.as('staff');
+    const [nisc] = (await checklist(staff, round.id, 'nisc')).rows;
+    const liaison = await w.as('liaison');
+    expect((await liaison.get(`/api/rounds/${round.id}/ministries/nisc`)).status).toBe(403);
+    const before = await storeState(w.store);
+    const res = await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(nisc!, {}, true)] });
+    expect(res.status).toBe(403);
+    bilingual((await json<ErrorJson>(res)).error.message);
+    expect(await storeState(w.store)).toEqual(before);
+  });
+});
