@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from '@/domain/annual';
 import type { Checklist, ChecklistRow, RoundDetail, RoundRow } from '@/domain/rounds';
 import { createSqliteStore, openDatabase } from '@/server/store/sqlite';
 import { openRound, ROUND_BODY } from './support/rounds';
@@ -209,5 +210,95 @@ describe('bad input is refused in Japanese and English and writes nothing', () =
     expect(res.status).toBe(403);
     bilingual((await json<ErrorJson>(res)).error.message);
     expect(await storeState(w.store)).toEqual(before);
+  });
+});
+
+describe('the round template: download, fill in, dry run, upload (all or nothing)', () => {
+  const upload = (c: Client, roundId: string, csv: string, dryRun: boolean, name = 'filled.csv') => {
+    const form = new FormData();
+    form.set('file', new Blob([csv]), name);
+    return fetchForm(c, `/api/rounds/${roundId}/import?dryRun=${dryRun}`, form);
+  };
+  let world: Awaited<ReturnType<typeof createWorld>>;
+  const fetchForm = (c: Client, path: string, form: FormData) =>
+    world.app.request(path, {
+      method: 'POST',
+      headers: { cookie: c.session.cookie, 'x-csrf-token': c.session.csrfToken },
+      body: form,
+    });
+  const lines = (csv: string) =>
+    parseCsv(csv.replace(/^\uFEFF/, ''), { maxRows: 10_000, maxColumns: 60, maxCellLength: 20_000 });
+
+  it('only the rows still owed; a filled file answers them; a dry run writes nothing', async () => {
+    world = await createWorld();
+    const { round } = await openRound(world);
+    const liaison = await world.as('liaison');
+    const list = await checklist(liaison, round.id, 'npa');
+    // Answer the first row inline: the template then holds the others only.
+    await liaison.post(`/api/rounds/${round.id}/answers`, { answers: [answerOf(list.rows[0]!, {}, true)] });
+    const res = await liaison.get(`/api/rounds/${round.id}/template?format=csv`);
+    expect(res.status).toBe(200);
+    const table = lines(await res.text());
+    if (!table.ok) throw new Error('template did not parse');
+    const [header, ...rows] = table.rows;
+    expect(rows).toHaveLength(list.rows.length - 1);
+    const col = (name: string) => header!.findIndex((h) => h.includes(name));
+    const progress = col('Progress (%)');
+    rows[0]![progress] = '65';
+    rows[0]![col('Status')] = '実施中';
+    const filled = toCsv([header!, ...rows]);
+
+    const before = await storeState(world.store);
+    const dry = await upload(liaison, round.id, filled, true);
+    expect(dry.status, await dry.clone().text()).toBe(200);
+    expect((await json<{ summary: unknown }>(dry)).summary).toMatchObject({
+      answers: rows.length,
+      withErrors: 0,
+      committed: false,
+    });
+    expect(await storeState(world.store)).toEqual(before);
+
+    const real = await upload(liaison, round.id, filled, false);
+    expect(real.status, await real.clone().text()).toBe(200);
+    const after = await checklist(liaison, round.id, 'npa');
+    expect(after.progress).toMatchObject({ percent: 100, finished: true });
+    const changed = after.rows.find((r) => r.measureId === rows[0]![col('Measure code')]);
+    expect(changed?.answer).toMatchObject({ progress: 65, status: 'in_progress' });
+    // Answers, not direct writes: the assignment is unchanged until NISC accepts.
+    expect((await world.assignment(changed!.measureId, 'npa')).progress).not.toBe(65);
+  });
+
+  it('refuses a template from another round or another ministry, and a file with a bad row: 422, nothing written', async () => {
+    world = await createWorld();
+    const first = await openRound(world);
+    const second = await openRound(world);
+    const liaison = await world.as('liaison');
+    const staff = await world.as('staff');
+    const ofFirst = await (await liaison.get(`/api/rounds/${first.round.id}/template?format=csv`)).text();
+    const nisc = await (await staff.get(`/api/rounds/${first.round.id}/template?format=csv&ministry=nisc`)).text();
+    const before = await storeState(world.store);
+    const cases: [string, Response, string][] = [
+      ['another round', await upload(liaison, second.round.id, ofFirst, false), 'wrong_round'],
+      ['another ministry', await upload(liaison, first.round.id, nisc, false), 'wrong_ministry'],
+    ];
+    const table = lines(ofFirst);
+    if (!table.ok) throw new Error('template did not parse');
+    const [header, ...rows] = table.rows;
+    rows[0]![header!.findIndex((h) => h.includes('Progress (%)'))] = '150';
+    cases.push([
+      'a bad row',
+      await upload(liaison, first.round.id, toCsv([header!, ...rows]), false),
+      'import_has_errors',
+    ]);
+    for (const [label, res, code] of cases) {
+      expect(res.status, label).toBe(422);
+      const body = await json<ErrorJson>(res);
+      expect(body.error.code, label).toBe(code);
+      expect(body.error.message, label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff].* \/ [A-Z0-9]/);
+    }
+    expect(await storeState(world.store)).toEqual(before);
+    // Staff asking for a ministry the round does not ask: 422.
+    expect((await staff.get(`/api/rounds/${first.round.id}/template?ministry=mof`)).status).toBe(422);
+    expect((await liaison.get(`/api/rounds/${first.round.id}/template?ministry=nisc`)).status).toBe(403);
   });
 });
