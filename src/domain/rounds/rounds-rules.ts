@@ -37,50 +37,81 @@ export function ministriesWithAssignments(index: PlanIndex): string[] {
 /** A row counts as answered while it waits for review or once accepted; a returned row is owed again. */
 export const isAnswered = (state: RowState) => state === 'answered' || state === 'accepted';
 
+/** A ministry's rows counted: what the store aggregates for the board. */
+export type RowCounts = {
+  ministryId: string;
+  owed: number;
+  answered: number;
+  accepted: number;
+  returned: number;
+  lateAnswers: number;
+  lastActivity: string | null;
+};
+
+/** Counts rows per ministry (the in-memory adapter and the rules' tests; SQL does the same with GROUP BY). */
+export function countRows(rows: readonly RoundRow[], dueOn: IsoDate): RowCounts[] {
+  const by = new Map<string, RowCounts>();
+  for (const r of rows) {
+    let p = by.get(r.ministryId);
+    if (!p) {
+      p = {
+        ministryId: r.ministryId,
+        owed: 0,
+        answered: 0,
+        accepted: 0,
+        returned: 0,
+        lateAnswers: 0,
+        lastActivity: null,
+      };
+      by.set(r.ministryId, p);
+    }
+    p.owed++;
+    if (isAnswered(r.state)) p.answered++;
+    if (r.state === 'accepted') p.accepted++;
+    if (r.state === 'returned') p.returned++;
+    if (r.answeredAt && r.answeredAt.slice(0, 10) > dueOn) p.lateAnswers++;
+    for (const at of [r.answeredAt, r.reviewedAt])
+      if (at && (!p.lastActivity || at > p.lastActivity)) p.lastActivity = at;
+  }
+  return [...by.values()];
+}
+
+/** The board: each asked ministry's counts as percent answered, finished, overdue. */
+export function progressFromCounts(
+  ministryIds: readonly string[],
+  counts: readonly RowCounts[],
+  round: Pick<Round, 'dueOn'>,
+  today: IsoDate,
+): MinistryProgress[] {
+  const by = new Map(counts.map((c) => [c.ministryId, c]));
+  return ministryIds.map((ministryId) => {
+    const c = by.get(ministryId) ?? {
+      ministryId,
+      owed: 0,
+      answered: 0,
+      accepted: 0,
+      returned: 0,
+      lateAnswers: 0,
+      lastActivity: null,
+    };
+    const finished = c.owed > 0 && c.answered === c.owed;
+    return {
+      ...c,
+      ministryId,
+      percent: c.owed === 0 ? 100 : Math.floor((c.answered * 100) / c.owed),
+      finished,
+      overdue: today > round.dueOn && !finished && c.owed > 0,
+    };
+  });
+}
+
 export function ministryProgress(
   ministryIds: readonly string[],
   rows: readonly RoundRow[],
   round: Pick<Round, 'dueOn'>,
   today: IsoDate,
 ): MinistryProgress[] {
-  const by = new Map<string, MinistryProgress>(
-    ministryIds.map((id) => [
-      id,
-      {
-        ministryId: id,
-        owed: 0,
-        answered: 0,
-        accepted: 0,
-        returned: 0,
-        percent: 0,
-        lateAnswers: 0,
-        overdue: false,
-        finished: false,
-        lastActivity: null,
-      },
-    ]),
-  );
-  for (const r of rows) {
-    const p = by.get(r.ministryId);
-    if (!p) continue;
-    p.owed++;
-    if (isAnswered(r.state)) p.answered++;
-    if (r.state === 'accepted') p.accepted++;
-    if (r.state === 'returned') p.returned++;
-    if (r.answeredAt && r.answeredAt.slice(0, 10) > round.dueOn) p.lateAnswers++;
-    const last =
-      [r.answeredAt, r.reviewedAt]
-        .filter((x): x is string => x !== null)
-        .sort()
-        .at(-1) ?? null;
-    if (last && (!p.lastActivity || last > p.lastActivity)) p.lastActivity = last;
-  }
-  for (const p of by.values()) {
-    p.finished = p.owed > 0 && p.answered === p.owed;
-    p.percent = p.owed === 0 ? 100 : Math.floor((p.answered * 100) / p.owed);
-    p.overdue = today > round.dueOn && !p.finished && p.owed > 0;
-  }
-  return [...by.values()];
+  return progressFromCounts(ministryIds, countRows(rows, round.dueOn), round, today);
 }
 
 export type Reminder = { kind: 'due_soon'; days: number } | { kind: 'overdue' };

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import {
   digestMail,
   dueReminder,
-  ministryProgress,
+  progressFromCounts,
   NOTIFICATION_KINDS,
   reminderKey,
   type MailJob,
@@ -76,8 +76,8 @@ export function createScheduler(o: SchedulerOptions) {
     const changes: Change[] = [];
     for (const round of await store.listRounds()) {
       if (round.state !== 'open') continue;
-      const rows = await store.roundRows(round.id);
-      for (const p of ministryProgress(round.ministryIds, rows, round, today)) {
+      const counts = await store.roundCounts(round.id, round.dueOn);
+      for (const p of progressFromCounts(round.ministryIds, counts, round, today)) {
         if (p.owed === 0 || p.finished) continue;
         const r = dueReminder(today, round.dueOn, round.reminderDays);
         if (!r) continue;

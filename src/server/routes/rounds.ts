@@ -4,10 +4,10 @@ import type { PlanIndex } from '@/domain/plan';
 import { ROUND_ROUTES } from '@/domain/routes';
 import {
   DEFAULT_REMINDER_DAYS,
-  isAnswered,
   ministriesWithAssignments,
   ministryProgress,
   owedRows,
+  progressFromCounts,
   roundDateIssues,
   type Checklist,
   type Round,
@@ -27,8 +27,8 @@ export type RoundDeps = Deps & { plan: () => Promise<PlanIndex> };
 
 /** A round and its board: per ministry, answered of owed, late, returned, last activity. */
 export async function roundDetail(deps: RoundDeps, round: Round): Promise<RoundDetail> {
-  const rows = await deps.store.roundRows(round.id);
-  return { round, ministries: ministryProgress(round.ministryIds, rows, round, deps.clock.today()) };
+  const counts = await deps.store.roundCounts(round.id, round.dueOn);
+  return { round, ministries: progressFromCounts(round.ministryIds, counts, round, deps.clock.today()) };
 }
 
 export async function loadRound(deps: RoundDeps, id: string): Promise<Round> {
@@ -60,13 +60,18 @@ export function roundRoutes(deps: RoundDeps) {
     const items = [];
     for (const round of await store.listRounds()) {
       if (q.state && round.state !== q.state) continue;
-      const rows = await store.roundRows(round.id);
-      const progress = ministryProgress(round.ministryIds, rows, round, today);
+      const progress = progressFromCounts(
+        round.ministryIds,
+        await store.roundCounts(round.id, round.dueOn),
+        round,
+        today,
+      );
+      const sum = (k: 'owed' | 'answered' | 'accepted') => progress.reduce((n, p) => n + p[k], 0);
       items.push({
         ...round,
-        owed: rows.length,
-        answered: rows.filter((r) => isAnswered(r.state)).length,
-        accepted: rows.filter((r) => r.state === 'accepted').length,
+        owed: sum('owed'),
+        answered: sum('answered'),
+        accepted: sum('accepted'),
         overdue: round.state === 'open' && progress.some((p) => p.overdue),
       });
     }

@@ -1,4 +1,11 @@
-import type { MailJob, Notification, NotificationSettings, Round, RoundRow } from '@/domain/rounds';
+import {
+  countRows,
+  type MailJob,
+  type Notification,
+  type NotificationSettings,
+  type Round,
+  type RoundRow,
+} from '@/domain/rounds';
 import type { RoundChange, RoundsPort } from './rounds-port';
 
 type JobRecord = MailJob & { key: string; leaseOwner: string | null; leaseUntil: string | null };
@@ -56,6 +63,13 @@ export function memoryRounds() {
           (rowOrder.get(roundId) ?? [])
             .map((id) => rows.get(id)!)
             .filter((r) => ministryId === undefined || r.ministryId === ministryId),
+        ),
+      ),
+    roundCounts: (roundId, dueOn) =>
+      Promise.resolve(
+        countRows(
+          (rowOrder.get(roundId) ?? []).map((id) => rows.get(id)!),
+          dueOn,
         ),
       ),
     getRoundRow: (id) => Promise.resolve(clone(rows.get(id) ?? null)),

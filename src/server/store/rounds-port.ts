@@ -1,4 +1,4 @@
-import type { MailJob, Notification, NotificationSettings, Round, RoundRow } from '@/domain/rounds';
+import type { MailJob, Notification, NotificationSettings, Round, RoundRow, RowCounts } from '@/domain/rounds';
 
 /**
  * The reporting rounds' part of the store (issue 12): rounds, their rows, notifications and the mail
@@ -57,6 +57,8 @@ export interface RoundsPort {
   /** A round's rows in the plan's order, optionally one ministry's. */
   roundRows(roundId: string, ministryId?: string): Promise<RoundRow[]>;
   getRoundRow(id: string): Promise<RoundRow | null>;
+  /** The board's figures per ministry, counted in the store (GROUP BY), not by reading every row. */
+  roundCounts(roundId: string, dueOn: string): Promise<RowCounts[]>;
   listNotifications(userId: string, limit: number): Promise<{ items: Notification[]; unread: number }>;
   /** Marks the user's notifications read (`ids` null: all); returns the unread count left. */
   markNotificationsRead(userId: string, ids: readonly string[] | null, at: string): Promise<number>;

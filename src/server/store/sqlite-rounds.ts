@@ -30,11 +30,10 @@ function prepare(db: Database.Database) {
       `UPDATE rounds SET title = @title, due_on = @dueOn, state = @state, closed_by = @closedBy, closed_at = @closedAt,
          version = @version WHERE id = @id AND version = @expect`,
     ),
-    insertRow: db.prepare(
+    insertRowFast: db.prepare(
       `INSERT INTO round_rows (id, round_id, position, ministry_id, measure_id, kind, state, base_version, answer,
          unchanged, answered_by, answered_at, reviewed_by, reviewed_at, review_comment, version)
-       VALUES (@id, @roundId, @position, @ministryId, @measureId, @kind, @state, @baseVersion, @answer,
-         @unchanged, @answeredBy, @answeredAt, @reviewedBy, @reviewedAt, @reviewComment, @version)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateRow: db.prepare(
       `UPDATE round_rows SET state = @state, base_version = @baseVersion, answer = @answer, unchanged = @unchanged,
@@ -59,6 +58,16 @@ function prepare(db: Database.Database) {
     rows: db.prepare('SELECT * FROM round_rows WHERE round_id = ? ORDER BY position'),
     rowsOf: db.prepare('SELECT * FROM round_rows WHERE round_id = ? AND ministry_id = ? ORDER BY position'),
     row: db.prepare('SELECT * FROM round_rows WHERE id = ?'),
+    counts: db.prepare(
+      `SELECT ministry_id,
+         count(*) AS owed,
+         sum(CASE WHEN state IN ('answered','accepted') THEN 1 ELSE 0 END) AS answered,
+         sum(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END) AS accepted,
+         sum(CASE WHEN state = 'returned' THEN 1 ELSE 0 END) AS returned,
+         sum(CASE WHEN answered_at IS NOT NULL AND substr(answered_at, 1, 10) > @dueOn THEN 1 ELSE 0 END) AS late,
+         max(answered_at) AS last_answered, max(reviewed_at) AS last_reviewed
+       FROM round_rows WHERE round_id = @roundId GROUP BY ministry_id`,
+    ),
     notifications: db.prepare('SELECT * FROM notifications WHERE user_id = ? ORDER BY seq DESC LIMIT ?'),
     unread: db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck(),
     readAll: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),
@@ -125,7 +134,27 @@ export function writeRound(db: Database.Database, change: RoundChange): number {
         ? s.insertRound.run(roundRow(change.next)).changes
         : s.updateRound.run({ ...roundRow(change.next), expect: change.expectVersion }).changes;
     case 'roundRows':
-      change.rows.forEach((r, i) => s.insertRow.run(rowRow(r, i)));
+      // Positional parameters: opening a round inserts ~25,000 rows (5,000 measures, 40 ministries).
+      change.rows.forEach((r, i) =>
+        s.insertRowFast.run(
+          r.id,
+          r.roundId,
+          i,
+          r.ministryId,
+          r.measureId,
+          r.kind,
+          r.state,
+          r.baseVersion,
+          r.answer === null ? null : JSON.stringify(r.answer),
+          r.unchanged ? 1 : 0,
+          r.answeredBy,
+          r.answeredAt,
+          r.reviewedBy,
+          r.reviewedAt,
+          r.reviewComment,
+          r.version,
+        ),
+      );
       return 1;
     case 'roundRow':
       return s.updateRow.run({ ...rowRow(change.next), expect: change.expectVersion }).changes;
@@ -255,6 +284,21 @@ export function roundQueries(db: Database.Database): RoundsPort {
     roundRows: (roundId, ministryId) =>
       ok(() =>
         ((ministryId === undefined ? s.rows.all(roundId) : s.rowsOf.all(roundId, ministryId)) as Row[]).map(toRow),
+      ),
+    roundCounts: (roundId, dueOn) =>
+      ok(() =>
+        (s.counts.all({ roundId, dueOn }) as Row[]).map((r) => {
+          const last = [str(r.last_answered), str(r.last_reviewed)].filter((x): x is string => x !== null).sort();
+          return {
+            ministryId: String(r.ministry_id),
+            owed: Number(r.owed),
+            answered: Number(r.answered),
+            accepted: Number(r.accepted),
+            returned: Number(r.returned),
+            lateAnswers: Number(r.late),
+            lastActivity: last.at(-1) ?? null,
+          };
+        }),
       ),
     getRoundRow: (id) => ok(() => ((r) => (r ? toRow(r) : null))(s.row.get(id) as Row | undefined)),
     listNotifications: (userId, limit) =>
