@@ -4,12 +4,14 @@ import { AUTH_MESSAGES } from './messages-auth';
 import { DASHBOARD_MESSAGES } from './messages-dashboard';
 import { STRATEGY_TEXT_MESSAGES } from './messages-strategy-text';
 import { UPDATE_MESSAGES } from './messages-updates';
+import { ROUND_MESSAGES } from './messages-rounds';
 
 /** UI strings. Domain vocabularies (status, health, …) keep their labels in src/domain. */
 export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...AUTH_MESSAGES,
   ...UPDATE_MESSAGES,
+  ...ROUND_MESSAGES,
   ...ANNUAL_MESSAGES,
   ...STRATEGY_TEXT_MESSAGES,
   appTitle: { ja: 'サイバーセキュリティ戦略 実施状況トラッカー', en: 'Cybersecurity Strategy Implementation Tracker' },
