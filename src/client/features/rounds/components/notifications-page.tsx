@@ -71,7 +71,7 @@ function MailSettings({ settings }: { settings: NotificationSettings }) {
   return (
     <section>
       <h2>{t('mailSettings')}</h2>
-      <label>
+      <label className="mail-language">
         {t('mailLanguage')}{' '}
         <select
           value={settings.language}
@@ -81,10 +81,10 @@ function MailSettings({ settings }: { settings: NotificationSettings }) {
           <option value="en">English</option>
         </select>
       </label>
-      <fieldset>
+      <fieldset className="mail-kinds">
         <legend>{t('mailKinds')}</legend>
         {NOTIFICATION_KINDS.map((k) => (
-          <label key={k} style={{ display: 'block' }}>
+          <label key={k}>
             <input
               type="checkbox"
               checked={!settings.mailOff.includes(k)}
