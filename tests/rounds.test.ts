@@ -302,3 +302,30 @@ describe('the round template: download, fill in, dry run, upload (all or nothing
     expect((await liaison.get(`/api/rounds/${first.round.id}/template?ministry=nisc`)).status).toBe(403);
   });
 });
+
+describe('the annual report from a closed round', () => {
+  it('is as of the round and lists the ministries and rows that never answered; an open round: 409', async () => {
+    const w = await createWorld();
+    const { round } = await openRound(w);
+    const liaison = await w.as('liaison');
+    const rows = (await checklist(liaison, round.id, 'npa')).rows;
+    await liaison.post(`/api/rounds/${round.id}/answers`, { answers: rows.map((r) => answerOf(r, {}, true)) });
+    const staff = await w.as('staff');
+    const early = await staff.get(`/api/reports/annual?round=${round.id}`);
+    expect(early.status).toBe(409);
+    expect((await json<ErrorJson>(early)).error.code).toBe('round_not_closed');
+    expect((await staff.patch(`/api/rounds/${round.id}`, { state: 'closed' }, 1)).status).toBe(200);
+    const report = await json<{
+      fy: number;
+      asOf: string;
+      round: { missing: { ministryId: string; rows: unknown[] }[] };
+    }>(await staff.get(`/api/reports/annual?round=${round.id}`));
+    expect(report).toMatchObject({ fy: 2016, asOf: '2016-04-01' });
+    expect(report.round.missing.map((m) => m.ministryId)).toEqual(['nisc']);
+    expect(report.round.missing[0]!.rows.length).toBeGreaterThan(0);
+    const md = await (await staff.get(`/api/reports/annual?round=${round.id}&format=md`)).text();
+    expect(md).toContain(`照会「${ROUND_BODY.title}」時点`);
+    expect(md).toContain('回答のなかった府省庁・行');
+    expect((await staff.get('/api/reports/annual?round=no-such-round')).status).toBe(404);
+  });
+});

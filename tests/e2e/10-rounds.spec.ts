@@ -89,4 +89,11 @@ test('a reporting round from opening to acceptance', async ({ page, browser }) =
   await page.getByRole('button', { name: '照会を締め切る' }).click();
   await expect(page.getByText('締切済み')).toBeVisible();
   await page.screenshot({ path: shot('board-closed'), fullPage: true });
+
+  // The report from the closed round lists the ministries that did not answer (NISC), not NPA.
+  const md = await (await page.request.get(`/api/reports/annual?round=${roundId}&format=md`)).text();
+  expect(md).toContain(`照会「${TITLE}」時点`);
+  const missing = md.slice(md.indexOf('回答のなかった府省庁・行'));
+  expect(missing).toContain('- NISC:');
+  expect(missing).not.toContain('- 警察庁:');
 });

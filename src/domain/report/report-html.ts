@@ -104,6 +104,7 @@ export function renderReportHtml(r: AnnualReport, lang: Lang): string {
     `<header class="report-header"><h1>${escapeHtml(reportTitle(r, lang))}</h1><p>${escapeHtml(asOfLine(r, lang))}</p>`,
     r.sample ? `<p class="report-sample" role="note">${t('sampleNote')}</p>` : '',
     '</header>',
+    roundSection(r, lang),
     `<section><h2>${t('summary')}</h2>`,
     `<h3>${t('byStatus')}</h3>${table(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status'), 'summary-table')}`,
     `<h3>${t('byHealth')}</h3>${table(summaryHeader(r, lang, 'health'), summaryRows(r, lang, 'health'), 'summary-table')}`,
@@ -169,4 +170,20 @@ export const REPORT_CSS = `
 /** A whole HTML document for printing (the server's PDF). */
 export function renderReportDocument(r: AnnualReport, lang: Lang): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(reportTitle(r, lang))}</title><style>${REPORT_CSS}</style></head><body>${renderReportHtml(r, lang)}</body></html>`;
+}
+
+/** "As of round …" with the ministries and rows that never answered (issue 12). */
+function roundSection(r: AnnualReport, lang: Lang): string {
+  if (!r.round) return '';
+  const ja = lang === 'ja';
+  const head = `<h2>${escapeHtml(ja ? `照会「${r.round.title}」時点` : `As of round "${r.round.title}"`)}</h2>`;
+  if (!r.round.missing.length)
+    return `<section class="report-round">${head}<p>${escapeHtml(ja ? 'すべての府省庁が全行に回答しました。' : 'Every ministry answered every row.')}</p></section>`;
+  const items = r.round.missing
+    .map(
+      (m) =>
+        `<li><strong>${escapeHtml(m.name[lang])}</strong>: ${m.rows.length} / ${m.owed} — ${escapeHtml(m.rows.map((x) => x.code).join(', '))}</li>`,
+    )
+    .join('');
+  return `<section class="report-round">${head}<p>${escapeHtml(ja ? '回答のなかった府省庁・行:' : 'Ministries and rows that never answered:')}</p><ul>${items}</ul></section>`;
 }

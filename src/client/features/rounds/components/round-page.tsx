@@ -56,7 +56,11 @@ function Board({ detail }: { detail: RoundDetail }) {
       {role && can(role, 'round.manage') && round.state === 'open' && <RoundActions detail={detail} />}
       {round.state === 'closed' && (
         <p>
-          <a href={`/reports/annual?fy=${round.fy}&round=${encodeURIComponent(round.id)}`}>{t('reportFromRound')}</a>
+          {t('reportFromRound')}:{' '}
+          <a href={`/api/reports/annual?round=${encodeURIComponent(round.id)}&format=html`}>HTML</a> ·{' '}
+          <a href={`/api/reports/annual?round=${encodeURIComponent(round.id)}&format=md`} download>
+            Markdown
+          </a>
         </p>
       )}
       <h2>{t('board')}</h2>
