@@ -3,7 +3,9 @@ import { can, type UserRole } from '@/domain/auth';
 import type { Submission } from '@/domain/contract';
 import type { RouteSpec } from '@/domain/routes';
 import { ALL_ROUTES } from '@/domain/routes';
+import type { Checklist } from '@/domain/rounds';
 import { TEST_USERS, type TestUser } from '../src/server/testing';
+import { openRound, ROUND_BODY } from './support/rounds';
 import {
   assignmentPath,
   createWorld,
@@ -36,11 +38,26 @@ function expectation(spec: RouteSpec, who: Who): Expectation {
 
 let world: World;
 let pendingId: string;
+let round: { id: string; rowId: string };
 
 beforeAll(async () => {
   world = await createWorld();
   pendingId = await pendingSubmission(world);
+  round = await roundFixture(world);
 });
+
+/** An open round over npa and nisc (issue 12), with one of npa's rows answered. */
+async function roundFixture(w: World): Promise<{ id: string; rowId: string }> {
+  const { round: r } = await openRound(w);
+  const liaison = await w.as('liaison');
+  const list = await json<Checklist>(await liaison.get(`/api/rounds/${r.id}/ministries/npa`));
+  const row = list.rows[0]!;
+  const res = await liaison.post(`/api/rounds/${r.id}/answers`, {
+    answers: [{ rowId: row.id, version: row.version, baseVersion: row.currentVersion, unchanged: true }],
+  });
+  if (res.status !== 200) throw new Error(`round fixture: ${res.status} ${await res.text()}`);
+  return { id: r.id, rowId: row.id };
+}
 
 /** A pending submission written straight to the store, so approve/return have a real id. */
 async function pendingSubmission(w: World): Promise<string> {
@@ -70,7 +87,9 @@ async function pendingSubmission(w: World): Promise<string> {
 function fillPath(path: string): string {
   const [, , resource] = path.split('/');
   return path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    if (name === 'ministryId') return 'nisc';
+    // A round's ministry is the liaison's own (npa), so that the read is theirs to make.
+    if (name === 'ministryId') return resource === 'rounds' ? 'npa' : 'nisc';
+    if (name === 'answerId') return round.rowId;
     if (name === 'fy') return '2016';
     const byResource: Record<string, string> = {
       measures: encodeURIComponent(MEASURE),
@@ -79,6 +98,7 @@ function fillPath(path: string): string {
       milestones: MILESTONE,
       users: world.users.viewer.id,
       submissions: pendingId,
+      rounds: round.id,
     };
     const id = resource && byResource[resource];
     if (!id) throw new Error(`permissions.test: give {${name}} in ${path} a real id in fillPath`);
@@ -143,6 +163,15 @@ async function validWrites(
   const shared = (await w.store.snapshot()).measures.find((m) => m.id === SHARED_MEASURE)!;
   const staff = (await w.store.getUser(w.users.staff.id))!;
   const pending = await pendingSubmission(w);
+  // One round each for the writes that review a row: each needs an answered row of its own.
+  const [r, forAccept, forReturn, forReview] = [
+    await roundFixture(w),
+    await roundFixture(w),
+    await roundFixture(w),
+    await roundFixture(w),
+  ];
+  const staffClient = await w.as('staff');
+  const nisc0 = (await json<Checklist>(await staffClient.get(`/api/rounds/${r.id}/ministries/nisc`))).rows[0]!;
   return {
     updateMeasure: {
       method: 'PATCH',
@@ -215,11 +244,42 @@ async function validWrites(
       version: 0,
     },
     importTemplate: { method: 'POST', path: '/api/import?dryRun=true', body: csvUpload() },
+    // Issue 12: reporting rounds.
+    openRound: { method: 'POST', path: '/api/rounds', body: ROUND_BODY },
+    updateRound: { method: 'PATCH', path: `/api/rounds/${r.id}`, body: { dueOn: '2016-05-31' }, version: 1 },
+    answerRound: {
+      method: 'POST',
+      path: `/api/rounds/${r.id}/answers`,
+      body: {
+        answers: [{ rowId: nisc0.id, version: nisc0.version, baseVersion: nisc0.currentVersion, unchanged: true }],
+      },
+    },
+    acceptRoundAnswer: {
+      method: 'POST',
+      path: `/api/rounds/${forAccept.id}/answers/${forAccept.rowId}/accept`,
+      body: {},
+      version: 2,
+    },
+    returnRoundAnswer: {
+      method: 'POST',
+      path: `/api/rounds/${forReturn.id}/answers/${forReturn.rowId}/return`,
+      body: { comment: '再確認' },
+      version: 2,
+    },
+    reviewRoundMinistry: {
+      method: 'POST',
+      path: `/api/rounds/${forReview.id}/ministries/npa/review`,
+      body: { decision: 'accept', rows: [{ id: forReview.rowId, version: 2 }] },
+    },
+    importRound: { method: 'POST', path: `/api/rounds/${r.id}/import?dryRun=true`, body: roundUpload(r.id) },
   };
 }
 
 describe('resource-level rules', () => {
-  const guardedWrites = ALL_ROUTES.filter((r) => r.method !== 'get' && r.access !== 'public' && r.access !== 'session');
+  // Writes a viewer is not allowed: the viewer's own notification settings and read marks are theirs.
+  const guardedWrites = ALL_ROUTES.filter(
+    (r) => r.method !== 'get' && r.access !== 'public' && r.access !== 'session' && !can('viewer', r.access),
+  );
 
   it('refuses a viewer every permission-guarded write, even a valid one, and writes nothing', async () => {
     const w = await createWorld();
@@ -374,6 +434,13 @@ describe('resource-level rules', () => {
     }
   });
 });
+
+/** A multipart upload for POST /api/rounds/{id}/import: the header of a round template, no rows. */
+function roundUpload(roundId: string): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([`measureId,ministryId,status,progress,version,roundId\r\n`]), `round-${roundId}.csv`);
+  return form;
+}
 
 /** A multipart upload for POST /api/import: a template header and one unchanged-looking row. */
 function csvUpload(): FormData {

@@ -28,6 +28,10 @@ import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/import';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
+import { notificationRoutes } from './routes/notifications';
+import { roundAnswerRoutes } from './routes/round-answers';
+import { roundFileRoutes } from './routes/round-files';
+import { roundRoutes } from './routes/rounds';
 import { StaleVersionError, type Store } from './store/port';
 
 export type AppDeps = {
@@ -73,7 +77,8 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
   // POST /api/import carries a file and sets its own limit (routes/import.ts). GET and HEAD requests
   // have no body (fetch forbids one; the Node adapter never passes one on), and asking for it would
   // only build the full Request object for nothing.
-  const limitBodies = except('/api/import', jsonLimit);
+  const fileUpload = (path: string) => path === '/api/import' || /^\/api\/rounds\/[^/]+\/import$/.test(path);
+  const limitBodies = except((c) => fileUpload(c.req.path), jsonLimit);
   const limitJsonBodies: MiddlewareHandler<AppEnv> = (c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBodies(c, next);
   app.use('/api/*', limitJsonBodies);
@@ -93,6 +98,10 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
   app.route('/api', reportRoutes({ ...deps, reports }));
   app.route('/api', exportRoutes(deps));
   app.route('/api', importRoutes({ ...deps, uploads }));
+  app.route('/api', roundRoutes(deps));
+  app.route('/api', roundAnswerRoutes(deps));
+  app.route('/api', roundFileRoutes({ ...deps, uploads }));
+  app.route('/api', notificationRoutes(deps));
   // Unknown API paths answer JSON, before anything mounted later (the SPA's static files) sees them.
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', '見つかりません / Not found');

@@ -18,6 +18,8 @@ export type AppConfig = {
   localPasswords: boolean;
   /** The break-glass administrators' emails (lower case) who keep their password when it is off. */
   localPasswordAdmins: string[];
+  /** The tracker's address as users reach it: links in mails (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   lockMinutes: 15,
   localPasswords: true,
   localPasswordAdmins: [],
+  publicUrl: 'http://localhost:8080',
 };
 
 /** Whether the user may sign in with the tracker's own password under the deployment's policy. */

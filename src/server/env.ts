@@ -21,6 +21,15 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** smtp://user:pass@host:587 or smtps://…: mail reminders go out through it; unset, they stay in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { message: 'SMTP_URL must look like smtp://host:587 or smtps://user:pass@host:465' })
+    .optional(),
+  /** The sender of reminder mails. */
+  SMTP_FROM: z.string().min(3).default('tracker@localhost'),
+  /** The tracker's address as users reach it, for links in mails. */
+  PUBLIC_URL: z.url().default('http://localhost:8080'),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number()
     .int()
@@ -50,5 +59,6 @@ export function appConfig(env: Env) {
     trustProxy: env.TRUST_PROXY === 'true',
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
   };
 }

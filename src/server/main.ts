@@ -12,6 +12,7 @@ import { appConfig, databasePath, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
 import { createRelyingParty } from './oidc/relying-party';
 import { parseOidcEnv } from './oidc/settings';
+import { createScheduler, outboxTransport, smtpTransport } from './rounds/scheduler';
 import { serveSpa } from './static';
 import { createSqliteStore, openDatabase } from './store/sqlite';
 
@@ -50,6 +51,16 @@ async function main() {
     reports,
     uploads: uploads.parse,
   });
+  // Reminders and mail (issue 12): jobs in the database, sent under a lease; SMTP if configured, else the outbox.
+  const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.SMTP_FROM) : outboxTransport;
+  const scheduler = createScheduler({
+    store,
+    clock: systemClock,
+    transport,
+    publicUrl: appConfig(env).publicUrl,
+    log: (m, e) => console.error(m, e),
+  });
+  scheduler.start();
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
   await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
@@ -69,7 +80,12 @@ async function main() {
   capConnections(server, { behindProxy: env.TRUST_PROXY === 'true' });
   const stop = () => {
     server.close();
-    void Promise.allSettled([uploads.close(), reports.close(), store.close()]).then(() => process.exit(0));
+    void Promise.allSettled([
+      scheduler.stop().then(() => transport.close()),
+      uploads.close(),
+      reports.close(),
+      store.close(),
+    ]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -94,5 +94,8 @@ export async function storeState(store: Store) {
     assignments: snapshot.assignments,
     milestones: snapshot.milestones,
     events: snapshot.events.length,
+    rounds: await store.listRounds(),
+    roundRows: (await Promise.all((await store.listRounds()).map((r) => store.roundRows(r.id)))).flat(),
+    mailJobs: await store.listMailJobs(1000),
   };
 }

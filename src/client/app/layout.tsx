@@ -6,6 +6,7 @@ import { can } from '@/domain/auth';
 import { useSession } from '../features/auth/api/get-session';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SubmissionsNavLink } from '../features/updates/components/submissions-nav-link';
+import { RoundsNavLinks } from '../features/rounds/components/rounds-nav-link';
 import { useI18n } from '../lib/i18n';
 import './layout.css';
 
@@ -52,6 +53,7 @@ export function Layout() {
                 </Link>
               )}
               <SubmissionsNavLink session={ready} />
+              <RoundsNavLinks session={ready} />
               {can(ready.user.role, 'user.manage') && (
                 <Link to="/admin/users" activeProps={ACTIVE}>
                   {t('navAdmin')}

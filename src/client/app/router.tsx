@@ -134,7 +134,35 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/import/components/import-page'), 'ImportPage'),
 });
 
+const roundsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rounds',
+  component: lazyRouteComponent(() => import('../features/rounds/components/rounds-page'), 'RoundsPage'),
+});
+
+const roundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rounds/$roundId',
+  component: lazyRouteComponent(() => import('../features/rounds/components/round-page'), 'RoundPage'),
+});
+
+const checklistRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rounds/$roundId/ministries/$ministryId',
+  component: lazyRouteComponent(() => import('../features/rounds/components/checklist-page'), 'ChecklistPage'),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(() => import('../features/rounds/components/notifications-page'), 'NotificationsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  roundsRoute,
+  roundRoute,
+  checklistRoute,
+  notificationsRoute,
   annualReportRoute,
   importRoute,
   loginRoute,

@@ -6,12 +6,14 @@ import { FIRST_HOUR_MESSAGES } from './messages-first-hour';
 import { STRATEGY_TEXT_MESSAGES } from './messages-strategy-text';
 import { UPDATE_MESSAGES } from './messages-updates';
 import { SEARCH_MESSAGES } from './messages-search';
+import { ROUND_MESSAGES } from './messages-rounds';
 
 /** UI strings. Domain vocabularies (status, health, …) keep their labels in src/domain. */
 export const MESSAGES = {
   ...DASHBOARD_MESSAGES,
   ...AUTH_MESSAGES,
   ...UPDATE_MESSAGES,
+  ...ROUND_MESSAGES,
   ...ANNUAL_MESSAGES,
   ...STRATEGY_TEXT_MESSAGES,
   ...SEARCH_MESSAGES,

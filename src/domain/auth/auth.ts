@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'self.manage',
   /** Issue 5: a ministry's annual results, its collection template and importing it (own ministry for a liaison). */
   'progress.report',
+  /** Issue 12: open, extend and close reporting rounds (照会); accept or return their answers. */
+  'round.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,7 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
     'submission.review',
     'self.manage',
     'progress.report',
+    'round.manage',
   ],
   liaison: ['plan.read', 'submission.create', 'submission.read', 'self.manage', 'progress.report'],
   viewer: ['plan.read', 'self.manage'],

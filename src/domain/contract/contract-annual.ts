@@ -132,6 +132,8 @@ export type FyStartReport = z.infer<typeof FyStartReportSchema>;
 export const REPORT_FORMATS = ['json', 'md', 'docx', 'pdf', 'html'] as const;
 export const ReportQuerySchema = z.strictObject({
   fy: fyText.optional(),
+  /** A closed reporting round (issue 12): the report is as of it and lists who never answered. */
+  round: z.string().min(1).max(100).optional(),
   asOf: IsoDateSchema.optional(),
   lang: LangSchema.optional(),
   format: z.enum(REPORT_FORMATS).optional(),

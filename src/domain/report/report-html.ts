@@ -151,6 +151,7 @@ export function renderReportHtml(r: AnnualReport, lang: Lang): string {
   return [
     `<article class="annual-report" lang="${lang}">`,
     reportHeader(r, lang),
+    roundSection(r, lang),
     ...reportSections(r, lang).map((s) => s.html),
     '</article>',
   ].join('');
@@ -193,3 +194,19 @@ export const REPORT_CSS = `
   .annual-report .report-data { display: none; }
 }
 `;
+
+/** "As of round …" with the ministries and rows that never answered (issue 12). */
+function roundSection(r: AnnualReport, lang: Lang): string {
+  if (!r.round) return '';
+  const ja = lang === 'ja';
+  const head = `<h2>${escapeHtml(ja ? `照会「${r.round.title}」時点` : `As of round "${r.round.title}"`)}</h2>`;
+  if (!r.round.missing.length)
+    return `<section class="report-round">${head}<p>${escapeHtml(ja ? 'すべての府省庁が全行に回答しました。' : 'Every ministry answered every row.')}</p></section>`;
+  const items = r.round.missing
+    .map(
+      (m) =>
+        `<li><strong>${escapeHtml(m.name[lang])}</strong>: ${m.rows.length} / ${m.owed} — ${escapeHtml(m.rows.map((x) => x.code).join(', '))}</li>`,
+    )
+    .join('');
+  return `<section class="report-round">${head}<p>${escapeHtml(ja ? '回答のなかった府省庁・行:' : 'Ministries and rows that never answered:')}</p><ul>${items}</ul></section>`;
+}

@@ -35,6 +35,7 @@ function mdTable(header: string[], rows: string[][]): string {
 export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
   const out: string[] = [`# ${line(reportTitle(r, lang))}`, '', line(asOfLine(r, lang)), ''];
   if (r.sample) out.push(`> ${line(rt('sampleNote', lang))}`, '');
+  out.push(...roundLines(r, lang));
   out.push(`## ${line(rt('summary', lang))}`, '', `### ${line(rt('byStatus', lang))}`, '');
   out.push(mdTable(summaryHeader(r, lang, 'status'), summaryRows(r, lang, 'status')), '');
   out.push(
@@ -95,4 +96,22 @@ export function renderReportMarkdown(r: AnnualReport, lang: Lang): string {
     out.push(mdTable(annexHeader(r, lang), rows), '');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** "As of round …" and the ministries and rows that never answered: listed, never left out silently. */
+export function roundLines(r: AnnualReport, lang: Lang): string[] {
+  if (!r.round) return [];
+  const ja = lang === 'ja';
+  const out = [`## ${line(ja ? `照会「${r.round.title}」時点` : `As of round "${r.round.title}"`)}`, ''];
+  if (!r.round.missing.length) {
+    out.push(line(ja ? 'すべての府省庁が全行に回答しました。' : 'Every ministry answered every row.'), '');
+    return out;
+  }
+  out.push(line(ja ? '回答のなかった府省庁・行:' : 'Ministries and rows that never answered:'), '');
+  for (const m of r.round.missing)
+    out.push(
+      `- ${line(m.name[lang])}: ${m.rows.length} / ${m.owed} — ${m.rows.map((x) => line(`${x.code} (${x.kind})`)).join(', ')}`,
+    );
+  out.push('');
+  return out;
 }

@@ -67,9 +67,28 @@ const AnnexRowSchema = z.object({
 });
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
 
+/** A report generated from a closed reporting round (issue 12): as of that round, with who never answered. */
+export const ReportRoundSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  closedAt: z.string().nullable(),
+  /** Every asked ministry with rows never answered (accepted, or answered and waiting, count as answered). */
+  missing: z.array(
+    z.object({
+      ministryId: z.string(),
+      name: LocalizedTextSchema,
+      owed: z.int(),
+      rows: z.array(z.object({ measureId: z.string(), code: z.string(), kind: z.string() })),
+    }),
+  ),
+});
+export type ReportRound = z.infer<typeof ReportRoundSchema>;
+
 export const AnnualReportSchema = z.object({
   fy: z.int(),
   asOf: IsoDateSchema,
+  /** Set when generated from a closed round (`?round=`). */
+  round: ReportRoundSchema.nullable().optional(),
   labels: z.object({
     fy: LocalizedTextSchema,
     nextFy: LocalizedTextSchema,

@@ -3,3 +3,4 @@ export * from './routes';
 export * from './routes-write';
 export * from './routes-annual';
 export * from './routes-oidc';
+export * from './routes-rounds';

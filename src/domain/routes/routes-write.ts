@@ -29,6 +29,7 @@ import {
 import { ROUTES, type RouteSpec } from './routes';
 import { ANNUAL_ROUTES } from './routes-annual';
 import { OIDC_ROUTES } from './routes-oidc';
+import { ROUND_ROUTES } from './routes-rounds';
 
 /** Sign-in, accounts, updates, submissions and audit. */
 export const WRITE_ROUTES = {
@@ -207,6 +208,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...Object.values(WRITE_ROUTES),
   ...Object.values(ANNUAL_ROUTES),
   ...Object.values(OIDC_ROUTES),
+  ...Object.values(ROUND_ROUTES),
 ];
 
 const COMPILED = ALL_ROUTES.map((spec) => ({

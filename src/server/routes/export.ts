@@ -100,7 +100,7 @@ export function exportRoutes(deps: Deps & { plan: () => Promise<PlanIndex> }) {
   return app;
 }
 
-async function send<K extends string>(
+export async function send<K extends string>(
   c: Context<AppEnv>,
   o: {
     name: string;

@@ -78,7 +78,7 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uplo
  * The body goes to `uploads` as received: on the server a worker thread parses the multipart body
  * and the file (upload-pool.ts), so neither a large nor a hostile upload holds up other requests.
  */
-async function readUpload(c: Ctx, uploads: UploadParser) {
+export async function readUpload(c: Ctx, uploads: UploadParser) {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data\b/i.test(contentType))
     throw new ApiError(

@@ -9,13 +9,14 @@ import {
 } from '@/domain/report';
 import { pdfPageCount } from '../annual/pdf-pages';
 import { renderReportMarkdown } from '@/domain/report';
-import { buildAnnualReport, type AnnualReport } from '@/domain/report';
+import { buildAnnualReport, type AnnualReport, type ReportRound } from '@/domain/report';
+import { isAnswered, type Round } from '@/domain/rounds';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
 import { renderDocx } from '../annual/docx';
 import { PdfTimedOut, PdfUnavailable, type PdfRender, type ReportRenderers } from '../annual/renderers';
 import type { AppEnv, Deps } from '../context';
-import { ApiError, invalidParams } from '../errors';
+import { ApiError, invalidParams, notFound } from '../errors';
 import { parseQuery } from '../validate';
 import { loadStrategyText } from '../../../seeds';
 
@@ -37,7 +38,8 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
     const q = parseQuery(c, ANNUAL_ROUTES.annualReport.query);
     const index = await plan();
     const { asOf: today, fy: defaultFy } = defaultDatesFor(index, clock.today());
-    const fy = q.fy ?? defaultFy;
+    const round = q.round ? await closedRound(store, q.round) : null;
+    const fy = round?.fy ?? q.fy ?? defaultFy;
     const [start, end] = [fiscalYearStart(fy), fiscalYearEnd(fy)];
     if (q.asOf && (q.asOf < start || q.asOf > end))
       throw invalidParams([
@@ -46,12 +48,13 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
           message: `基準日は年度内（${start}〜${end}）で指定してください / Give a date within the fiscal year (${start} to ${end})`,
         },
       ]);
-    const asOf = q.asOf ?? (today < start ? start : today > end ? end : today);
+    const fallback = round && round.asOf >= start && round.asOf <= end ? round.asOf : today;
+    const asOf = q.asOf ?? (fallback < start ? start : fallback > end ? end : fallback);
     const lang = q.lang ?? 'ja';
     // The model draws on this year's plan data only.
     const [current, scenarios] = await Promise.all([store.annual(fy), store.scenarios()]);
     const sample = scenarios[0];
-    const report = buildAnnualReport({
+    const built = buildAnnualReport({
       index,
       fy,
       asOf,
@@ -59,6 +62,7 @@ export function reportRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; repo
       strategyText: loadStrategyText(),
       sampleLabel: sample ? { ja: `【サンプル】${sample.label.ja}`, en: `[SAMPLE] ${sample.label.en}` } : null,
     });
+    const report: AnnualReport = round ? { ...built, round: await roundSection(store, index, round) } : built;
     const name = `annual-report-FY${fy}-${asOf}-${lang}`;
     const attach = (ext: string) => ({ 'Content-Disposition': `attachment; filename="${name}.${ext}"` });
     switch (q.format ?? 'json') {
@@ -115,3 +119,40 @@ async function chapterPageCounts(pdf: PdfRender, report: AnnualReport, lang: 'ja
 }
 
 export const previousDay = (date: string) => addDays(date, -1);
+
+async function closedRound(store: Deps['store'], id: string): Promise<Round> {
+  const round = await store.getRound(id);
+  if (!round) throw notFound('照会 / Round');
+  if (round.state !== 'closed')
+    throw new ApiError(
+      409,
+      'round_not_closed',
+      '締め切った照会からのみ報告を作成できます / A report can be generated only from a closed round',
+    );
+  return round;
+}
+
+/** Every asked ministry with rows that were never answered, in the plan's order. */
+async function roundSection(store: Deps['store'], index: PlanIndex, round: Round): Promise<ReportRound> {
+  const rows = await store.roundRows(round.id);
+  const orgs = new Map(index.snapshot.organisations.map((o) => [o.id, o]));
+  const missing = round.ministryIds.flatMap((ministryId) => {
+    const own = rows.filter((r) => r.ministryId === ministryId);
+    const open = own.filter((r) => !isAnswered(r.state));
+    if (!open.length) return [];
+    const o = orgs.get(ministryId);
+    return [
+      {
+        ministryId,
+        name: o ? (o.short ?? o.name) : { ja: ministryId, en: ministryId },
+        owed: own.length,
+        rows: open.map((r) => ({
+          measureId: r.measureId,
+          code: index.measureById.get(r.measureId)?.code ?? r.measureId,
+          kind: r.kind,
+        })),
+      },
+    ];
+  });
+  return { id: round.id, title: round.title, closedAt: round.closedAt, missing };
+}

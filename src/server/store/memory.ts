@@ -5,6 +5,8 @@ import { allSearchRows, findNeedles, type SearchRow } from '@/domain/search';
 import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
 import { memoryOidc } from './memory-oidc';
+import { memoryRounds } from './memory-rounds';
+import { isRoundChange } from './rounds-port';
 import {
   assignmentKey,
   changeId,
@@ -49,6 +51,7 @@ export function createMemoryStore(): Store {
   const loaded: ScenarioInfo[] = [];
   const accounts = memoryAccounts();
   const annual = memoryAnnual();
+  const rounds = memoryRounds();
   let revision = 0;
 
   const clone = <T>(value: T): T => structuredClone(value);
@@ -89,6 +92,19 @@ export function createMemoryStore(): Store {
         }
         continue;
       }
+      if (isRoundChange(c)) {
+        const found = rounds.find(c);
+        const ok =
+          found === null
+            ? !rounds.rowsClash(c)
+            : c.kind === 'round' || c.kind === 'roundRow'
+              ? c.expectVersion === null
+                ? !found
+                : found?.version === c.expectVersion
+              : true;
+        if (!ok) throw new StaleVersionError(c.kind, changeId(c));
+        continue;
+      }
       const found = find(c);
       const ok = c.expectVersion === null ? !found : found?.version === c.expectVersion;
       if (!ok) throw new StaleVersionError(c.kind, changeId(c));
@@ -112,6 +128,7 @@ export function createMemoryStore(): Store {
       else if (c.kind === 'milestone')
         current.milestones = replace(current.milestones, (m) => m.id === c.next.id, c.next);
       else if (isAnnualChange(c)) annual.apply(c);
+      else if (isRoundChange(c)) rounds.apply(c);
       else if (c.kind === 'submission') accounts.submissions.set(c.next.id, clone(c.next));
       else accounts.users.set(c.next.id, keepSignInCount(c.next, accounts.users.get(c.next.id)));
     }
@@ -213,6 +230,7 @@ export function createMemoryStore(): Store {
     searchMeasureText: (needles) => resolve(() => findNeedles(searchRows(), needles)),
     ...accounts.api,
     ...memoryOidc((id) => accounts.sessions.has(id), appendAudit),
+    ...rounds.api,
     close: () => Promise.resolve(),
   };
 }

@@ -148,7 +148,50 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (measure_id, fy)
   ) STRICT;
   `,
-  /* 7: reserved for the rounds branch (pre-assigned numbers); the integrator puts its migration here */ '',
+  /* 7: reporting rounds (照会, issue 12): rounds, the rows each ministry owes, in-app notifications (one per
+     user and key), mail jobs with a lease and a record of every attempt. Plain SQL: it ports to PostgreSQL. */ `
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('quarterly','annual')),
+    fy INTEGER NOT NULL, as_of TEXT NOT NULL, opened_on TEXT NOT NULL, due_on TEXT NOT NULL,
+    ministry_ids TEXT NOT NULL, section_codes TEXT NOT NULL, instructions TEXT NOT NULL, reminder_days TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open','closed')), opened_by TEXT NOT NULL, opened_at TEXT NOT NULL,
+    closed_by TEXT, closed_at TEXT, version INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE round_rows (
+    id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id), position INTEGER NOT NULL,
+    ministry_id TEXT NOT NULL, measure_id TEXT NOT NULL REFERENCES measures(id),
+    kind TEXT NOT NULL CHECK (kind IN ('assignment','result','nextPlan')),
+    state TEXT NOT NULL CHECK (state IN ('owed','answered','returned','accepted')),
+    base_version INTEGER, answer TEXT, unchanged INTEGER NOT NULL,
+    answered_by TEXT, answered_at TEXT, reviewed_by TEXT, reviewed_at TEXT, review_comment TEXT,
+    version INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX round_rows_ministry ON round_rows(round_id, ministry_id, position);
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, kind TEXT NOT NULL,
+    round_id TEXT NOT NULL, key TEXT NOT NULL, params TEXT NOT NULL, created_at TEXT NOT NULL, read_at TEXT,
+    mail_job_id TEXT, seq INTEGER NOT NULL,
+    UNIQUE (user_id, key)
+  ) STRICT;
+  CREATE INDEX notifications_user ON notifications(user_id, seq);
+  CREATE INDEX notifications_unmailed ON notifications(mail_job_id, user_id);
+  CREATE TABLE notification_settings (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, settings TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE mail_jobs (
+    id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('round_opened','digest')),
+    user_id TEXT NOT NULL, recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending','sent','failed','outbox')), attempts INTEGER NOT NULL,
+    next_attempt_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT, created_at TEXT NOT NULL, sent_at TEXT,
+    last_error TEXT, seq INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX mail_jobs_due ON mail_jobs(state, next_attempt_at);
+  CREATE TABLE mail_attempts (
+    job_id TEXT NOT NULL REFERENCES mail_jobs(id), at TEXT NOT NULL, worker TEXT NOT NULL, ok INTEGER NOT NULL,
+    error TEXT, seq INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX mail_attempts_job ON mail_attempts(job_id, seq);
+  `,
   /* 8: sign-in through the organisation's OpenID Connect provider (issue 14, sqlite-oidc.ts): which provider
      subject is which tracker user (one each way), and which sessions came from the provider (for its
      second factor and RP-initiated logout); a session's row goes with the session */ `

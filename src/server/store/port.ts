@@ -8,6 +8,7 @@ import type { PlanSnapshot } from '@/domain/plan';
 import type { Status } from '@/domain/plan';
 import type { SearchHit } from '@/domain/search';
 import type { OidcStore } from './port-oidc';
+import type { RoundChange, RoundsPort } from './rounds-port';
 
 /** One append-only audit entry: who, when, what, before → after. */
 export type AuditEntry = {
@@ -106,6 +107,7 @@ export type Change =
   | { kind: 'submission'; expectVersion: number | null; next: SubmissionRecord }
   | { kind: 'user'; expectVersion: number | null; next: UserRecord }
   | AnnualChange
+  | RoundChange
   | { kind: 'event'; event: NewProgressEvent };
 
 /** The annual cycle's records (issue 5): plan texts, results per ministry, a started fiscal year. */
@@ -138,6 +140,12 @@ export function changeId(change: Exclude<Change, { kind: 'event' }>): string {
       return `${change.next.fy}/${change.next.measureId}/${change.next.ministryId}`;
     case 'fiscalYear':
       return String(change.next.fy);
+    case 'roundRows':
+      return change.rows[0]?.roundId ?? '';
+    case 'notification':
+      return `${change.next.userId}/${change.next.key}`;
+    case 'mailJob':
+      return change.next.key;
     default:
       return change.next.id;
   }
@@ -167,7 +175,7 @@ export type SubmissionFilter = { state?: Submission['state']; ministryId?: strin
  * The storage port. Every write is one transaction that also appends its audit entry; a write is
  * complete or absent. `revision` grows with every committed write so readers can cache.
  */
-export interface Store extends OidcStore {
+export interface Store extends OidcStore, RoundsPort {
   readonly kind: 'sqlite' | 'memory';
   isEmpty(): Promise<boolean>;
   /** Loads the strategy into an empty store. Refuses a store that holds data. */

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { StaleVersionError, changeId, isAnnualChange, type AnnualChange, type Change } from './port';
+import type { RoundChange } from './rounds-port';
 import { writeAnnual } from './sqlite-annual';
+import { writeRound } from './sqlite-rounds';
+import { isRoundChange } from './rounds-port';
 import { userToRow } from './sqlite-accounts';
 
 /**
@@ -14,12 +17,19 @@ export function applyChanges(db: Database.Database, changes: readonly Change[]):
       s.event.run(change.event);
       continue;
     }
-    const changed = isAnnualChange(change) ? writeAnnual(db, change) : write(s, change);
+    const changed = isAnnualChange(change)
+      ? writeAnnual(db, change)
+      : isRoundChange(change)
+        ? writeRound(db, change)
+        : write(s, change);
     if (changed !== 1) throw new StaleVersionError(change.kind, changeId(change));
   }
 }
 
-function write(s: ReturnType<typeof statements>, change: Exclude<Change, { kind: 'event' } | AnnualChange>): number {
+function write(
+  s: ReturnType<typeof statements>,
+  change: Exclude<Change, { kind: 'event' } | AnnualChange | RoundChange>,
+): number {
   switch (change.kind) {
     case 'measure': {
       const m = change.next;

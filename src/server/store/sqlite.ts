@@ -21,6 +21,7 @@ import { signInQueries } from './sqlite-sign-in';
 import { readAnnual } from './sqlite-annual';
 import { searchQueries } from './sqlite-search';
 import { oidcQueries } from './sqlite-oidc';
+import { roundQueries } from './sqlite-rounds';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -244,6 +245,7 @@ export function createSqliteStore(db: Database.Database): Store {
     },
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
     searchMeasureText: wrap(search.find),
+    ...roundQueries(db),
     close() {
       db.close();
       return Promise.resolve();
