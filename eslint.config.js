@@ -19,7 +19,16 @@ const nodeOnly = {
     message: 'A Node-only package cannot run in the browser: inject it through createApp (docs/decisions/010).',
   },
   serverFiles: {
-    group: ['**/auth/passwords', '**/store/sqlite*', '**/annual/node-renderers', '**/server/main', '**/server/cli*'],
+    group: [
+      '**/auth/passwords',
+      '**/store/sqlite*',
+      '**/store/pg*',
+      '**/store/open',
+      '**/store/migrate-data',
+      '**/annual/node-renderers',
+      '**/server/main',
+      '**/server/cli*',
+    ],
     message: 'This module is Node-only: createApp gets it injected by main.ts (docs/decisions/010).',
   },
 };
@@ -146,6 +155,9 @@ export default tseslint.config(
       'src/server/cli*.ts',
       'src/server/synthetic.ts',
       'src/server/store/sqlite*.ts',
+      'src/server/store/pg*.ts',
+      'src/server/store/open.ts',
+      'src/server/store/migrate-data.ts',
       'src/server/annual/node-renderers.ts',
       'src/server/annual/zip-testing.ts',
       'src/server/auth/passwords.ts',

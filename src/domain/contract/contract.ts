@@ -239,6 +239,10 @@ export const StatsQuerySchema = z.strictObject({
 });
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+export const ReadyResponseSchema = z.object({
+  status: z.literal('ready'),
+  store: z.enum(['sqlite', 'memory', 'postgres']),
+});
 
 export const MetaSchema = z.object({
   revision: z.int(),
