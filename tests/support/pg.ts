@@ -5,14 +5,15 @@ import type { Store } from '@/server/store/port';
 
 /**
  * The PostgreSQL suites read the server from PG_TEST_URL (`.ci/run` starts one with `.ci/postgres`
- * and sets it). Without it they are not run and say so; under CI (CI set) a missing server fails.
+ * and sets it). Without it they are not run and say so; under CI (CI or PG_REQUIRED set) a missing
+ * server fails them.
  */
 export const PG_TEST_URL = process.env.PG_TEST_URL;
 
 /** Registers, when PostgreSQL is missing, the notice (or, under CI, the failing test) for `suite`. */
 export function requirePg(suite: string): boolean {
   if (PG_TEST_URL) return true;
-  if (process.env.CI) {
+  if (process.env.CI || process.env.PG_REQUIRED) {
     describe(suite, () => {
       it('needs a PostgreSQL server in PG_TEST_URL (CI runs .ci/postgres)', () => {
         throw new Error(`${suite}: PG_TEST_URL is not set; CI must provide PostgreSQL (.ci/postgres)`);

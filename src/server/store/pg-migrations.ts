@@ -98,6 +98,9 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
     FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
   INSERT INTO meta (key, value) VALUES ('revision', '0');
+  -- PostgreSQL only: what each plan revision changed (null: everything), so that another instance
+  -- brings its cached plan forward by reading those rows rather than the whole plan (pg.ts).
+  CREATE TABLE plan_changes (revision bigint PRIMARY KEY, keys ${T});
   `,
   /* 2: accounts, sessions, liaison submissions; comments and submitters on progress events */ `
   CREATE TABLE users (

@@ -1,7 +1,13 @@
 import type { PlanSnapshot } from '@/domain/plan';
-import type { Change } from './port';
 import type { Sql } from './pg-client';
-import { patchSnapshot, snapshotFromRows, SNAPSHOT_QUERIES, type Row, type SnapshotRows } from './sqlite-read';
+import {
+  patchSnapshot,
+  snapshotFromRows,
+  SNAPSHOT_QUERIES,
+  type PlanKey,
+  type Row,
+  type SnapshotRows,
+} from './sqlite-read';
 
 /**
  * The plan read for PostgreSQL: the same queries and row mappers as SQLite (sqlite-read.ts), asked
@@ -17,16 +23,17 @@ export async function readSnapshotPg(sql: Sql): Promise<PlanSnapshot> {
 }
 
 /**
- * The snapshot after a commit from the one before it (decision record 003), read inside the commit's
- * transaction: only the rows the commit wrote are fetched, then `patchSnapshot` shares the rest.
+ * The snapshot after one or more commits from the one before them (decision record 003), read in
+ * the transaction of the commit or of a read at one instant: only the rows the commits wrote
+ * (`keys`) are fetched, then `patchSnapshot` shares the rest.
  */
-export async function readCommittedPg(sql: Sql, before: PlanSnapshot, changes: readonly Change[]) {
+export async function readCommittedPg(sql: Sql, before: PlanSnapshot, changes: readonly PlanKey[]) {
   const measures = new Map<string, { row: Row; milestoneIds: string[]; packageIds: string[]; targets: Row[] }>();
   const assignments = new Map<string, Row>();
   const milestones = new Map<string, Row>();
   for (const change of changes) {
     if (change.kind === 'measure') {
-      const id = change.next.id;
+      const id = change.id;
       measures.set(id, {
         row: (await sql.one('SELECT * FROM measures WHERE id = $1', [id]))!,
         milestoneIds: (
@@ -44,14 +51,14 @@ export async function readCommittedPg(sql: Sql, before: PlanSnapshot, changes: r
         targets: await sql.rows('SELECT * FROM measure_fy_targets WHERE measure_id = $1 ORDER BY fy', [id]),
       });
     } else if (change.kind === 'assignment') {
-      const { measureId, ministryId } = change.next;
+      const { measureId, ministryId } = change;
       const row = await sql.one('SELECT * FROM assignments WHERE measure_id = $1 AND ministry_id = $2', [
         measureId,
         ministryId,
       ]);
       assignments.set(`${measureId}\u0000${ministryId}`, row!);
     } else if (change.kind === 'milestone') {
-      milestones.set(change.next.id, (await sql.one('SELECT * FROM milestones WHERE id = $1', [change.next.id]))!);
+      milestones.set(change.id, (await sql.one('SELECT * FROM milestones WHERE id = $1', [change.id]))!);
     }
   }
   const after = before.events[before.events.length - 1]?.id ?? 0;

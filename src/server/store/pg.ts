@@ -16,6 +16,7 @@ import {
 } from './port';
 import { insertMany, sqlOn, transaction, type Sql } from './pg-client';
 import { readCommittedPg, readSnapshotPg } from './pg-read';
+import { planKeys, type PlanKey } from './sqlite-read';
 import { applyChangesPg } from './pg-commit';
 import { pgAccounts } from './pg-accounts';
 import { pgSignIn } from './pg-sign-in';
@@ -52,11 +53,12 @@ export function createPool({ url, schema, max = 10 }: PgOptions): pg.Pool {
  */
 export async function migratePg(pool: pg.Pool, schema?: string): Promise<number> {
   const client = await pool.connect();
-  const lock = `SELECT pg_advisory_lock(hashtext('tracker:migrate:' || current_schema()))`;
+  const key = `hashtext('tracker:migrate:' || coalesce($1, current_schema()))`;
   try {
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(lock);
+    // Locked first: even CREATE SCHEMA IF NOT EXISTS can clash when run at the same moment.
+    await client.query(`SELECT pg_advisory_lock(${key})`, [schema ?? null]);
     try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query(
         `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
       );
@@ -73,12 +75,14 @@ export async function migratePg(pool: pg.Pool, schema?: string): Promise<number>
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
-          throw new Error(`PostgreSQL migration ${n} failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(
+            `PostgreSQL migration ${n} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       return PG_MIGRATIONS.length;
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('tracker:migrate:' || current_schema()))`);
+      await client.query(`SELECT pg_advisory_unlock(${key})`, [schema ?? null]);
     }
   } finally {
     client.release();
@@ -99,6 +103,14 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
 
 const BUMP = `UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision' RETURNING value::bigint AS v`;
 const REVISION = `SELECT value::bigint AS v FROM meta WHERE key = 'revision'`;
+/** How many revisions the change log keeps: an instance further behind reads the whole plan. */
+const LOG_KEPT = 10_000;
+
+/** Records what a revision changed (null: everything), and now and then forgets old entries. */
+async function logChange(q: Sql, revision: number, keys: PlanKey[] | null): Promise<void> {
+  await q.run('INSERT INTO plan_changes (revision, keys) VALUES ($1, $2)', [revision, keys && JSON.stringify(keys)]);
+  if (revision % 1000 === 0) await q.run('DELETE FROM plan_changes WHERE revision <= $1', [revision - LOG_KEPT]);
+}
 
 /**
  * The PostgreSQL store: the same contract as SQLite, for several instances over one database
@@ -128,6 +140,24 @@ export function createPgStore(pool: pg.Pool): Store {
     );
   const isEmpty = async (q: Sql) =>
     Number((await q.one<{ n: number }>('SELECT count(*)::int AS n FROM measures'))?.n) === 0;
+  /**
+   * The plan now, at one instant: brought forward from `base` by the rows the revisions since then
+   * changed (plan_changes), or read whole when that log does not cover them.
+   */
+  const readAt = async (q: Sql, base: typeof cache) => {
+    const revision = await revisionOf(q);
+    if (base && base.revision < revision) {
+      const log = await q.rows<{ keys: string | null }>(
+        'SELECT keys FROM plan_changes WHERE revision > $1 AND revision <= $2 ORDER BY revision',
+        [base.revision, revision],
+      );
+      if (log.length === revision - base.revision && log.every((r) => r.keys !== null)) {
+        const keys = log.flatMap((r) => JSON.parse(r.keys!) as PlanKey[]);
+        return { ...(await readCommittedPg(q, base, keys)), revision };
+      }
+    }
+    return { ...(await readSnapshotPg(q)), revision };
+  };
   const accounts = pgAccounts(sql);
   const signIns = pgSignIn(pool, sql);
 
@@ -143,12 +173,8 @@ export function createPgStore(pool: pg.Pool): Store {
       // Concurrent requests after a write share one read of the plan; a read begun before the
       // revision this request saw is not enough, so it waits for the next.
       for (;;) {
-        loading ??= transaction(
-          pool,
-          async (q) => ({ ...(await readSnapshotPg(q)), revision: await revisionOf(q) }),
-          'REPEATABLE READ',
-          true,
-        ).finally(() => (loading = null));
+        const base = cache;
+        loading ??= transaction(pool, (q) => readAt(q, base), 'REPEATABLE READ', true).finally(() => (loading = null));
         const read = await loading;
         if (!cache || read.revision >= cache.revision) cache = read;
         if (read.revision >= revision) return read;
@@ -173,11 +199,11 @@ export function createPgStore(pool: pg.Pool): Store {
           JSON.stringify(reference.ciSectors),
         ]);
         await insertAudit(q, entry);
-        await q.run(BUMP);
+        await logChange(q, await revisionOf(q, BUMP), null);
       }),
     loadScenario: (info: Omit<ScenarioInfo, 'loadedAt'>, events: NewProgressEvent[], entry: NewAuditEntry) =>
       transaction(pool, async (q) => {
-        await q.run(BUMP); // first: plan writes queue here, one at a time
+        await logChange(q, await revisionOf(q, BUMP), null); // first: plan writes queue here, one at a time
         if (await q.one('SELECT 1 FROM scenarios WHERE id = $1', [info.id])) {
           throw new StoreConflictError('already_loaded', `scenario ${info.id} is already loaded`);
         }
@@ -254,12 +280,15 @@ export function createPgStore(pool: pg.Pool): Store {
      */
     async commit(changes: Change[], entries: NewAuditEntry[]) {
       const plan = touchesPlan(changes);
+      const keys = planKeys(changes);
       const next = await transaction(pool, async (q) => {
         const revision = plan ? await revisionOf(q, BUMP) : null;
         const base = revision !== null && cache?.revision === revision - 1 ? cache : null;
         await applyChangesPg(q, changes);
         for (const entry of entries) await insertAudit(q, entry);
-        return base && revision !== null ? { ...(await readCommittedPg(q, base, changes)), revision } : null;
+        if (revision === null) return null;
+        await logChange(q, revision, keys);
+        return base ? { ...(await readCommittedPg(q, base, keys)), revision } : null;
       });
       if (next && (!cache || next.revision > cache.revision)) cache = next;
     },

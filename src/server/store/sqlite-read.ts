@@ -218,7 +218,7 @@ export function readCommitted(db: Database.Database, before: PlanSnapshot, chang
   let s = committedStatements.get(db);
   if (!s) committedStatements.set(db, (s = prepareCommitted(db)));
   const st = s;
-  return patchSnapshot(before, changes, {
+  return patchSnapshot(before, planKeys(changes), {
     measure: (id) => ({
       row: st.measure.get(id) as Row,
       milestoneIds: (st.milestonesOf.all(id) as string[]).map(str),
@@ -239,20 +239,38 @@ export type CommittedRows = {
   eventsAfter(id: number): Row[];
 };
 
-export function patchSnapshot(before: PlanSnapshot, changes: readonly Change[], rows: CommittedRows): PlanSnapshot {
+/** What a commit changed in the plan, by key: enough to read those rows again (and to log, pg.ts). */
+export type PlanKey =
+  | { kind: 'measure'; id: string }
+  | { kind: 'assignment'; measureId: string; ministryId: string }
+  | { kind: 'milestone'; id: string }
+  | { kind: 'event' };
+
+export function planKeys(changes: readonly Change[]): PlanKey[] {
+  const keys: PlanKey[] = [];
+  for (const c of changes) {
+    if (c.kind === 'measure' || c.kind === 'milestone') keys.push({ kind: c.kind, id: c.next.id });
+    else if (c.kind === 'assignment')
+      keys.push({ kind: 'assignment', measureId: c.next.measureId, ministryId: c.next.ministryId });
+    else if (c.kind === 'event') keys.push({ kind: 'event' });
+  }
+  return keys;
+}
+
+export function patchSnapshot(before: PlanSnapshot, changes: readonly PlanKey[], rows: CommittedRows): PlanSnapshot {
   const measures = new Map<string, MeasureRecord>();
   const assignments = new Map<string, AssignmentRecord>();
   const milestones = new Map<string, Milestone>();
   for (const change of changes) {
     if (change.kind === 'measure') {
-      const id = change.next.id;
+      const id = change.id;
       const m = rows.measure(id);
       measures.set(id, measureFromRow(m.row, m.milestoneIds, m.packageIds, groupTargets(m.targets).get(id)));
     } else if (change.kind === 'assignment') {
-      const { measureId, ministryId } = change.next;
+      const { measureId, ministryId } = change;
       assignments.set(`${measureId}\u0000${ministryId}`, assignmentFromRow(rows.assignment(measureId, ministryId)));
     } else if (change.kind === 'milestone') {
-      milestones.set(change.next.id, milestoneFromRow(rows.milestone(change.next.id)));
+      milestones.set(change.id, milestoneFromRow(rows.milestone(change.id)));
     }
   }
   let events = before.events;
