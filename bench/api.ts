@@ -4,6 +4,11 @@
  * Prints requests/s, p50/p99 latency and the ratio; records the run in bench/results/.
  * Targets: ratio ≥ 0.75 on the list page; p99 ≤ 250 ms at 50 connections.
  *
+ * With PG_TEST_URL set (a PostgreSQL server, `.ci/postgres`), the same data is copied into a fresh
+ * PostgreSQL database (migrate-data) and each path is measured at 50 connections on one SQLite
+ * instance, one PostgreSQL instance and two PostgreSQL instances (25 connections each), side by
+ * side. Targets: one PostgreSQL instance ≥ 0.7 of SQLite; p99 ≤ 50 ms.
+ *
  * Both servers get the same request headers (the session cookie and CSRF token) and send the same
  * response bytes, headers included. Throughput on a shared machine moves with whatever else runs, so
  * the run also prints each server's CPU time per request (from /proc, Linux only), which other load
@@ -118,11 +123,66 @@ for (const path of PATHS) {
     );
   }
 }
+const postgres = process.env.PG_TEST_URL ? await comparePostgres(process.env.PG_TEST_URL) : null;
+if (!postgres) console.log('PostgreSQL: not measured (set PG_TEST_URL, e.g. from .ci/postgres)');
 const loadAfter = load();
 console.log(`load average ${loadAfter.join(' ')}`);
 bare.kill();
 await stopServer(server);
 rmSync(dir, { recursive: true, force: true });
 console.log(
-  `recorded in ${recordRun('api', { measures: MEASURES, durationSeconds: DURATION, warmupSeconds: WARMUP, loadAverage: { before: loadBefore, after: loadAfter }, rows })}`,
+  `recorded in ${recordRun('api', { measures: MEASURES, durationSeconds: DURATION, warmupSeconds: WARMUP, loadAverage: { before: loadBefore, after: loadAfter }, rows, postgres })}`,
 );
+
+/** Several autocannon runs at once, one per URL: summed requests/s, the worst p99. */
+async function together(urls: string[], headers: Record<string, string>, connections: number) {
+  const runs = await Promise.all(
+    urls.map((url) => autocannon({ url, headers, connections, duration: DURATION, pipelining: 1 })),
+  );
+  return {
+    rps: runs.reduce((sum, r) => sum + Math.round(r.requests.average), 0),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+  };
+}
+
+async function comparePostgres(baseUrl: string) {
+  const pg = (await import('pg')).default;
+  const name = `bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString();
+  const pgServers: Awaited<ReturnType<typeof startServer>>[] = [];
+  try {
+    const moved = cli(['migrate-data', '--from', env.DATABASE_URL, '--to', url], {});
+    if (moved.status !== 0) throw new Error(`migrate-data failed: ${moved.stdout}${moved.stderr}`);
+    pgServers.push(await startServer({ DATABASE_URL: url }), await startServer({ DATABASE_URL: url }));
+    const pgHeaders = await signInHttp(pgServers[0]!.url, USER.email, USER.password);
+    const out: Record<string, unknown>[] = [];
+    console.log('\nat 50 connections        one SQLite            one PostgreSQL        two PostgreSQL (25 + 25)');
+    for (const path of PATHS) {
+      for (const s of pgServers)
+        if (WARMUP > 0) await autocannon({ url: s.url + path, headers: pgHeaders, connections: 1, duration: WARMUP });
+      const sqlite = await together([server.url + path], headers, 50);
+      const one = await together([pgServers[0]!.url + path], pgHeaders, 50);
+      const two = await together(
+        pgServers.map((s) => s.url + path),
+        pgHeaders,
+        25,
+      );
+      const ratio = +(one.rps / sqlite.rps).toFixed(2);
+      out.push({ path, sqlite, postgresOne: one, postgresTwo: two, ratio });
+      const cell = (f: { rps: number; p99: number; non2xx: number }) =>
+        `${String(f.rps).padStart(6)} req/s p99 ${String(f.p99).padStart(3)} ms${f.non2xx ? ` (${f.non2xx} failed)` : ''}`;
+      console.log(
+        `${path.split('?')[0]!.padEnd(24)} ${cell(sqlite)}  ${cell(one)}  ${cell(two)}  | PG/SQLite ${ratio} (target ≥ 0.7)`,
+      );
+    }
+    return out;
+  } finally {
+    await Promise.all(pgServers.map((s) => stopServer(s)));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

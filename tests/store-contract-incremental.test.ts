@@ -15,6 +15,9 @@ import type { Change, NewAuditEntry, Store } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import { readSnapshot } from '../src/server/store/sqlite-read';
 import { syntheticPlan } from '../src/server/synthetic';
+import { freshPgStore, requirePg } from './support/pg';
+
+const PG = requirePg('read model after writes: postgres');
 
 /**
  * Decision record 003: after a write, the plan index is updated from what the write changed rather
@@ -251,6 +254,8 @@ describe('the read model after writes (decision record 003)', () => {
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 12 }), async (writes) => {
         const db: Database.Database = openDatabase(':memory:');
         const stores = { memory: await seeded(createMemoryStore()), sqlite: await seeded(createSqliteStore(db)) };
+        // PostgreSQL brings its snapshot forward the same way, inside its commit's transaction.
+        const postgres = PG ? await seeded(await freshPgStore()) : null;
         const indexes = {
           memory: buildIndex(await stores.memory.snapshot()),
           sqlite: buildIndex(await stores.sqlite.snapshot()),
@@ -263,6 +268,10 @@ describe('the read model after writes (decision record 003)', () => {
           const changes = changesFor(w, await stores.sqlite.snapshot(), n);
           const done = [await commit(stores.memory, changes), await commit(stores.sqlite, changes)];
           expect(done[0]).toBe(done[1]);
+          if (postgres) {
+            expect(await commit(postgres, changes)).toBe(done[1]);
+            same(withoutRevision(await postgres.snapshot()), readSnapshot(db));
+          }
           const sqlite = await stores.sqlite.snapshot();
           const memory = await stores.memory.snapshot();
           same(withoutRevision(sqlite), readSnapshot(db));
@@ -277,6 +286,7 @@ describe('the read model after writes (decision record 003)', () => {
           }
         }
         await stores.sqlite.close();
+        await postgres?.close();
       }),
       { seed: SEED, numRuns: RUNS },
     );

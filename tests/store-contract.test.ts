@@ -12,6 +12,7 @@ import {
 } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
 import { newUserRecord } from '../src/server/auth/users';
+import { freshPgStore, requirePg } from './support/pg';
 
 const NOW = '2016-03-31T09:00:00.000Z';
 const userFields = {
@@ -52,14 +53,15 @@ const event = (over: Partial<NewProgressEvent> = {}): NewProgressEvent => ({
   ...over,
 });
 
-const adapters: [string, () => Store][] = [
+const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+  ...(requirePg('store contract: postgres') ? [['postgres', freshPgStore] as [string, () => Promise<Store>]] : []),
 ];
 
 describe.each(adapters)('store contract: %s', (_name, create) => {
   it('starts empty and holds exactly the seeded plan afterwards', async () => {
-    const store = create();
+    const store = await create();
     expect(await store.isEmpty()).toBe(true);
     await store.seed(seeds, reference, audit('seed'));
     expect(await store.isEmpty()).toBe(false);
@@ -75,7 +77,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('refuses to seed twice and changes nothing', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const revision = await store.revision();
     await expect(store.seed(seeds, reference, audit('seed'))).rejects.toBeInstanceOf(StoreConflictError);
@@ -84,7 +86,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('records a scenario atomically: current state, history, audit and revision together', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const before = await store.revision();
     await store.loadScenario(
@@ -104,7 +106,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('refuses a scenario naming an unknown assignment, and writes none of it', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const before = await store.snapshot();
     await expect(
@@ -122,7 +124,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('refuses to load the same scenario twice', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const info = { id: 't', label: { ja: 'テスト', en: 'Test' } };
     await store.loadScenario(info, [event()], audit('scenario.load'));
@@ -133,7 +135,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('pages the audit trail newest first and filters by entity', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     await store.loadScenario({ id: 't', label: { ja: 'テ', en: 'T' } }, [event()], {
       ...audit('scenario.load'),
@@ -147,7 +149,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('keeps annual plans, results and started years: created once, updated by version, read per year', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const { measureId, ministryId } = seeds.assignments[0]!;
     const plan = { fy: 2016, measureId, planText: 'p', nextPlanText: 'n', updatedBy: 'a', updatedAt: 't', version: 1 };
@@ -187,7 +189,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('counts sign-in attempts atomically: of 20 at once, 5 pass and the 5th locks; devices count apart', async () => {
-    const store = create();
+    const store = await create();
     const user = { ...(await newUserRecord({ ...userFields, now: NOW }, nodeHasher)), passwordHash: 'x' };
     await store.commit([{ kind: 'user', expectVersion: null, next: user }], []);
     const policy = { limit: 5, lockMs: 15 * 60_000 };
@@ -214,7 +216,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it('keeps a server secret: random, created once, the same on every read', async () => {
-    const store = create();
+    const store = await create();
     const first = await store.serverSecret('device-cookie');
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(await store.serverSecret('device-cookie')).toBe(first);
@@ -222,7 +224,7 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
   });
 
   it("keeps a measure's fiscal-year targets with its version: replaced together, cleared, untouched by a stale write", async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit('seed'));
     const m = (await store.snapshot()).measures[0]!;
     const targets = [

@@ -17,7 +17,7 @@ import { createApp } from './app';
 import { loadScenario, seedIfEmpty } from './bootstrap';
 import { fixedClock } from './clock';
 import { createMemoryStore } from './store/memory';
-import type { Store } from './store/port';
+import { StoreUnavailableError, type Store } from './store/port';
 import { client, seedTestUsers, signIn } from './testing';
 import { nodeHasher } from './auth/passwords';
 
@@ -44,6 +44,12 @@ async function get(path: string) {
 describe('read API', () => {
   it('answers /api/health', async () => {
     expect(await get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('answers /api/ready without a session while the store answers', async () => {
+    const res = await createApp({ store, clock, hasher: nodeHasher }).request('/api/ready');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', store: 'memory' });
   });
 
   it('serves the strategy structure: five areas and chapters 6 and 7, thirteen sections, the items', async () => {
@@ -179,6 +185,23 @@ describe('read API', () => {
 });
 
 describe('errors', () => {
+  it('answers 503 with Retry-After, not 500, while the database cannot be reached', async () => {
+    const down = () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED 10.0.0.5:5432')));
+    const broken: Store = { ...createMemoryStore(), revision: down, getSession: down };
+    const app = createApp({ store: broken, clock, hasher: nodeHasher });
+    for (const [path, headers] of [
+      ['/api/ready', {}],
+      ['/api/measures', { cookie: 'sid=abc' }],
+    ] as const) {
+      const res = await app.request(path, { headers });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('2');
+      const text = await res.text();
+      expect(text).not.toContain('10.0.0.5');
+      expect(ErrorBodySchema.parse(JSON.parse(text)).error.code).toBe('store_unavailable');
+    }
+  });
+
   it('never leaks internals in a 5xx', async () => {
     // The session lookup is the first thing a signed-in request does: make it fail.
     const broken: Store = {

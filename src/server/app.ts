@@ -4,7 +4,6 @@ import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { PasswordHasher } from './auth/hasher';
-import { createThrottle } from './auth/throttle';
 import type { Clock } from './clock';
 import { DEFAULT_CONFIG, type AppConfig, type AppEnv, type Deps } from './context';
 import { ApiError, busy, errorResponse, staleVersion } from './errors';
@@ -32,7 +31,7 @@ import { notificationRoutes } from './routes/notifications';
 import { roundAnswerRoutes } from './routes/round-answers';
 import { roundFileRoutes } from './routes/round-files';
 import { roundRoutes } from './routes/rounds';
-import { StaleVersionError, type Store } from './store/port';
+import { StaleVersionError, StoreUnavailableError, type Store } from './store/port';
 
 export type AppDeps = {
   store: Store;
@@ -49,6 +48,9 @@ export type AppDeps = {
   oidc?: RelyingParty | null;
 };
 
+/** Failed sign-ins per client address: the eleventh within a minute is refused. */
+export const SIGN_IN_THROTTLE = { limit: 10, windowMs: 60_000 };
+
 /** JSON bodies are small; the import route (files) sets its own, larger limit. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
@@ -59,7 +61,7 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
     store,
     clock,
     config: { ...DEFAULT_CONFIG, ...config },
-    throttle: createThrottle(),
+    throttle: store.throttle('sign-in', SIGN_IN_THROTTLE),
     hasher,
     plan,
     oidc,
@@ -83,7 +85,13 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBodies(c, next);
   app.use('/api/*', limitJsonBodies);
   app.use('/api/*', accessControl(deps));
+  // Liveness: the process answers. Readiness: it can also reach its store (a load balancer sends
+  // traffic only to ready instances; docs/deploy.md).
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/ready', async (c) => {
+    await store.revision(); // StoreUnavailableError: 503 with Retry-After, below
+    return c.json({ status: 'ready', store: store.kind });
+  });
   app.get('/api/openapi.json', (c) => c.json(openapi));
   app.route('/api', readRoutes({ store, clock, plan }));
   app.route('/api', dashboardRoutes({ clock, plan }));
@@ -112,6 +120,18 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof StaleVersionError) return errorResponse(c, staleVersion(undefined));
     if (error instanceof Busy) return busy(c, error);
+    if (error instanceof StoreUnavailableError) {
+      log(`database unavailable on ${c.req.method} ${c.req.path}`, error.cause);
+      c.header('Retry-After', '2');
+      return errorResponse(
+        c,
+        new ApiError(
+          503,
+          'store_unavailable',
+          'データベースに一時的に接続できません。数秒後にもう一度お試しください / The database is briefly unreachable; try again in a few seconds',
+        ),
+      );
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ApiError(error.status, 'bad_request', `不正なリクエストです / Bad request`));
     }

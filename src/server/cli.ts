@@ -8,6 +8,10 @@ import { seedSynthetic } from './synthetic';
 import { systemClock } from './clock';
 import { databasePath, parseEnv } from './env';
 import { createSqliteStore, openDatabase } from './store/sqlite';
+import { spawnSync } from 'node:child_process';
+import { migrateData } from './store/migrate-data';
+import { describeDatabase, isPostgresUrl, openStore } from './store/open';
+import { PG_MIGRATIONS } from './store/pg-migrations';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -16,11 +20,15 @@ const USAGE = `usage: npm run cli -- <command>
                            fill an EMPTY database with a generated plan of that size (benchmarks only)
   scenario list            list the sample scenarios loaded into the database
   scenario load NAME       load seeds/scenarios/NAME.json (clearly labelled sample progress)
-  backup FILE              consistent online backup of the database to FILE
-  check                    PRAGMA integrity_check and foreign_key_check
+  backup FILE              consistent online backup of the database to FILE (SQLite: a database file;
+                           PostgreSQL: pg_dump's custom format, restored with pg_restore: docs/deploy.md)
+  check                    SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: schema version
+  migrate-data --from file:PATH --to postgres://…
+                           copy a SQLite tracker into an EMPTY PostgreSQL database and verify every
+                           table (row count and checksum)
 ${USER_USAGE}
 
-The database is DATABASE_URL (default file:data/tracker.db).`;
+The database is DATABASE_URL (default file:data/tracker.db; postgres://… for PostgreSQL).`;
 
 const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds/scenarios');
 
@@ -30,10 +38,13 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const path = databasePath(parseEnv(process.env).DATABASE_URL);
-  mkdirSync(dirname(path), { recursive: true });
-  const db = openDatabase(path);
-  const store = createSqliteStore(db);
+  if (command === 'migrate-data') return migrateDataCommand(args.slice(1));
+  const url = parseEnv(process.env).DATABASE_URL;
+  const path = describeDatabase(url);
+  const postgres = isPostgresUrl(url);
+  if (!postgres) mkdirSync(dirname(databasePath(url)), { recursive: true });
+  const db = postgres ? null : openDatabase(databasePath(url));
+  const store = db ? createSqliteStore(db) : await openStore(url, { poolSize: 2 });
   try {
     switch (command) {
       case 'seed': {
@@ -85,11 +96,24 @@ async function main(args: string[]): Promise<number> {
       case 'backup': {
         if (!sub) break;
         mkdirSync(dirname(resolve(sub)), { recursive: true });
+        if (!db) {
+          pgDump(url, sub);
+          console.log(`backed up ${path} to ${sub} (pg_dump custom format; restore: pg_restore, docs/deploy.md)`);
+          return 0;
+        }
         const { totalPages } = await db.backup(sub);
         console.log(`backed up ${path} to ${sub} (${totalPages} pages)`);
         return 0;
       }
       case 'check': {
+        if (!db) {
+          // openStore has applied the migrations; reading the plan runs every table's main query.
+          const snapshot = await store.snapshot();
+          console.log(
+            `schema ${PG_MIGRATIONS.length}; ${snapshot.measures.length} measures, revision ${snapshot.revision}`,
+          );
+          return 0;
+        }
         const integrity = db.pragma('integrity_check', { simple: true });
         const fk = db.pragma('foreign_key_check') as unknown[];
         console.log(`integrity_check: ${String(integrity)}; foreign key problems: ${fk.length}`);
@@ -101,6 +125,37 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** pg_dump of the whole database (custom format: compressed, restorable table by table). */
+function pgDump(url: string, file: string): void {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = ''; // not on the command line, where `ps` shows it: PGPASSWORD
+  const run = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${u.toString()}`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
+  });
+  if (run.error) throw new Error(`pg_dump could not run (${run.error.message}); install PostgreSQL's client tools`);
+  if (run.status !== 0) throw new Error(`pg_dump failed (exit ${run.status})`);
+}
+
+async function migrateDataCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } } });
+  if (!values.from?.startsWith('file:') || !values.to || !isPostgresUrl(values.to)) {
+    console.error('usage: npm run cli -- migrate-data --from file:data/tracker.db --to postgres://user:pw@host/db');
+    return 2;
+  }
+  const checks = await migrateData(databasePath(values.from), values.to, (line) => console.log(line));
+  for (const c of checks)
+    console.log(`${c.same ? 'ok  ' : 'DIFF'} ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} rows  ${c.checksum}`);
+  const bad = checks.filter((c) => !c.same);
+  console.log(
+    bad.length
+      ? `verification FAILED for ${bad.map((c) => c.table).join(', ')}`
+      : `verified: ${checks.length} tables, row counts and checksums equal (audit trail: ${checks.find((c) => c.table === 'audit_events')?.rows ?? 0} entries)`,
+  );
+  return bad.length ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

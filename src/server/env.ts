@@ -6,8 +6,12 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, { message: 'DATABASE_URL must look like file:path/to/tracker.db' })
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, {
+      message: 'DATABASE_URL must look like file:path/to/tracker.db or postgres://user:password@host:5432/database',
+    })
     .default('file:data/tracker.db'),
+  /** PostgreSQL only: connections each instance keeps open at most. */
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   STATIC_DIR: z.string().default('dist/client'),
   /** The first administrator's sign-in name, created on first start when there are no users. */
   ADMIN_EMAIL: z.email().default('admin@tracker.local'),

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { nodeRenderers } from './annual/node-renderers';
@@ -8,21 +6,20 @@ import { nodeHasher } from './auth/passwords';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
-import { appConfig, databasePath, parseEnv } from './env';
+import { appConfig, parseEnv } from './env';
 import { warmPlanCache } from './plan-cache';
 import { createRelyingParty } from './oidc/relying-party';
 import { parseOidcEnv } from './oidc/settings';
 import { createScheduler, outboxTransport, smtpTransport } from './rounds/scheduler';
 import { serveSpa } from './static';
-import { createSqliteStore, openDatabase } from './store/sqlite';
+import { describeDatabase, openStore } from './store/open';
 
 /** The only Node entry point: configuration, the database, the API and the built SPA. */
 async function main() {
   const env = parseEnv(process.env);
   const sso = parseOidcEnv(process.env);
-  const path = databasePath(env.DATABASE_URL);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const store = createSqliteStore(openDatabase(path));
+  const path = describeDatabase(env.DATABASE_URL);
+  const store = await openStore(env.DATABASE_URL, { poolSize: env.PG_POOL_SIZE });
   const seeded = await seedIfEmpty(store, systemClock);
   if (seeded.seeded) console.log(`seeded ${seeded.measures} measures from seeds/ into ${path}`);
   const admin = await ensureFirstAdmin(store, systemClock, env.ADMIN_EMAIL, nodeHasher);

@@ -262,6 +262,10 @@ export const StatsQuerySchema = z.strictObject({
 });
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+export const ReadyResponseSchema = z.object({
+  status: z.literal('ready'),
+  store: z.enum(['sqlite', 'memory', 'postgres']),
+});
 
 /** The date and fiscal year pages open on without one in the URL (docs/decisions/017-dates-from-the-data.md). */
 export const DefaultDatesSchema = z.object({

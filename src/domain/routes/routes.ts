@@ -3,6 +3,7 @@ import type { Permission } from '@/domain/auth';
 import {
   CiSectorListSchema,
   HealthResponseSchema,
+  ReadyResponseSchema,
   InstructionListSchema,
   MeasureDetailSchema,
   MeasureListQuerySchema,
@@ -63,6 +64,14 @@ export const ROUTES = {
     operationId: 'getHealth',
     summary: 'Liveness',
     response: HealthResponseSchema,
+  },
+  ready: {
+    method: 'get',
+    access: 'public',
+    path: '/api/ready',
+    operationId: 'getReady',
+    summary: 'Readiness: the store answers (503 with Retry-After while it does not)',
+    response: ReadyResponseSchema,
   },
   meta: {
     method: 'get',

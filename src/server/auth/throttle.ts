@@ -1,8 +1,11 @@
+import type { Throttle } from '../store/port';
+
 /**
- * Failed sign-ins per client address in a sliding window, in memory (one API instance; a shared
- * store replaces it when there are several). The eleventh failure within a minute is refused.
+ * Failures per key in a sliding window, in memory: for the stores that serve one process (memory,
+ * SQLite); PostgreSQL keeps the window in the database for every instance (pg-sign-in.ts). With
+ * the defaults, the eleventh failure within a minute is refused.
  */
-export function createThrottle({ limit = 10, windowMs = 60_000 } = {}) {
+export function createThrottle({ limit = 10, windowMs = 60_000 } = {}): Throttle {
   const failures = new Map<string, number[]>();
   const recent = (key: string, now: number) => (failures.get(key) ?? []).filter((t) => now - t < windowMs);
   /** Milliseconds until the address may try again, or 0. */
@@ -19,24 +22,19 @@ export function createThrottle({ limit = 10, windowMs = 60_000 } = {}) {
       for (const [k, v] of failures) if (!v.some((t) => now - t < windowMs)) failures.delete(k);
   };
   return {
-    retryAfter,
-    fail,
-    /**
-     * Checks and counts an attempt in one synchronous step, before the slow password check: otherwise
-     * any number of concurrent guesses all pass `retryAfter` before the first failure is recorded.
-     * Returns the wait as `retryAfter` does; 0 means the attempt is counted as a failure until `forgive`.
-     */
-    begin(key: string, now: number): number {
+    retryAfter: (key, now) => Promise.resolve(retryAfter(key, now)),
+    // One synchronous step: the check and the count cannot be split by another request.
+    begin(key, now) {
       const wait = retryAfter(key, now);
       if (wait === 0) fail(key, now);
-      return wait;
+      return Promise.resolve(wait);
     },
-    /** Takes back the failure `begin` counted, for an attempt that turned out not to be one. */
-    forgive(key: string, at: number): void {
+    forgive(key, at) {
       const list = failures.get(key);
       const i = list?.lastIndexOf(at) ?? -1;
       if (list && i >= 0) list.splice(i, 1);
+      return Promise.resolve();
     },
   };
 }
-export type Throttle = ReturnType<typeof createThrottle>;
+export type { Throttle } from '../store/port';

@@ -91,7 +91,7 @@ export function oidcRoutes(deps: Deps) {
       );
       return c.redirect(`/login?oidcError=${reason}`, 302);
     };
-    if (throttle.begin(address, nowMs) > 0) return refuse('too_many_attempts', null);
+    if ((await throttle.begin(address, nowMs)) > 0) return refuse('too_many_attempts', null);
     if (!pending) return refuse('expired', null);
     let signIn: VerifiedSignIn;
     try {

@@ -12,7 +12,6 @@ import {
   sessionBody,
   startSession,
 } from '../auth/session';
-import { createThrottle } from '../auth/throttle';
 import { checkTotp, generateTotpSecret, otpauthUri } from '../auth/totp';
 import { passwordAllowed, type AppEnv, type Deps } from '../context';
 import { ApiError, unauthorized } from '../errors';
@@ -61,7 +60,7 @@ export function sessionRoutes(deps: Deps) {
     after?: unknown,
   ) => accountAudit(clock, c, actor, action, user, after);
 
-  const reauthThrottle = createThrottle({ limit: REAUTH_LIMIT, windowMs: REAUTH_WINDOW_MS });
+  const reauthThrottle = store.throttle('reauth', { limit: REAUTH_LIMIT, windowMs: REAUTH_WINDOW_MS });
 
   /**
    * Proof, from a signed-in session, that its user is present: the current password and, where asked,
@@ -85,7 +84,7 @@ export function sessionRoutes(deps: Deps) {
     if (missing.length)
       throw new ApiError(422, 'reauthentication_required', missing.map((m) => m.message).join('; '), missing);
     const nowMs = Date.parse(clock.now());
-    if (reauthThrottle.begin(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
+    if ((await reauthThrottle.begin(user.id, nowMs)) > 0) throw await endAfterFailures(c, session, user);
     const passwordOk = await verifyPassword(user.passwordHash, input.password!);
     const code =
       input.needCode && user.totpSecret
@@ -93,14 +92,14 @@ export function sessionRoutes(deps: Deps) {
         : null;
     const codeOk = code === null || code.ok;
     if (passwordOk && codeOk) {
-      reauthThrottle.forgive(user.id, nowMs);
+      await reauthThrottle.forgive(user.id, nowMs);
       return code?.ok ? code.step : null;
     }
     await store.commit(
       [],
       [entry(c, user.email, 'session.reauth_failed', user, { reason: passwordOk ? 'bad_totp' : 'bad_password' })],
     );
-    if (reauthThrottle.retryAfter(user.id, nowMs) > 0) throw await endAfterFailures(c, session, user);
+    if ((await reauthThrottle.retryAfter(user.id, nowMs)) > 0) throw await endAfterFailures(c, session, user);
     const issues = [
       ...(passwordOk ? [] : [{ path: 'currentPassword', message: CURRENT_PASSWORD_WRONG }]),
       ...(code && !code.ok ? [{ path: 'code', message: totpMessage(code.reason) }] : []),
@@ -136,19 +135,19 @@ export function sessionRoutes(deps: Deps) {
         'サインインの失敗が続いたため、しばらく待ってから再試行してください / Too many failed sign-ins; wait a minute and try again',
       );
     };
-    const early = throttle.retryAfter(address, nowMs);
+    const early = await throttle.retryAfter(address, nowMs);
     if (early > 0) throw tooMany(early); // cheap refusal before reading the body
     const body = await parseBody(c, WRITE_ROUTES.signIn.body);
     // Counted as a failure from here on (forgiven below if it is not one), in the same synchronous step
     // as the check: concurrent guesses from one address cannot all slip past the limit together.
-    const wait = throttle.begin(address, nowMs);
+    const wait = await throttle.begin(address, nowMs);
     if (wait > 0) throw tooMany(wait);
     const attempt = await admitSignIn(c, body, address);
     const { user, scope } = attempt;
     let totpStep: number | null = null;
     if (user.totpEnabled && user.totpSecret) {
       if (!body.totp) {
-        throttle.forgive(address, nowMs); // the password was right: a prompt for the code, not a failure
+        await throttle.forgive(address, nowMs); // the password was right: a prompt for the code, not a failure
         await attempt.failed(null);
         throw new ApiError(
           401,
@@ -163,7 +162,7 @@ export function sessionRoutes(deps: Deps) {
       }
       totpStep = check.step;
     }
-    throttle.forgive(address, nowMs);
+    await throttle.forgive(address, nowMs);
     await store.clearSignInFailures(scope);
     let signedIn = user;
     await commitToUser(store, user, (current) => {

@@ -1,3 +1,4 @@
+import { createThrottle } from '../auth/throttle';
 import type { CompiledSeeds } from '@/domain/seeds';
 import type { AssignmentRecord, ProgressEvent } from '@/domain/plan';
 import type { PlanSnapshot } from '@/domain/plan';
@@ -181,6 +182,7 @@ export function createMemoryStore(): Store {
 
   return {
     kind: 'memory',
+    throttle: (_scope, policy) => createThrottle(policy),
     isEmpty: () => Promise.resolve(plan === null),
     seed: (next, ref, entry) =>
       resolve(() => {

@@ -176,7 +176,7 @@ export type SubmissionFilter = { state?: Submission['state']; ministryId?: strin
  * complete or absent. `revision` grows with every committed write so readers can cache.
  */
 export interface Store extends OidcStore, RoundsPort {
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
   isEmpty(): Promise<boolean>;
   /** Loads the strategy into an empty store. Refuses a store that holds data. */
   seed(seeds: CompiledSeeds, reference: ReferenceData, audit: NewAuditEntry): Promise<void>;
@@ -228,7 +228,40 @@ export interface Store extends OidcStore, RoundsPort {
   searchMeasureText(needles: readonly string[]): Promise<SearchHit[]>;
   /** A random secret kept with the data, created on first use: the same for every server instance. */
   serverSecret(name: string): Promise<string>;
+  /**
+   * Failures per key (a client address, an account re-authenticating) in a sliding window. In process
+   * for memory and SQLite (one server holds the file); in the database for PostgreSQL, so that every
+   * instance counts against the same window.
+   */
+  throttle(scope: string, policy: ThrottlePolicy): Throttle;
   close(): Promise<void>;
+}
+
+export type ThrottlePolicy = { limit: number; windowMs: number };
+
+/** A sliding-window failure counter (auth/throttle.ts in process, pg-sign-in.ts in PostgreSQL). */
+export type Throttle = {
+  /** Milliseconds until the key may try again, or 0. */
+  retryAfter(key: string, nowMs: number): Promise<number>;
+  /**
+   * Checks and counts an attempt in one atomic step, before the slow password check: otherwise any
+   * number of concurrent guesses all pass `retryAfter` before the first failure is recorded. Returns
+   * the wait as `retryAfter` does; 0 means the attempt is counted as a failure until `forgive`.
+   */
+  begin(key: string, nowMs: number): Promise<number>;
+  /** Takes back the failure `begin` counted at `at`, for an attempt that turned out not to be one. */
+  forgive(key: string, at: number): Promise<void>;
+};
+
+/**
+ * The database cannot be reached (down, restarting, failing over, out of connections): the request
+ * may succeed if retried shortly, so the API answers 503 with Retry-After, never 500.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StoreUnavailableError';
+  }
 }
 
 export class StoreConflictError extends Error {

@@ -55,7 +55,7 @@ export function submissionFromRow(r: Row): SubmissionRecord {
   };
 }
 
-function sessionFromRow(r: Row): SessionRecord {
+export function sessionFromRow(r: Row): SessionRecord {
   return {
     id: String(r.id),
     userId: String(r.user_id),

@@ -4,7 +4,7 @@ import type { AnnualChange } from './port';
 
 /** The annual cycle's tables (migration 3): versioned upserts inside the caller's transaction. */
 
-type Row = Record<string, string | number>;
+export type Row = Record<string, string | number>;
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function statements(db: Database.Database) {
@@ -77,7 +77,11 @@ export function writeAnnual(db: Database.Database, change: AnnualChange): number
 
 export function readAnnual(db: Database.Database, fy: number): AnnualData {
   const s = statements(db);
-  const year = s.year.get(fy) as Row | undefined;
+  return annualFromRows(fy, s.year.get(fy) as Row | undefined, s.plans.all(fy) as Row[], s.results.all(fy) as Row[]);
+}
+
+/** A fiscal year's rows as records (both SQL adapters). */
+export function annualFromRows(fy: number, year: Row | undefined, plans: Row[], results: Row[]): AnnualData {
   return {
     fiscalYear: year
       ? {
@@ -88,7 +92,7 @@ export function readAnnual(db: Database.Database, fy: number): AnnualData {
           version: Number(year.version),
         }
       : null,
-    plans: (s.plans.all(fy) as Row[]).map((r) => ({
+    plans: plans.map((r) => ({
       fy,
       measureId: String(r.measure_id),
       planText: String(r.plan_text),
@@ -97,7 +101,7 @@ export function readAnnual(db: Database.Database, fy: number): AnnualData {
       updatedAt: String(r.updated_at),
       version: Number(r.version),
     })),
-    results: (s.results.all(fy) as Row[]).map((r) => ({
+    results: results.map((r) => ({
       fy,
       measureId: String(r.measure_id),
       ministryId: String(r.ministry_id),

@@ -5,46 +5,89 @@ import type { PlanSnapshot } from '@/domain/plan';
 import type { AssignmentRole, Provenance, Rag, Status } from '@/domain/plan';
 import type { Change } from './port';
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 
 const str = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 const opt = (v: string | number | null | undefined): string | undefined =>
   v === null || v === undefined ? undefined : String(v);
 const text = (r: Row, prefix: string) => ({ ja: str(r[`${prefix}_ja`]), en: str(r[`${prefix}_en`]) });
 
+/** The rows a whole-plan read fetches, by table, in the order each query asks for. */
+export type SnapshotRows = {
+  planPeriod: string | undefined;
+  measureMilestones: Row[];
+  measurePackages: Row[];
+  fyTargets: Row[];
+  areas: Row[];
+  sections: Row[];
+  items: Row[];
+  organisations: Row[];
+  milestones: Row[];
+  packageEntries: Row[];
+  measures: Row[];
+  assignments: Row[];
+  events: Row[];
+};
+
+/** The queries of a whole-plan read (SQLite and PostgreSQL alike; `rowid`/`seq` is the listed order). */
+export const SNAPSHOT_QUERIES = (listedOrder: string) =>
+  ({
+    planPeriod: `SELECT value FROM meta WHERE key = 'planPeriod'`,
+    measureMilestones: `SELECT measure_id AS a, milestone_id AS b FROM measure_milestones ORDER BY ${listedOrder}`,
+    measurePackages: 'SELECT measure_id AS a, package_id AS b FROM measure_package ORDER BY package_id',
+    fyTargets: 'SELECT * FROM measure_fy_targets ORDER BY measure_id, fy',
+    areas: 'SELECT * FROM areas ORDER BY position',
+    sections: 'SELECT * FROM sections ORDER BY position',
+    items: 'SELECT * FROM items ORDER BY position',
+    organisations: 'SELECT * FROM organisations ORDER BY position',
+    milestones: 'SELECT * FROM milestones ORDER BY position',
+    packageEntries: 'SELECT * FROM package_entries ORDER BY position',
+    measures: 'SELECT * FROM measures ORDER BY position',
+    assignments: 'SELECT * FROM assignments ORDER BY position',
+    events: 'SELECT * FROM progress_events ORDER BY id',
+  }) satisfies Record<keyof SnapshotRows, string>;
+
 /** Reads the whole plan in a handful of queries; the store caches the result per revision. */
 export function readSnapshot(db: Database.Database): PlanSnapshot {
+  const q = SNAPSHOT_QUERIES('rowid');
   const all = (sql: string) => db.prepare(sql).all() as Row[];
+  const { planPeriod, ...lists } = q;
+  const rows = Object.fromEntries(Object.entries(lists).map(([k, sql]) => [k, all(sql)])) as Omit<
+    SnapshotRows,
+    'planPeriod'
+  >;
+  return snapshotFromRows({
+    ...rows,
+    planPeriod: (db.prepare(planPeriod).get() as { value: string } | undefined)?.value,
+  });
+}
+
+export function snapshotFromRows(rows: SnapshotRows): PlanSnapshot {
   const planPeriod = JSON.parse(
-    (db.prepare(`SELECT value FROM meta WHERE key = 'planPeriod'`).get() as { value: string } | undefined)?.value ??
-      '{"start":"2015-04-01","end":"2018-03-31","label":{"ja":"","en":""}}',
+    rows.planPeriod ?? '{"start":"2015-04-01","end":"2018-03-31","label":{"ja":"","en":""}}',
   ) as PlanSnapshot['planPeriod'];
-  const milestonesOf = groupPairs(
-    all('SELECT measure_id AS a, milestone_id AS b FROM measure_milestones ORDER BY rowid'),
-  );
-  const packagesOf = groupPairs(
-    all('SELECT measure_id AS a, package_id AS b FROM measure_package ORDER BY package_id'),
-  );
-  const targetsOf = groupTargets(all('SELECT * FROM measure_fy_targets ORDER BY measure_id, fy'));
+  const milestonesOf = groupPairs(rows.measureMilestones);
+  const packagesOf = groupPairs(rows.measurePackages);
+  const targetsOf = groupTargets(rows.fyTargets);
   return {
     planPeriod,
-    areas: all('SELECT * FROM areas ORDER BY position').map((r) => ({
+    areas: rows.areas.map((r) => ({
       code: str(r.code),
       title: text(r, 'title'),
       ...(r.motto_ja ? { motto: text(r, 'motto') } : {}),
     })),
-    sections: all('SELECT * FROM sections ORDER BY position').map((r) => ({
+    sections: rows.sections.map((r) => ({
       code: str(r.code),
       areaCode: str(r.area_code),
       title: text(r, 'title'),
     })),
-    items: all('SELECT * FROM items ORDER BY position').map((r) => ({
+    items: rows.items.map((r) => ({
       code: str(r.code),
       sectionCode: str(r.section_code),
       ...(r.parent_code ? { parentCode: str(r.parent_code) } : {}),
       title: text(r, 'title'),
     })),
-    organisations: all('SELECT * FROM organisations ORDER BY position').map((r) => ({
+    organisations: rows.organisations.map((r) => ({
       id: str(r.id),
       kind: str(r.kind) as PlanSnapshot['organisations'][number]['kind'],
       assignable: r.assignable === 1,
@@ -53,19 +96,19 @@ export function readSnapshot(db: Database.Database): PlanSnapshot {
       name: text(r, 'name'),
       ...(r.short_ja ? { short: text(r, 'short') } : {}),
     })),
-    milestones: all('SELECT * FROM milestones ORDER BY position').map(milestoneFromRow),
-    packageEntries: all('SELECT * FROM package_entries ORDER BY position').map((r) => ({
+    milestones: rows.milestones.map(milestoneFromRow),
+    packageEntries: rows.packageEntries.map((r) => ({
       id: str(r.id),
       ...(r.parent_id ? { parentId: str(r.parent_id) } : {}),
       title: text(r, 'title'),
       ...(r.text ? { text: str(r.text) } : {}),
       ...(r.wording ? { wording: str(r.wording) } : {}),
     })),
-    measures: all('SELECT * FROM measures ORDER BY position').map((r) =>
+    measures: rows.measures.map((r) =>
       measureFromRow(r, milestonesOf.get(str(r.id)) ?? [], packagesOf.get(str(r.id)) ?? [], targetsOf.get(str(r.id))),
     ),
-    assignments: all('SELECT * FROM assignments ORDER BY position').map(assignmentFromRow),
-    events: all('SELECT * FROM progress_events ORDER BY id').map(eventFromRow),
+    assignments: rows.assignments.map(assignmentFromRow),
+    events: rows.events.map(eventFromRow),
   };
 }
 
@@ -174,35 +217,66 @@ function swapped<T>(list: T[], key: (x: T) => string, next: Map<string, T>): T[]
 export function readCommitted(db: Database.Database, before: PlanSnapshot, changes: readonly Change[]): PlanSnapshot {
   let s = committedStatements.get(db);
   if (!s) committedStatements.set(db, (s = prepareCommitted(db)));
+  const st = s;
+  return patchSnapshot(before, planKeys(changes), {
+    measure: (id) => ({
+      row: st.measure.get(id) as Row,
+      milestoneIds: (st.milestonesOf.all(id) as string[]).map(str),
+      packageIds: (st.packagesOf.all(id) as string[]).map(str),
+      targets: st.targetsOf.all(id) as Row[],
+    }),
+    assignment: (measureId, ministryId) => st.assignment.get(measureId, ministryId) as Row,
+    milestone: (id) => st.milestone.get(id) as Row,
+    eventsAfter: (id) => st.eventsAfter.all(id) as Row[],
+  });
+}
+
+/** The rows `patchSnapshot` needs, read inside the commit's transaction (fetched ahead by async adapters). */
+export type CommittedRows = {
+  measure(id: string): { row: Row; milestoneIds: string[]; packageIds: string[]; targets: Row[] };
+  assignment(measureId: string, ministryId: string): Row;
+  milestone(id: string): Row;
+  eventsAfter(id: number): Row[];
+};
+
+/** What a commit changed in the plan, by key: enough to read those rows again (and to log, pg.ts). */
+export type PlanKey =
+  | { kind: 'measure'; id: string }
+  | { kind: 'assignment'; measureId: string; ministryId: string }
+  | { kind: 'milestone'; id: string }
+  | { kind: 'event' };
+
+export function planKeys(changes: readonly Change[]): PlanKey[] {
+  const keys: PlanKey[] = [];
+  for (const c of changes) {
+    if (c.kind === 'measure' || c.kind === 'milestone') keys.push({ kind: c.kind, id: c.next.id });
+    else if (c.kind === 'assignment')
+      keys.push({ kind: 'assignment', measureId: c.next.measureId, ministryId: c.next.ministryId });
+    else if (c.kind === 'event') keys.push({ kind: 'event' });
+  }
+  return keys;
+}
+
+export function patchSnapshot(before: PlanSnapshot, changes: readonly PlanKey[], rows: CommittedRows): PlanSnapshot {
   const measures = new Map<string, MeasureRecord>();
   const assignments = new Map<string, AssignmentRecord>();
   const milestones = new Map<string, Milestone>();
   for (const change of changes) {
     if (change.kind === 'measure') {
-      const id = change.next.id;
-      measures.set(
-        id,
-        measureFromRow(
-          s.measure.get(id) as Row,
-          (s.milestonesOf.all(id) as string[]).map(str),
-          (s.packagesOf.all(id) as string[]).map(str),
-          groupTargets(s.targetsOf.all(id) as Row[]).get(id),
-        ),
-      );
+      const id = change.id;
+      const m = rows.measure(id);
+      measures.set(id, measureFromRow(m.row, m.milestoneIds, m.packageIds, groupTargets(m.targets).get(id)));
     } else if (change.kind === 'assignment') {
-      const { measureId, ministryId } = change.next;
-      assignments.set(
-        `${measureId}\u0000${ministryId}`,
-        assignmentFromRow(s.assignment.get(measureId, ministryId) as Row),
-      );
+      const { measureId, ministryId } = change;
+      assignments.set(`${measureId}\u0000${ministryId}`, assignmentFromRow(rows.assignment(measureId, ministryId)));
     } else if (change.kind === 'milestone') {
-      milestones.set(change.next.id, milestoneFromRow(s.milestone.get(change.next.id) as Row));
+      milestones.set(change.id, milestoneFromRow(rows.milestone(change.id)));
     }
   }
   let events = before.events;
   if (changes.some((c) => c.kind === 'event')) {
     const after = events[events.length - 1]?.id ?? 0;
-    events = [...events, ...(s.eventsAfter.all(after) as Row[]).map(eventFromRow)];
+    events = [...events, ...rows.eventsAfter(after).map(eventFromRow)];
   }
   return {
     ...before,

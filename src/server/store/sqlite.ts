@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createThrottle } from '../auth/throttle';
 import type { CompiledSeeds } from '@/domain/seeds';
 import type { PlanSnapshot } from '@/domain/plan';
 import { MIGRATIONS } from './migrations';
@@ -166,6 +167,8 @@ export function createSqliteStore(db: Database.Database): Store {
 
   return {
     kind: 'sqlite',
+    // One server process holds the file (README): its sign-in windows live in that process.
+    throttle: (_scope, policy) => createThrottle(policy),
     commit: wrap((changes: Change[], entries: NewAuditEntry[]) => {
       try {
         commitTx(changes, entries);
