@@ -63,7 +63,18 @@ const boundaries = [
 ];
 
 /** src/domain's folders (decision record 012): from outside a folder, only its index.ts. */
-const domainFolders = ['plan', 'dashboard', 'annual', 'report', 'auth', 'contract', 'routes', 'seeds', 'search', 'rounds'];
+const domainFolders = [
+  'plan',
+  'dashboard',
+  'annual',
+  'report',
+  'auth',
+  'contract',
+  'routes',
+  'seeds',
+  'search',
+  'rounds',
+];
 const domainBoundaries = [
   ...domainFolders.map((folder) => ({
     target: `./src/domain/${folder}`,

@@ -12,7 +12,7 @@ import {
 } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { toCsv } from '@/domain/annual';
-import { defaultDatesFor, fiscalYearOf, measureStateAt } from '@/domain/plan';
+import { defaultDatesFor, measureStateAt } from '@/domain/plan';
 import type { SynonymList } from '@/domain/search';
 import { loadSearchSynonyms } from '../../../seeds';
 import { listMeasures } from '@/domain/contract';

@@ -123,7 +123,7 @@ export function oidcRoutes(deps: Deps) {
         throw error;
       }
     }
-    throttle.forgive(address, nowMs);
+    await throttle.forgive(address, nowMs);
     if (!signIn.mfa && user.totpEnabled && user.totpSecret) {
       // The provider did one factor; the account has the tracker's second: ask for its code first.
       const wait: TotpWait = {
