@@ -38,6 +38,18 @@ const START =
 const DOWN_MS = 4000;
 
 type Headers = Record<string, string>;
+
+/** An idempotent request, sent again (up to 5 times, 50 ms apart) when its connection closes unanswered. */
+async function retried(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
 type Assignment = { ministryId: string; version: number; narrative: string };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const enc = encodeURIComponent;
@@ -45,17 +57,23 @@ const enc = encodeURIComponent;
 async function assignmentOf(server: RunningServer, headers: Headers, measure: string): Promise<Assignment> {
   const url = `${server.url}/api/measures/${enc(measure)}`;
   // A GET may be sent again: on a loaded machine a kept-alive connection can close as it is reused.
-  const res = await fetch(url, { headers }).catch(() => fetch(url, { headers }));
+  const res = await retried(() => fetch(url, { headers }));
   if (!res.ok) throw new Error(`GET measure ${measure}: ${res.status}`);
   return ((await res.json()) as { assignments: Assignment[] }).assignments[0]!;
 }
 
-function patch(server: RunningServer, headers: Headers, measure: string, a: Assignment, narrative: string) {
-  return fetch(`${server.url}/api/measures/${enc(measure)}/assignments/${a.ministryId}`, {
+/**
+ * One conditional write; its body is read before the answer is returned, so the connection goes back
+ * to the pool (an unread body holds its connection, and 64 held ones hit the per-address cap).
+ */
+async function patch(server: RunningServer, headers: Headers, measure: string, a: Assignment, narrative: string) {
+  const res = await fetch(`${server.url}/api/measures/${enc(measure)}/assignments/${a.ministryId}`, {
     method: 'PATCH',
     headers: { ...headers, 'content-type': 'application/json', 'if-match': `"${a.version}"` },
     body: JSON.stringify({ status: 'in_progress', progress: 50, narrative, comment: 'cluster drill' }),
   });
+  await res.arrayBuffer();
+  return res;
 }
 
 async function visibility(servers: RunningServer[], sessions: Headers[]): Promise<boolean> {
@@ -199,7 +217,7 @@ async function restartDatabase(servers: RunningServer[], sessions: Headers[]): P
   const reader = async (i: number) => {
     while (!stop.now) {
       try {
-        const res = await fetch(`${servers[i]!.url}/api/measures?limit=5`, { headers: sessions[i]! });
+        const res = await retried(() => fetch(`${servers[i]!.url}/api/measures?limit=5`, { headers: sessions[i]! }));
         counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
         if (res.status === 503 && !res.headers.get('retry-after')) without++;
         await res.arrayBuffer();
@@ -245,7 +263,7 @@ async function restartDatabase(servers: RunningServer[], sessions: Headers[]): P
 
 async function sessionsAcross(servers: RunningServer[]): Promise<boolean> {
   const headers = await signInHttp(servers[0]!.url, STAFF.email, STAFF.password);
-  const statusOn = async (s: RunningServer) => (await fetch(`${s.url}/api/session`, { headers })).status;
+  const statusOn = async (s: RunningServer) => (await retried(() => fetch(`${s.url}/api/session`, { headers }))).status;
   const before = await Promise.all(servers.map(statusOn));
   const out = await fetch(`${servers[1]!.url}/api/session`, { method: 'DELETE', headers });
   const after = await Promise.all(servers.map(statusOn));
