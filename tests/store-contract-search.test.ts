@@ -5,6 +5,7 @@ import { loadSeedBundle } from '../seeds';
 import { createMemoryStore } from '../src/server/store/memory';
 import type { NewAuditEntry, Store } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
+import { freshPgStore, requirePg } from './support/pg';
 
 /** Search candidates (decision record 016): every adapter returns exactly the domain's reference answer. */
 const bundle = loadSeedBundle();
@@ -47,14 +48,15 @@ const NEEDLES = [
 
 const sortHits = (hits: SearchHit[]) => hits.map((h) => `${h.needle}\u0000${h.measureId}\u0000${h.field}`).sort();
 
-const adapters: [string, () => Store][] = [
+const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+  ...(requirePg('search store contract: postgres') ? [['postgres', freshPgStore] as [string, () => Promise<Store>]] : []),
 ];
 
 describe.each(adapters)('store contract, search: %s', (_name, create) => {
   it('finds exactly the (needle, measure, field) rows whose indexed text contains each needle', async () => {
-    const store = create();
+    const store = await create();
     await store.seed(seeds, reference, audit);
     const expected = findNeedles(allSearchRows(seeds), NEEDLES);
     expect(expected.length).toBeGreaterThan(100);
@@ -63,7 +65,7 @@ describe.each(adapters)('store contract, search: %s', (_name, create) => {
   });
 
   it('finds nothing before the plan is seeded', async () => {
-    expect(await create().searchMeasureText([needleOf('接続口')])).toEqual([]);
+    expect(await (await create()).searchMeasureText([needleOf('接続口')])).toEqual([]);
   });
 });
 
