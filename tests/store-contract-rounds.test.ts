@@ -31,7 +31,9 @@ const entry = {
 const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
-  ...(requirePg('rounds store contract: postgres') ? [['postgres', freshPgStore] as [string, () => Promise<Store>]] : []),
+  ...(requirePg('rounds store contract: postgres')
+    ? [['postgres', freshPgStore] as [string, () => Promise<Store>]]
+    : []),
 ];
 
 const round: Round = {

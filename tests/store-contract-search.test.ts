@@ -51,7 +51,9 @@ const sortHits = (hits: SearchHit[]) => hits.map((h) => `${h.needle}\u0000${h.me
 const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
-  ...(requirePg('search store contract: postgres') ? [['postgres', freshPgStore] as [string, () => Promise<Store>]] : []),
+  ...(requirePg('search store contract: postgres')
+    ? [['postgres', freshPgStore] as [string, () => Promise<Store>]]
+    : []),
 ];
 
 describe.each(adapters)('store contract, search: %s', (_name, create) => {

@@ -38,8 +38,7 @@ export function pgOidc(pool: pg.Pool, sql: Sql, audit: (q: Sql, entry: NewAuditE
           'INSERT INTO oidc_links (user_id, issuer, subject, linked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
           [l.userId, l.issuer, l.subject, l.linkedAt],
         );
-        if (added !== 1)
-          throw new OidcLinkConflictError((await q.one(byUser, [l.userId])) ? 'user' : 'subject');
+        if (added !== 1) throw new OidcLinkConflictError((await q.one(byUser, [l.userId])) ? 'user' : 'subject');
         for (const entry of entries) await audit(q, entry);
       }),
     unlinkOidc: (userId, entries) =>

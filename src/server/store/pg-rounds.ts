@@ -199,10 +199,10 @@ export function pgRounds(pool: pg.Pool, sql: Sql): RoundsPort {
     roundRows: async (roundId, ministryId) =>
       (ministryId === undefined
         ? await sql.rows<Row>('SELECT * FROM round_rows WHERE round_id = $1 ORDER BY position', [roundId])
-        : await sql.rows<Row>(
-            'SELECT * FROM round_rows WHERE round_id = $1 AND ministry_id = $2 ORDER BY position',
-            [roundId, ministryId],
-          )
+        : await sql.rows<Row>('SELECT * FROM round_rows WHERE round_id = $1 AND ministry_id = $2 ORDER BY position', [
+            roundId,
+            ministryId,
+          ])
       ).map((r) => toRow(r)),
     getRoundRow: async (id) => {
       const r = await sql.one<Row>('SELECT * FROM round_rows WHERE id = $1', [id]);
@@ -247,10 +247,11 @@ export function pgRounds(pool: pg.Pool, sql: Sql): RoundsPort {
         if (ids === null)
           await q.run('UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL', [at, userId]);
         else
-          await q.run(
-            'UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id = ANY($3) AND read_at IS NULL',
-            [at, userId, [...ids]],
-          );
+          await q.run('UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id = ANY($3) AND read_at IS NULL', [
+            at,
+            userId,
+            [...ids],
+          ]);
         return unread(q, userId);
       }),
     notificationSettings: async (userId) => {
@@ -347,4 +348,3 @@ export function pgRounds(pool: pg.Pool, sql: Sql): RoundsPort {
       toJobs(sql, await sql.rows<Row>(`SELECT ${JOB_COLUMNS} FROM mail_jobs ORDER BY seq DESC LIMIT $1`, [limit])),
   };
 }
-
