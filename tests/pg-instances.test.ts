@@ -213,5 +213,31 @@ if (requirePg('postgres: several instances')) {
       await expect(store.commit([], [audit('x')])).rejects.toBeInstanceOf(StoreUnavailableError);
       await store.close();
     });
+
+    it('gives each due mail job to one scheduler when instances claim at once', async () => {
+      const [a, b] = await twoInstances();
+      const at = '2016-03-31T09:00:00.000Z';
+      await a.commit(
+        Array.from({ length: 6 }, (_, i) => ({
+          kind: 'mailJob' as const,
+          next: {
+            id: `j${i}`,
+            key: `opened:r1:u${i}`,
+            kind: 'round_opened' as const,
+            userId: `u${i}`,
+            to: `u${i}@example.go.jp`,
+            subject: 's',
+            text: 't',
+            createdAt: at,
+          },
+        })),
+        [],
+      );
+      const claims = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claimMailJob(`w${i}`, at, '2016-03-31T09:05:00.000Z')),
+      );
+      const ids = claims.filter((j) => j !== null).map((j) => j.id);
+      expect(ids.sort()).toEqual(['j0', 'j1', 'j2', 'j3', 'j4', 'j5']);
+    });
   });
 }

@@ -6,12 +6,14 @@ import { createMemoryStore } from '@/server/store/memory';
 import type { NewAuditEntry, Store } from '@/server/store/port';
 import { OidcLinkConflictError } from '@/server/store/port-oidc';
 import { createSqliteStore, openDatabase } from '@/server/store/sqlite';
+import { freshPgStore, requirePg } from './support/pg';
 
 const NOW = '2026-12-04T09:00:00.000Z';
 const ISSUER = 'https://idp.example.go.jp';
-const adapters: [string, () => Store][] = [
+const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+  ...(requirePg('OIDC store contract: postgres') ? [['postgres', freshPgStore] as [string, () => Promise<Store>]] : []),
 ];
 const audit = (action: string): NewAuditEntry => ({
   at: NOW,
@@ -40,7 +42,7 @@ const count = async (store: Store, action: string) => (await store.listAudit({ l
 
 describe.each(adapters)('OIDC links and sessions (%s)', (_name, create) => {
   it('links one subject to one user, each way, with its audit entry or not at all', async () => {
-    const store = create();
+    const store = await create();
     const [a, b] = await withUsers(store, 'a@example.go.jp', 'b@example.go.jp');
     await store.linkOidc({ userId: a!, issuer: ISSUER, subject: 'sub-a', linkedAt: NOW }, [audit('user.oidc_linked')]);
     expect(await store.getOidcLinkBySubject(ISSUER, 'sub-a')).toEqual({
@@ -65,7 +67,7 @@ describe.each(adapters)('OIDC links and sessions (%s)', (_name, create) => {
   });
 
   it('keeps a session’s provider record only as long as the session', async () => {
-    const store = create();
+    const store = await create();
     const [a] = await withUsers(store, 'a@example.go.jp');
     const session = (id: string) => ({
       id,

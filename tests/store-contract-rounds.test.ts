@@ -7,6 +7,7 @@ import { newUserRecord } from '../src/server/auth/users';
 import { createMemoryStore } from '../src/server/store/memory';
 import { StaleVersionError, type Store } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
+import { freshPgStore, requirePg } from './support/pg';
 
 /**
  * The rounds' part of the store contract (issue 12), on every adapter: versioned rounds and rows,
@@ -27,9 +28,12 @@ const entry = {
   requestId: null,
 };
 
-const adapters: [string, () => Store][] = [
+const adapters: [string, () => Store | Promise<Store>][] = [
   ['memory', createMemoryStore],
   ['sqlite', () => createSqliteStore(openDatabase(':memory:'))],
+  ...(requirePg('rounds store contract: postgres')
+    ? [['postgres', freshPgStore] as [string, () => Promise<Store>]]
+    : []),
 ];
 
 const round: Round = {
@@ -70,8 +74,8 @@ const row = (n: number): RoundRow => ({
   version: 1,
 });
 
-async function seeded(make: () => Store) {
-  const store = make();
+async function seeded(make: () => Store | Promise<Store>) {
+  const store = await make();
   await store.seed(seeds, reference, entry);
   const user = await newUserRecord(
     {

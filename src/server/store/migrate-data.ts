@@ -8,11 +8,20 @@ import { insertMany, sqlOn, transaction, type Sql } from './pg-client';
 
 export type TableCheck = { table: string; rows: number; checksum: string; same: boolean };
 
-/** Tables of the SQLite file in the order they were created (each after the tables it refers to). */
+/**
+ * Tables of the SQLite file in the order they were created (each after the tables it refers to). A
+ * virtual table (the FTS5 search index, migration 9) is read as the plain table PostgreSQL has under
+ * its name; its shadow tables (measure_search_data, _idx, …) are FTS5's storage and are left out.
+ */
 function sqliteTables(db: Database.Database): string[] {
   return (
     db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`)
+      .prepare(
+        `SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                             AND t.name LIKE replace(v.name, '_', '\\_') || '\\_%' ESCAPE '\\')
+         ORDER BY rowid`,
+      )
       .all() as {
       name: string;
     }[]
@@ -53,6 +62,15 @@ async function pgDigest(sql: Sql, table: string, cols: Column[]) {
   );
   return digest(rows.map((r) => cols.map((c) => r[c.name])));
 }
+
+/** PostgreSQL's identity columns (SQLite's rowids and max + 1 sequences), continued after the copied values. */
+const IDENTITIES = [
+  ['progress_events', 'id'],
+  ['audit_events', 'id'],
+  ['notifications', 'seq'],
+  ['mail_jobs', 'seq'],
+  ['mail_attempts', 'seq'],
+] as const;
 
 /**
  * Copies a SQLite tracker into an EMPTY PostgreSQL database (migrated to the same schema version)
@@ -105,9 +123,9 @@ export async function migrateData(fromPath: string, toUrl: string, log: (line: s
         log(`copied ${table}: ${rows.length} rows`);
       }
       // Identity columns continue after the copied ids.
-      for (const table of ['progress_events', 'audit_events'])
+      for (const [table, column] of IDENTITIES)
         await tx.once(
-          `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1), (SELECT count(*) > 0 FROM ${table}))`,
+          `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), GREATEST((SELECT max(${column}) FROM ${table}), 1), (SELECT count(*) > 0 FROM ${table}))`,
         );
     });
     const checks: TableCheck[] = [];

@@ -1,6 +1,8 @@
 import { StaleVersionError, changeId, isAnnualChange, type AnnualChange, type Change } from './port';
 import type { Sql } from './pg-client';
 import { writeAnnualPg } from './pg-annual';
+import { isRoundChange, type RoundChange } from './rounds-port';
+import { writeRoundPg } from './pg-rounds';
 
 /**
  * Applies a commit's changes inside the caller's transaction (READ COMMITTED is enough): every
@@ -37,14 +39,21 @@ export async function applyChangesPg(sql: Sql, changes: readonly Change[]): Prom
       );
       continue;
     }
-    const changed = isAnnualChange(change) ? await writeAnnualPg(sql, change) : await write(sql, change);
+    const changed = isAnnualChange(change)
+      ? await writeAnnualPg(sql, change)
+      : isRoundChange(change)
+        ? await writeRoundPg(sql, change)
+        : await write(sql, change);
     if (changed !== 1) throw new StaleVersionError(change.kind, changeId(change));
   }
 }
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
-async function write(sql: Sql, change: Exclude<Change, { kind: 'event' } | AnnualChange>): Promise<number> {
+async function write(
+  sql: Sql,
+  change: Exclude<Change, { kind: 'event' } | AnnualChange | RoundChange>,
+): Promise<number> {
   switch (change.kind) {
     case 'measure': {
       const m = change.next;

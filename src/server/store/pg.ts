@@ -21,6 +21,9 @@ import { applyChangesPg } from './pg-commit';
 import { pgAccounts } from './pg-accounts';
 import { pgSignIn } from './pg-sign-in';
 import { readAnnualPg } from './pg-annual';
+import { pgOidc } from './pg-oidc';
+import { pgRounds } from './pg-rounds';
+import { pgSearch, rebuildSearchPg, refreshSearchPg } from './pg-search';
 
 export type PgOptions = {
   /** postgres://user:password@host:port/database (libpq's URL form; sslmode etc. as query parameters). */
@@ -94,6 +97,7 @@ export async function openPgStore(options: PgOptions): Promise<Store> {
   const pool = createPool(options);
   try {
     await migratePg(pool, options.schema);
+    await refreshSearchPg(pool, sqlOn(pool));
   } catch (error) {
     await pool.end();
     throw error;
@@ -165,6 +169,9 @@ export function createPgStore(pool: pg.Pool): Store {
     kind: 'postgres',
     ...accounts,
     ...signIns,
+    ...pgOidc(pool, sql, insertAudit),
+    ...pgRounds(pool, sql),
+    ...pgSearch(sql),
     isEmpty: () => isEmpty(sql),
     revision: () => revisionOf(sql),
     async snapshot() {
@@ -191,6 +198,7 @@ export function createPgStore(pool: pg.Pool): Store {
         await q.run(`SELECT value FROM meta WHERE key = 'revision' FOR UPDATE`);
         if (!(await isEmpty(q))) throw new StoreConflictError('not_empty', 'the database already holds a plan');
         await insertSeedsPg(q, seeds);
+        await rebuildSearchPg(q, seeds);
         await q.run(`INSERT INTO meta (key, value) VALUES ('planPeriod', $1)`, [JSON.stringify(seeds.planPeriod)]);
         await q.run('INSERT INTO reference_documents (key, json) VALUES ($1, $2), ($3, $4)', [
           'instructions',

@@ -7,7 +7,7 @@ import type { RoundChange, RoundsPort } from './rounds-port';
  * that a PostgreSQL adapter can follow it statement for statement; the lease claim is one UPDATE.
  */
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function statements(db: Database.Database) {
@@ -167,7 +167,7 @@ export function writeRound(db: Database.Database, change: RoundChange): number {
   }
 }
 
-const toRound = (r: Row): Round => ({
+export const toRound = (r: Row): Round => ({
   id: String(r.id),
   title: String(r.title),
   kind: r.kind as Round['kind'],
@@ -187,7 +187,7 @@ const toRound = (r: Row): Round => ({
   version: Number(r.version),
 });
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
-const toRow = (r: Row): RoundRow => ({
+export const toRow = (r: Row): RoundRow => ({
   id: String(r.id),
   roundId: String(r.round_id),
   ministryId: String(r.ministry_id),
@@ -204,7 +204,7 @@ const toRow = (r: Row): RoundRow => ({
   reviewComment: str(r.review_comment),
   version: Number(r.version),
 });
-const toNotification = (r: Row): Notification => ({
+export const toNotification = (r: Row): Notification => ({
   id: String(r.id),
   userId: String(r.user_id),
   kind: r.kind as Notification['kind'],
