@@ -105,6 +105,7 @@ for (const lang of ['ja', 'en'] as const) {
         return { free: n.getBoundingClientRect().right - right, widest: Math.max(...links.map((r) => r.width)) };
       });
       expect(room.free, JSON.stringify(room)).toBeGreaterThanOrEqual(0);
+      await snapshot(page, `menu-1366-${lang}`, { fullPage: false });
     });
   });
 }
