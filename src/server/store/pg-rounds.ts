@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { MailJob, NotificationSettings, RoundRow } from '@/domain/rounds';
 import type { RoundChange, RoundsPort } from './rounds-port';
 import { transaction, type Sql } from './pg-client';
-import { toNotification, toRound, toRow, type Row } from './sqlite-rounds';
+import { toMailJob, toNotification, toRound, toRow, type Row } from './sqlite-rounds';
 
 /**
  * Rounds, their rows, notifications and mail jobs (migration 7) on PostgreSQL, statement for
@@ -158,23 +158,12 @@ async function toJobs(sql: Sql, rows: Row[]): Promise<MailJob[]> {
     'SELECT job_id, at, worker, ok, error FROM mail_attempts WHERE job_id = ANY($1) ORDER BY seq',
     [rows.map((r) => String(r.id))],
   );
-  return rows.map((r) => ({
-    id: String(r.id),
-    kind: r.kind as MailJob['kind'],
-    userId: String(r.user_id),
-    to: String(r.recipient),
-    subject: String(r.subject),
-    text: String(r.body),
-    state: r.state as MailJob['state'],
-    attempts: Number(r.attempts),
-    nextAttemptAt: String(r.next_attempt_at),
-    createdAt: String(r.created_at),
-    sentAt: str(r.sent_at),
-    lastError: str(r.last_error),
-    log: attempts
-      .filter((a) => a.job_id === r.id)
-      .map((a) => ({ at: String(a.at), worker: String(a.worker), ok: a.ok === 1, error: str(a.error) })),
-  }));
+  return rows.map((r) =>
+    toMailJob(
+      r,
+      attempts.filter((a) => a.job_id === r.id),
+    ),
+  );
 }
 const toJob = async (sql: Sql, row: Row | undefined) => (row ? (await toJobs(sql, [row]))[0]! : null);
 

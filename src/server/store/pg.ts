@@ -16,7 +16,7 @@ import {
 } from './port';
 import { insertMany, sqlOn, transaction, type Sql } from './pg-client';
 import { readCommittedPg, readSnapshotPg } from './pg-read';
-import { planKeys, type PlanKey } from './sqlite-read';
+import { planKeys, toAuditEntry, type PlanKey } from './sqlite-read';
 import { applyChangesPg } from './pg-commit';
 import { pgAccounts } from './pg-accounts';
 import { pgSignIn } from './pg-sign-in';
@@ -267,17 +267,7 @@ export function createPgStore(pool: pg.Pool): Store {
         `SELECT * FROM audit_events ${where} ORDER BY id DESC LIMIT $7 OFFSET $8`,
         [...params, limit, offset],
       );
-      const items = rows.map((r) => ({
-        id: Number(r.id),
-        at: String(r.at),
-        actor: String(r.actor),
-        action: String(r.action),
-        entity: String(r.entity),
-        entityId: String(r.entity_id),
-        before: r.before === null ? undefined : (JSON.parse(String(r.before)) as unknown),
-        after: r.after === null ? undefined : (JSON.parse(String(r.after)) as unknown),
-        requestId: r.request_id === null ? null : String(r.request_id),
-      }));
+      const items = rows.map(toAuditEntry);
       return { items, total };
     },
     annual: (fy: number) => readAnnualPg(sql, fy),

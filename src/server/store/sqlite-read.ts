@@ -3,7 +3,7 @@ import type { DueKind } from '@/domain/plan';
 import type { AssignmentRecord, FyTarget, MeasureRecord, Milestone, ProgressEvent, Tag } from '@/domain/plan';
 import type { PlanSnapshot } from '@/domain/plan';
 import type { AssignmentRole, Provenance, Rag, Status } from '@/domain/plan';
-import type { Change } from './port';
+import type { AuditEntry, Change } from './port';
 
 export type Row = Record<string, string | number | null>;
 
@@ -306,4 +306,19 @@ function groupPairs(rows: Row[]): Map<string, string[]> {
     else out.set(str(r.a), [str(r.b)]);
   }
   return out;
+}
+
+/** An audit row as the port returns it (both SQL adapters store it alike). */
+export function toAuditEntry(r: Record<string, string | number | null>): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    actor: String(r.actor),
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: String(r.entity_id),
+    before: r.before === null ? undefined : (JSON.parse(String(r.before)) as unknown),
+    after: r.after === null ? undefined : (JSON.parse(String(r.after)) as unknown),
+    requestId: r.request_id === null ? null : String(r.request_id),
+  };
 }

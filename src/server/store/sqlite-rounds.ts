@@ -215,29 +215,27 @@ export const toNotification = (r: Row): Notification => ({
   readAt: str(r.read_at),
 });
 
+/** A mail job with its attempts (`attempts`: its `mail_attempts` rows, in order). */
+export const toMailJob = (r: Row, attempts: Row[]): MailJob => ({
+  id: String(r.id),
+  kind: r.kind as MailJob['kind'],
+  userId: String(r.user_id),
+  to: String(r.recipient),
+  subject: String(r.subject),
+  text: String(r.body),
+  state: r.state as MailJob['state'],
+  attempts: Number(r.attempts),
+  nextAttemptAt: String(r.next_attempt_at),
+  createdAt: String(r.created_at),
+  sentAt: str(r.sent_at),
+  lastError: str(r.last_error),
+  log: attempts.map((a) => ({ at: String(a.at), worker: String(a.worker), ok: a.ok === 1, error: str(a.error) })),
+});
+
 /** The read side and the scheduler's own small transactions. */
 export function roundQueries(db: Database.Database): RoundsPort {
   const s = statements(db);
-  const toJob = (r: Row): MailJob => ({
-    id: String(r.id),
-    kind: r.kind as MailJob['kind'],
-    userId: String(r.user_id),
-    to: String(r.recipient),
-    subject: String(r.subject),
-    text: String(r.body),
-    state: r.state as MailJob['state'],
-    attempts: Number(r.attempts),
-    nextAttemptAt: String(r.next_attempt_at),
-    createdAt: String(r.created_at),
-    sentAt: str(r.sent_at),
-    lastError: str(r.last_error),
-    log: (s.attempts.all(r.id) as Row[]).map((a) => ({
-      at: String(a.at),
-      worker: String(a.worker),
-      ok: a.ok === 1,
-      error: str(a.error),
-    })),
-  });
+  const toJob = (r: Row): MailJob => toMailJob(r, s.attempts.all(r.id) as Row[]);
   const digestTx = db.transaction(
     (req: Parameters<RoundsPort['createDigest']>[0], render: Parameters<RoundsPort['createDigest']>[1]) => {
       const key = `digest:${req.userId}:${req.day}`;

@@ -15,7 +15,7 @@ import {
   type Store,
   touchesPlan,
 } from './port';
-import { readCommitted, readSnapshot } from './sqlite-read';
+import { readCommitted, readSnapshot, toAuditEntry } from './sqlite-read';
 import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
 import { signInQueries } from './sqlite-sign-in';
@@ -233,17 +233,7 @@ export function createSqliteStore(db: Database.Database): Store {
       const rows = db
         .prepare(`SELECT * FROM audit_events ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit, offset }) as Record<string, string | number | null>[];
-      const items = rows.map((r) => ({
-        id: Number(r.id),
-        at: String(r.at),
-        actor: String(r.actor),
-        action: String(r.action),
-        entity: String(r.entity),
-        entityId: String(r.entity_id),
-        before: r.before === null ? undefined : (JSON.parse(String(r.before)) as unknown),
-        after: r.after === null ? undefined : (JSON.parse(String(r.after)) as unknown),
-        requestId: r.request_id === null ? null : String(r.request_id),
-      }));
+      const items = rows.map(toAuditEntry);
       return Promise.resolve({ items, total });
     },
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
