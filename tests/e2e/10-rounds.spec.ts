@@ -1,4 +1,5 @@
 import { parseCsv, toCsv } from '@/domain/annual';
+import { expectAccessible } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 
 /**
@@ -20,9 +21,18 @@ test('a reporting round from opening to acceptance', async ({ page, browser }) =
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   await page.getByLabel('基準日').fill(iso(today));
   await page.getByLabel('回答期限').fill(iso(new Date(today.getTime() + 14 * 86_400_000)));
-  await page
-    .getByRole('spinbutton', { name: '年度' })
-    .fill(String(today.getMonth() < 3 ? today.getFullYear() - 1 : today.getFullYear()));
+  // The year opens on the data's fiscal year; the reminders on the default days.
+  await expect(page.getByRole('combobox', { name: '年度' })).toHaveValue(/^20\d\d$/);
+  await expect(page.getByLabel(/督促/)).toHaveValue('7, 3, 1');
+  // Choosing ministries and sections shows their lists (checked by axe); this round asks everyone.
+  await page.getByLabel('府省庁を選ぶ').check();
+  await page.getByLabel('項目を選ぶ').check();
+  await expect(page.getByLabel('警察庁')).toBeVisible();
+  await expect(page.getByLabel(/^5\.1\.1 /)).toBeVisible();
+  await expectAccessible(page, 'the opening form', { include: '.open-round' });
+  await page.screenshot({ path: shot('open-form'), fullPage: true });
+  await page.getByLabel(/施策を担当するすべての府省庁/).check();
+  await page.getByLabel('戦略のすべての項目').check();
   await page.getByLabel('指示事項').fill('担当施策の状況を回答してください。');
   await page.locator('.open-round__form button[type=submit]').click();
   await page.getByRole('status').getByRole('link', { name: TITLE }).click();

@@ -1,12 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
 import { can } from '@/domain/auth';
-import type { RoundKind } from '@/domain/rounds';
-import { FormError } from '@/client/components/form-field';
 import { QueryState } from '@/client/components/query-state';
 import { useSession } from '@/client/features/auth/api/get-session';
 import { useI18n } from '@/client/lib/i18n';
-import { useOpenRound, useRounds } from '../api/rounds';
+import { useRounds } from '../api/rounds';
+import { OpenRoundForm } from './open-round-form';
 import './rounds.css';
 
 /** /rounds: every round with its progress; NISC staff open a new one here. */
@@ -58,75 +56,5 @@ export function RoundsPage() {
         }
       </QueryState>
     </div>
-  );
-}
-
-function OpenRoundForm() {
-  const { t } = useI18n();
-  const open = useOpenRound();
-  const [kind, setKind] = useState<RoundKind>('quarterly');
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => {
-      const v = f.get(k);
-      return typeof v === 'string' ? v : '';
-    };
-    open.mutate({
-      title: text('title'),
-      kind,
-      fy: Number(text('fy')),
-      asOf: text('asOf'),
-      dueOn: text('dueOn'),
-      instructions: text('instructions'),
-    });
-  };
-  return (
-    <details className="open-round" open={open.isError || undefined}>
-      <summary>{t('openRound')}</summary>
-      <form onSubmit={submit} className="open-round__form">
-        <label>
-          {t('roundTitleLabel')}
-          <input name="title" required maxLength={200} />
-        </label>
-        <label>
-          {t('roundKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as RoundKind)} name="kind">
-            <option value="quarterly">{t('kindQuarterly')}</option>
-            <option value="annual">{t('kindAnnual')}</option>
-          </select>
-        </label>
-        <label>
-          {t('roundFiscalYear')}
-          <input name="fy" type="number" min={2015} max={2030} defaultValue={2016} required />
-        </label>
-        <label>
-          {t('asOfDate')}
-          <input name="asOf" type="date" required />
-        </label>
-        <label>
-          {t('dueDate')}
-          <input name="dueOn" type="date" required />
-        </label>
-        <label className="open-round__wide">
-          {t('instructions')}
-          <textarea name="instructions" rows={3} maxLength={5000} />
-        </label>
-        <p className="hint">
-          {t('ministriesAsked')}: {t('roundAllMinistries')}
-        </p>
-        <FormError error={open.error} />
-        {open.data && (
-          <p role="status">
-            <Link to="/rounds/$roundId" params={{ roundId: open.data.round.id }}>
-              {open.data.round.title}
-            </Link>
-          </p>
-        )}
-        <button type="submit" className="button button--primary" disabled={open.isPending}>
-          {t('openRound')}
-        </button>
-      </form>
-    </details>
   );
 }
