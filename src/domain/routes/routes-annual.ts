@@ -9,6 +9,7 @@ import {
   PlansQuerySchema,
   ReportQuerySchema,
   ResultPatchBodySchema,
+  StartYearQuerySchema,
   TemplateQuerySchema,
 } from '@/domain/contract';
 import { AnnualReportSchema } from '@/domain/report';
@@ -32,8 +33,9 @@ export const ANNUAL_ROUTES = {
     path: '/api/plans/{fy}/start',
     operationId: 'startFiscalYear',
     summary:
-      "Start a fiscal year: carry each measure's next-year plan forward; report what was added, retired or renumbered",
+      "Start a fiscal year: carry each measure's next-year plan forward; report what was added, retired or renumbered. A year outside the strategy's plan period needs outsidePlanPeriod=true (else 422 outside_plan_period)",
     access: 'measure.update',
+    query: StartYearQuerySchema,
     response: FyStartReportSchema,
   },
   updatePlan: {

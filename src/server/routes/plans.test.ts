@@ -120,4 +120,25 @@ describe('POST /api/plans/:fy/start', () => {
     expect((await (await w.as('staff')).post('/api/plans/1999/start')).status).toBe(422);
     expect((await w.store.annual(2016)).fiscalYear).toBeNull();
   });
+
+  it('refuses a year outside the plan period (FY2015–FY2017) unless asked for deliberately', async () => {
+    const staff = await w.as('staff');
+    const refused = await staff.post('/api/plans/2018/start');
+    expect(refused.status).toBe(422);
+    const body = await json<{ error: { code: string; message: string } }>(refused);
+    expect(body.error.code).toBe('outside_plan_period');
+    expect(body.error.message).toContain('2018年度は戦略の計画期間（2015〜2017年度）の外です');
+    expect(body.error.message).toContain("FY2018 lies outside the strategy's plan period (FY2015–FY2017)");
+    expect((await w.store.annual(2018)).fiscalYear).toBeNull();
+    expect((await staff.post('/api/plans/2018/start?outsidePlanPeriod=false')).status).toBe(422);
+    expect((await w.store.listAudit({ limit: 5, offset: 0, action: 'plan.start' })).total).toBe(0);
+
+    const started = await staff.post('/api/plans/2018/start?outsidePlanPeriod=true');
+    expect(started.status).toBe(201);
+    expect((await w.store.annual(2018)).fiscalYear?.startedBy).toBe('staff@nisc.example.go.jp');
+    const audit = await w.store.listAudit({ limit: 5, offset: 0, action: 'plan.start' });
+    expect(audit.items[0]?.after).toMatchObject({ outsidePlanPeriod: true });
+    // Within the period the flag is not needed.
+    expect((await staff.post('/api/plans/2017/start')).status).toBe(201);
+  });
 });
