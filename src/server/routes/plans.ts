@@ -21,7 +21,10 @@ export function fyParam(c: Ctx): number {
   return parsed.data;
 }
 
-/** 年次計画: read a year's plan, edit plan texts (NISC) and results (NISC, or a liaison for their ministry). */
+/**
+ * 年次計画: read a year's plan; NISC staff edit plan texts and results directly (audited). A liaison's
+ * results go through review instead (result-submissions.ts): the route table keeps them out of here.
+ */
 export function planRoutes(deps: PlanDeps) {
   const { store, clock, plan } = deps;
   const app = new Hono<AppEnv>();
