@@ -63,6 +63,8 @@ export const ANNUAL_ROUTES = {
     summary:
       "NISC staff edit a ministry's results for a fiscal year directly, audited (If-Match: 0 creates it); a liaison submits them for review instead",
     access: 'measure.update',
+    refusal:
+      '成果を直接編集できるのはNISCの担当者のみです。府省庁の担当者は「審査に提出」から提出してください（POST /api/result-submissions） / Only NISC staff edit results directly; ministry liaisons submit them for review (POST /api/result-submissions)',
     body: ResultPatchBodySchema,
     ifMatch: true,
     response: PlanListSchema.shape.items.element,

@@ -133,6 +133,7 @@ describe('a liaison cannot bypass review', () => {
     for (const ministry of ['npa', 'mic']) {
       const res = await liaison.patch(resultPath(2015, ministry), { text: '直接書き換え' }, 1);
       expect(res.status).toBe(403);
+      expect((await json<ErrorBody>(res)).error.message).toMatch(/審査に提出.*liaisons submit them for review/);
     }
     expect(await storeState(w.store)).toEqual(before);
   });
