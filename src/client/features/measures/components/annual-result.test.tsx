@@ -85,4 +85,28 @@ describe('annual results under review (decision record 020)', () => {
     expect(panel()).toHaveTextContent('実施回数を追記してください');
     await waitFor(() => expect(within(panel()).getByRole('button', { name: '審査に提出' })).toBeEnabled());
   });
+
+  it('NISC staff see, in English, that a ministry’s results wait for review, and where', async () => {
+    const before = (await recorded('npa'))!;
+    const liaison = await api().clientAs('liaison');
+    const created = await liaison.post('/api/result-submissions', {
+      fy: 2015,
+      measureId: SHARED,
+      ministryId: 'npa',
+      baseVersion: before.version,
+      text: 'Exercises held nationwide',
+    });
+    expect(created.status).toBe(201);
+    await api().signInAs('staff');
+    renderApp(page, { lang: 'en' });
+    const annual = await screen.findByRole('region', { name: 'Annual plan and results' });
+    expect(await within(annual).findByText(/^A submission from this ministry is waiting for review\./)).toBeVisible();
+    expect(within(annual).getByRole('link', { name: 'Review it' })).toHaveAttribute(
+      'href',
+      '/submissions?ministry=npa',
+    );
+    // The record itself is unchanged, in the staff's (editable) box, with the hint that edits are audited.
+    expect(within(annual).getByRole('textbox', { name: 'National Police Agency' })).toHaveValue(before.text);
+    expect(annual).toHaveTextContent('NISC edits directly (recorded in the audit log).');
+  });
 });

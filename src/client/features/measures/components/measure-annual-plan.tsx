@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { PlanItem } from '@/domain/contract';
+import type { PlanItem, ResultSubmission } from '@/domain/contract';
 import { fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
 import { QueryState } from '@/client/components/query-state';
 import { ApiError } from '@/client/lib/api-client';
@@ -113,7 +113,7 @@ function PlanEditor({ fy, item }: { fy: number; item: PlanItem }) {
           result={r}
           label={orgName(orgs.get(r.ministryId), lang)}
           mode={staff ? 'direct' : user?.role === 'liaison' && user.ministryId === r.ministryId ? 'submit' : 'read'}
-          latest={submissions.data?.items.find((s) => s.ministryId === r.ministryId)}
+          latest={latestOf(submissions.data?.items ?? [], r.ministryId)}
         />
       ))}
       {error && (
@@ -123,4 +123,10 @@ function PlanEditor({ fy, item }: { fy: number; item: PlanItem }) {
       )}
     </div>
   );
+}
+
+/** The submission that speaks for a ministry's results: one awaiting review, else the newest. */
+function latestOf(items: readonly ResultSubmission[], ministryId: string): ResultSubmission | undefined {
+  const own = items.filter((s) => s.ministryId === ministryId);
+  return own.find((s) => s.state === 'pending') ?? own[0];
 }
