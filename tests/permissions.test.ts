@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can, type UserRole } from '@/domain/auth';
-import type { Submission } from '@/domain/contract';
+import type { ResultSubmission, Submission } from '@/domain/contract';
 import type { RouteSpec } from '@/domain/routes';
 import { ALL_ROUTES } from '@/domain/routes';
 import type { Checklist } from '@/domain/rounds';
@@ -38,11 +38,13 @@ function expectation(spec: RouteSpec, who: Who): Expectation {
 
 let world: World;
 let pendingId: string;
+let pendingResultId: string;
 let round: { id: string; rowId: string };
 
 beforeAll(async () => {
   world = await createWorld();
   pendingId = await pendingSubmission(world);
+  pendingResultId = await pendingResultSubmission(world, 2016);
   round = await roundFixture(world);
 });
 
@@ -83,6 +85,30 @@ async function pendingSubmission(w: World): Promise<string> {
   return s.id;
 }
 
+/** A liaison's pending results text (decision record 020), written straight to the store. */
+async function pendingResultSubmission(w: World, fy: number): Promise<string> {
+  const id = `fixture-result-${Math.random().toString(36).slice(2)}`;
+  const next: ResultSubmission = {
+    id,
+    fy,
+    measureId: SHARED_MEASURE,
+    ministryId: 'npa',
+    baseVersion: 0,
+    previousText: '',
+    text: 'fixture',
+    note: '',
+    state: 'pending',
+    submittedBy: TEST_USERS.liaison.email,
+    submittedAt: w.clock.now(),
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewComment: null,
+    version: 1,
+  };
+  await w.store.commit([{ kind: 'resultSubmission', expectVersion: null, next }], []);
+  return id;
+}
+
 /** Fills a route's path parameters with real ids; an unknown parameter fails loudly so it gets one. */
 function fillPath(path: string): string {
   const [, , resource] = path.split('/');
@@ -98,6 +124,7 @@ function fillPath(path: string): string {
       milestones: MILESTONE,
       users: world.users.viewer.id,
       submissions: pendingId,
+      'result-submissions': pendingResultId,
       rounds: round.id,
     };
     const id = resource && byResource[resource];
@@ -163,6 +190,7 @@ async function validWrites(
   const shared = (await w.store.snapshot()).measures.find((m) => m.id === SHARED_MEASURE)!;
   const staff = (await w.store.getUser(w.users.staff.id))!;
   const pending = await pendingSubmission(w);
+  const pendingResult = await pendingResultSubmission(w, 2016);
   // One round each for the writes that review a row: each needs an answered row of its own.
   const [r, forAccept, forReturn, forReview] = [
     await roundFixture(w),
@@ -244,6 +272,24 @@ async function validWrites(
       version: 0,
     },
     importTemplate: { method: 'POST', path: '/api/import?dryRun=true', body: csvUpload() },
+    // Issue 18: results under review (the fixture waits on FY2016; a new one is for FY2015).
+    createResultSubmission: {
+      method: 'POST',
+      path: '/api/result-submissions',
+      body: { fy: 2015, measureId: SHARED_MEASURE, ministryId: 'npa', baseVersion: 0, text: '成果' },
+    },
+    approveResultSubmission: {
+      method: 'POST',
+      path: `/api/result-submissions/${pendingResult}/approve`,
+      body: {},
+      version: 1,
+    },
+    returnResultSubmission: {
+      method: 'POST',
+      path: `/api/result-submissions/${pendingResult}/return`,
+      body: { comment: 'c' },
+      version: 1,
+    },
     // Issue 12: reporting rounds.
     openRound: { method: 'POST', path: '/api/rounds', body: ROUND_BODY },
     updateRound: { method: 'PATCH', path: `/api/rounds/${r.id}`, body: { dueOn: '2016-05-31' }, version: 1 },
@@ -306,7 +352,11 @@ describe('resource-level rules', () => {
       const req = writes[spec.operationId]!;
       // approve and return share one pending submission: give return its own.
       const path =
-        spec.operationId === 'returnSubmission' ? `/api/submissions/${await pendingSubmission(w)}/return` : req.path;
+        spec.operationId === 'returnSubmission'
+          ? `/api/submissions/${await pendingSubmission(w)}/return`
+          : spec.operationId === 'returnResultSubmission'
+            ? `/api/result-submissions/${await pendingResultSubmission(w, 2017)}/return`
+            : req.path;
       const headers: Record<string, string> = req.version === undefined ? {} : { 'if-match': `"${req.version}"` };
       const res =
         req.body instanceof FormData

@@ -26,6 +26,7 @@ import { Busy } from './limiter';
 import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/import';
 import { planRoutes } from './routes/plans';
+import { resultSubmissionRoutes } from './routes/result-submissions';
 import { reportRoutes } from './routes/reports';
 import { notificationRoutes } from './routes/notifications';
 import { roundAnswerRoutes } from './routes/round-answers';
@@ -103,6 +104,7 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
   app.route('/api', userRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', planRoutes(deps));
+  app.route('/api', resultSubmissionRoutes(deps));
   app.route('/api', reportRoutes({ ...deps, reports }));
   app.route('/api', exportRoutes(deps));
   app.route('/api', importRoutes({ ...deps, uploads }));

@@ -93,7 +93,7 @@ export function accessControl(deps: Deps): MiddlewareHandler<AppEnv> {
         'パスワード変更または二要素認証の設定を先に完了してください / Finish changing your password or setting up two-factor authentication first',
       );
     }
-    if (!can(loaded.user.role, spec.access)) throw forbidden();
+    if (!can(loaded.user.role, spec.access)) throw forbidden(spec.refusal);
     return next();
   };
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, snapshot } from './support/a11y';
+import { expectAccessible, snapshot, snapshotOf } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
 
 type Item = { id: string; ministryIds: string[]; status: string };
@@ -49,5 +49,64 @@ test('a liaison submits progress, NISC staff approve it, and the overview counts
   await staff.goto('/');
   const headline = staff.getByRole('region', { name: '主要指標' });
   await expect(headline).toContainText(String(after.overall.byStatus.completed));
+  await staffContext.close();
+});
+
+test("a liaison's results for the year wait for NISC review; approved, they are the record", async ({
+  page,
+  browser,
+}) => {
+  // 5.2.1(2)-1 is shared by NISC, MIC, METI and the NPA; the liaison is the NPA's.
+  const id = '5.2.1(2)-1';
+  const text = '全国の警察で演習を行い、対処能力を確認した（年度実績・審査前）。';
+  await signIn(page, 'liaison');
+  await page.goto(`/measures/${encodeURIComponent(id)}`);
+  const panel = page.getByRole('region', { name: '年次計画・成果' });
+  // FY2017, the plan period's last year: the measure is in that year's plan, so the report quotes it.
+  await panel.getByLabel('年度', { exact: true }).selectOption('2017');
+  const box = panel.getByRole('textbox', { name: '警察庁' });
+  await expect(box).toBeVisible();
+  // The only box is the liaison's own: plan texts and other ministries' results are plain text.
+  await expect(panel.getByRole('textbox')).toHaveCount(1);
+  await expect(panel.getByText('総務省', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'annual panel (liaison)', { include: 'section[aria-labelledby="annual-title"]' });
+  await snapshotOf(panel, 'measure-annual-liaison-ja');
+  const fy = '2017';
+  const recordedBefore = await json<{ items: { results: { ministryId: string; text: string }[] }[] }>(
+    page,
+    `/api/plans?fy=${fy}&measure=${encodeURIComponent(id)}`,
+  );
+  const before = recordedBefore.items[0]!.results.find((r) => r.ministryId === 'npa')!.text;
+
+  await box.fill(text);
+  await panel.getByRole('button', { name: '審査に提出' }).click();
+  const pending = panel.getByRole('region', { name: '警察庁' });
+  await expect(pending).toContainText('審査待ち');
+  await expect(pending).toContainText(text);
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+  await snapshotOf(panel, 'measure-annual-liaison-pending-ja');
+
+  // NISC staff see the recorded text beside the submitted one, and approve.
+  const staffContext = await browser.newContext({ baseURL: page.url().replace(/\/measures.*$/, '') });
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'staff');
+  await staff.goto('/submissions');
+  const section = staff.getByRole('region', { name: '年度実績（成果）の提出' });
+  const card = section.getByRole('article').filter({ hasText: id }).first();
+  await expect(card.getByRole('row').nth(1)).toContainText(text);
+  if (before) await expect(card.getByRole('row').nth(1)).toContainText(before);
+  await expectAccessible(staff, 'review queue with results');
+  await snapshotOf(section, 'review-queue-results-ja');
+  await card.getByRole('button', { name: '承認' }).click();
+  await expect(section.getByText('審査待ちの年度実績はありません。')).toBeVisible();
+
+  // Approved, it is the record: NISC staff see it in their (editable) box, and the report quotes it.
+  await staff.goto(`/measures/${encodeURIComponent(id)}`);
+  const staffPanel = staff.getByRole('region', { name: '年次計画・成果' });
+  await staffPanel.getByLabel('年度', { exact: true }).selectOption(fy);
+  await expect(staffPanel.getByRole('textbox', { name: '警察庁' })).toHaveValue(text);
+  await snapshotOf(staffPanel, 'measure-annual-staff-ja');
+  const report = await staff.request.get(`/api/reports/annual?fy=${fy}&format=md`);
+  expect(await report.text()).toContain(text);
   await staffContext.close();
 });

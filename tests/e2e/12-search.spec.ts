@@ -14,8 +14,18 @@ test.describe('keyword search', () => {
     const first = page.getByRole('table', { name: '施策一覧' }).getByRole('row').nth(1);
     await expect(first).toContainText('5.2.3(1)ii-7');
     await expect(first.locator('mark')).toHaveText(['インターネット', '接続口', '集約']);
+    // Ranked, no column sorts: the code column shows no ▲ until the reader picks it (issue 18).
+    const code = page.getByRole('columnheader', { name: /^コード/ });
+    await expect(code).toHaveAttribute('aria-sort', 'none');
+    await expect(code).not.toContainText('▲');
     await expectAccessible(page, 'search results');
     await snapshot(page, 'search-results', { fullPage: false });
+    await code.getByRole('link').click();
+    await expect(page).toHaveURL(/sort=plan/);
+    await expect(code).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByText('「internet-gateway consolidation」の検索結果（列の順）')).toBeVisible();
+    await page.getByRole('link', { name: '関連順に戻す' }).click();
+    await expect(code).toHaveAttribute('aria-sort', 'none');
   });
 
   test('typed queries: particles dropped, words reordered, readings, half-width kana', async ({ page }) => {

@@ -90,6 +90,8 @@ export async function storeState(store: Store) {
     audit: (await store.listAudit({ limit: 1, offset: 0 })).total,
     users: await store.listUsers(),
     submissions: await store.listSubmissions({}),
+    resultSubmissions: await store.listResultSubmissions({}),
+    results: (await Promise.all([2015, 2016, 2017].map((fy) => store.annual(fy)))).flatMap((y) => y.results),
     measures: snapshot.measures,
     assignments: snapshot.assignments,
     milestones: snapshot.milestones,

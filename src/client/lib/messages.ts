@@ -7,6 +7,7 @@ import { STRATEGY_TEXT_MESSAGES } from './messages-strategy-text';
 import { UPDATE_MESSAGES } from './messages-updates';
 import { SEARCH_MESSAGES } from './messages-search';
 import { ROUND_MESSAGES } from './messages-rounds';
+import { RESULT_REVIEW_MESSAGES } from './messages-result-review';
 
 /** UI strings. Domain vocabularies (status, health, …) keep their labels in src/domain. */
 export const MESSAGES = {
@@ -18,6 +19,7 @@ export const MESSAGES = {
   ...STRATEGY_TEXT_MESSAGES,
   ...SEARCH_MESSAGES,
   ...FIRST_HOUR_MESSAGES,
+  ...RESULT_REVIEW_MESSAGES,
   appTitle: { ja: 'サイバーセキュリティ戦略 実施状況トラッカー', en: 'Cybersecurity Strategy Implementation Tracker' },
   appShort: { ja: '戦略トラッカー', en: 'Strategy tracker' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },

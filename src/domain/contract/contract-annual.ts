@@ -73,6 +73,16 @@ export const PlansQuerySchema = z.strictObject({
   ministry: z.string().min(1).max(40).optional(),
 });
 
+/**
+ * Starting a fiscal year outside the strategy's plan period (FY2015–FY2017) is refused unless the
+ * request says, deliberately, that it means to (decision record 020).
+ */
+export const StartYearQuerySchema = z.strictObject({
+  outsidePlanPeriod: z
+    .enum(['true'], { message: 'outsidePlanPeriod は true のみ指定できます / outsidePlanPeriod can only be true' })
+    .optional(),
+});
+
 export const PlanItemSchema = z.object({
   measureId: z.string(),
   code: z.string(),

@@ -266,3 +266,21 @@ describe('plan vs actual in stats, per area, ministry and measure (issue 11)', (
     expect(measureDetail(index, 'm3', '2016-06-30')).toMatchObject({ expectedProgress: null, progressSeries: null });
   });
 });
+
+describe('listMeasures with a keyword ranking (issue 18: relevance until a column is picked)', () => {
+  const ranking = {
+    matches: [
+      { measureId: 'm5', score: 3, needles: [] },
+      { measureId: 'm2', score: 2, needles: [] },
+      { measureId: 'm3', score: 1, needles: [] },
+    ],
+  };
+  const order = (sort?: { sort: 'plan'; order: 'asc' | 'desc' }) =>
+    listMeasures(index, {}, ALL, AS_OF, sort ?? {}, ranking).items.map((m) => m.id);
+
+  it('lists by rank when no column is chosen', () => expect(order()).toEqual(['m5', 'm2', 'm3']));
+  it('lists the same matches in code order once the code column is chosen', () => {
+    expect(order({ sort: 'plan', order: 'asc' })).toEqual(['m2', 'm3', 'm5']);
+    expect(order({ sort: 'plan', order: 'desc' })).toEqual(['m5', 'm3', 'm2']);
+  });
+});

@@ -81,9 +81,9 @@ export function listMeasures(
   order: { sort?: MeasureSort; order?: SortOrder } = {},
   ranking?: SearchRanking,
 ): { items: MeasureSummary[]; total: number } {
-  // A search lists by rank unless the reader chose another order (then the same matches, sorted).
-  if (ranking && (order.sort ?? 'plan') === 'plan' && (order.order ?? 'asc') === 'asc')
-    return listRanked(index, { ...filters, q: undefined }, page, asOf, ranking);
+  // A search lists by rank until the reader picks a column (then the same matches in that order;
+  // an explicit sort=plan is the code order, not the rank).
+  if (ranking && order.sort === undefined) return listRanked(index, { ...filters, q: undefined }, page, asOf, ranking);
   const ranked = ranking ? new Set(ranking.matches.map((m) => m.measureId)) : null;
   const listFilters = ranking ? { ...filters, q: undefined } : filters;
   const filtered = memo(index, `list:${asOf}:${JSON.stringify(filters)}:${ranking ? 'ranked' : ''}`, () => {

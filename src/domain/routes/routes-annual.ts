@@ -9,7 +9,16 @@ import {
   PlansQuerySchema,
   ReportQuerySchema,
   ResultPatchBodySchema,
+  StartYearQuerySchema,
   TemplateQuerySchema,
+} from '@/domain/contract';
+import {
+  ApproveBodySchema,
+  ResultSubmissionCreateBodySchema,
+  ResultSubmissionListQuerySchema,
+  ResultSubmissionListSchema,
+  ResultSubmissionSchema,
+  ReturnBodySchema,
 } from '@/domain/contract';
 import { AnnualReportSchema } from '@/domain/report';
 import type { RouteSpec } from './routes';
@@ -32,8 +41,9 @@ export const ANNUAL_ROUTES = {
     path: '/api/plans/{fy}/start',
     operationId: 'startFiscalYear',
     summary:
-      "Start a fiscal year: carry each measure's next-year plan forward; report what was added, retired or renumbered",
+      "Start a fiscal year: carry each measure's next-year plan forward; report what was added, retired or renumbered. A year outside the strategy's plan period needs outsidePlanPeriod=true (else 422 outside_plan_period)",
     access: 'measure.update',
+    query: StartYearQuerySchema,
     response: FyStartReportSchema,
   },
   updatePlan: {
@@ -50,11 +60,52 @@ export const ANNUAL_ROUTES = {
     method: 'patch',
     path: '/api/plans/{fy}/measures/{id}/results/{ministryId}',
     operationId: 'updateResult',
-    summary: "Edit a ministry's results for a fiscal year (a liaison: own ministry only; If-Match: 0 creates it)",
-    access: 'progress.report',
+    summary:
+      "NISC staff edit a ministry's results for a fiscal year directly, audited (If-Match: 0 creates it); a liaison submits them for review instead",
+    access: 'measure.update',
+    refusal:
+      '成果を直接編集できるのはNISCの担当者のみです。府省庁の担当者は「審査に提出」から提出してください（POST /api/result-submissions） / Only NISC staff edit results directly; ministry liaisons submit them for review (POST /api/result-submissions)',
     body: ResultPatchBodySchema,
     ifMatch: true,
     response: PlanListSchema.shape.items.element,
+  },
+  createResultSubmission: {
+    method: 'post',
+    path: '/api/result-submissions',
+    operationId: 'createResultSubmission',
+    summary: "A liaison submits their ministry's results text for a fiscal year; it applies once NISC approves it",
+    access: 'submission.create',
+    body: ResultSubmissionCreateBodySchema,
+    response: ResultSubmissionSchema,
+  },
+  listResultSubmissions: {
+    method: 'get',
+    path: '/api/result-submissions',
+    operationId: 'listResultSubmissions',
+    summary: 'Submitted results texts with the text they replace (a liaison sees their own ministry)',
+    access: 'submission.read',
+    query: ResultSubmissionListQuerySchema,
+    response: ResultSubmissionListSchema,
+  },
+  approveResultSubmission: {
+    method: 'post',
+    path: '/api/result-submissions/{id}/approve',
+    operationId: 'approveResultSubmission',
+    summary: 'Approve a submitted results text: it becomes the record (409 result_changed if that moved since)',
+    access: 'submission.review',
+    body: ApproveBodySchema,
+    ifMatch: true,
+    response: ResultSubmissionSchema,
+  },
+  returnResultSubmission: {
+    method: 'post',
+    path: '/api/result-submissions/{id}/return',
+    operationId: 'returnResultSubmission',
+    summary: 'Return a submitted results text to the liaison with a comment',
+    access: 'submission.review',
+    body: ReturnBodySchema,
+    ifMatch: true,
+    response: ResultSubmissionSchema,
   },
   annualReport: {
     method: 'get',

@@ -44,6 +44,8 @@ export type RouteSpec = {
   ifMatch?: boolean;
   /** Answers with a redirect (302) for the browser to follow, not JSON (OpenID Connect sign-in). */
   redirects?: true;
+  /** Says what to do instead when the role may not (ja / en); else the general refusal. */
+  refusal?: string;
   response: z.ZodType;
 };
 

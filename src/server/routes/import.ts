@@ -9,6 +9,7 @@ import type { PlanIndex } from '@/domain/plan';
 import { applyAssignmentPatch } from '@/domain/contract';
 import { parseUploadHere, type ParsedUpload, type UploadParser } from '../annual/upload-parse';
 import type { AppEnv, Deps } from '../context';
+import { newResultSubmission } from './result-submissions';
 import { ApiError, forbidden, staleVersion } from '../errors';
 import { StaleVersionError, type Change, type NewAuditEntry, type UserRecord } from '../store/port';
 import { parseQuery } from '../validate';
@@ -62,7 +63,10 @@ export function importRoutes(deps: Deps & { plan: () => Promise<PlanIndex>; uplo
         422,
       );
     if (evaluation.accepted.length === 0) return c.json(report);
-    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, evaluation.fy, fileName);
+    const year = evaluation.fy === null ? EMPTY : (annual.get(evaluation.fy) ?? EMPTY);
+    if (user.role === 'liaison' && evaluation.fy !== null)
+      await refusePendingResults(deps, evaluation.fy, evaluation.accepted, index);
+    const { changes, audit } = buildCommit(deps, c, index, evaluation.accepted, { fy: evaluation.fy, year }, fileName);
     try {
       await store.commit(changes, audit);
     } catch (error) {
@@ -93,6 +97,22 @@ export async function readUpload(c: Ctx, uploads: UploadParser) {
       { path: 'file', message: 'ファイルを選んでください / Choose a file' },
     ]);
   throw refused(outcome.message);
+}
+
+/** A result that already awaits review cannot take a second submission: say which, and import nothing. */
+async function refusePendingResults(deps: Deps, fy: number, accepted: AcceptedRow[], index: PlanIndex) {
+  const keys = new Set(accepted.filter((r) => r.result).map((r) => `${r.measureId}/${r.ministryId}`));
+  if (keys.size === 0) return;
+  const pending = (await deps.store.listResultSubmissions({ state: 'pending', fy })).filter((s) =>
+    keys.has(`${s.measureId}/${s.ministryId}`),
+  );
+  if (pending.length === 0) return;
+  const codes = pending.map((s) => index.measureById.get(s.measureId)?.code ?? s.measureId).join(', ');
+  throw new ApiError(
+    409,
+    'pending_exists',
+    `審査待ちの成果の提出があるため、何も取り込んでいません（${codes}）/ Results awaiting review already exist, so nothing was imported (${codes})`,
+  );
 }
 
 async function loadYears(deps: Deps, table: ImportTable): Promise<Map<number, AnnualData>> {
@@ -139,15 +159,16 @@ function summarise(
 
 /**
  * NISC staff's rows update assignments directly (with a progress event each, as the update screen
- * does); a liaison's rows become pending submissions for NISC to review. Results for the year are
- * written directly in both cases (decision record 007). One audit entry per row and one for the file.
+ * does); a liaison's rows become pending submissions for NISC to review, their results for the year
+ * too (decision record 020; NISC staff's results are written directly, decision record 007). One audit
+ * entry per row and one for the file.
  */
 function buildCommit(
   deps: Deps,
   c: Ctx,
   index: PlanIndex,
   accepted: AcceptedRow[],
-  fy: number | null,
+  { fy, year }: { fy: number | null; year: AnnualData },
   fileName: string,
 ) {
   const user = c.get('user')!;
@@ -237,7 +258,30 @@ function buildCommit(
         },
       );
     }
-    if (row.result && fy !== null) {
+    if (row.result && fy !== null && user.role === 'liaison') {
+      const current = year.results.find((r) => r.measureId === a.measureId && r.ministryId === a.ministryId);
+      const next = newResultSubmission({
+        fy,
+        measureId: a.measureId,
+        ministryId: a.ministryId,
+        text: row.result.text,
+        note: row.comment,
+        current,
+        by: user.email,
+        at: now,
+      });
+      // The version the file was filled against: approval is refused if the record moved since.
+      next.baseVersion = row.result.baseVersion;
+      changes.push({ kind: 'resultSubmission', expectVersion: null, next });
+      entry('resultSubmission.create', 'resultSubmission', next.id, undefined, {
+        fy,
+        measureId: a.measureId,
+        ministryId: a.ministryId,
+        text: row.result.text,
+        source: fileName,
+        row: row.row,
+      });
+    } else if (row.result && fy !== null) {
       const base = row.result.baseVersion;
       changes.push({
         kind: 'annualResult',

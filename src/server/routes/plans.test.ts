@@ -55,20 +55,24 @@ describe('editing plans and results', () => {
     expect((await staff.patch(planPath(2016, SHARED), { planText: 'x' })).status).toBe(428);
   });
 
-  it('a liaison edits only their own ministry’s results; viewers and liaisons cannot edit plan texts', async () => {
-    const liaison = await w.as('liaison'); // npa
-    const own = await liaison.patch(`${planPath(2016, SHARED)}/results/npa`, { text: '警察庁の成果' }, 0);
+  it('NISC staff edit any ministry’s results directly (audited); liaisons and viewers cannot', async () => {
+    const staff = await w.as('staff');
+    const own = await staff.patch(`${planPath(2016, SHARED)}/results/npa`, { text: '警察庁の成果' }, 0);
     expect(own.status).toBe(200);
     expect(PlanItemSchema.parse(await json(own)).results.find((r) => r.ministryId === 'npa')).toMatchObject({
       text: '警察庁の成果',
       version: 1,
     });
+    const audit = await w.store.listAudit({ limit: 1, offset: 0, action: 'result.update' });
+    expect(audit.items[0]).toMatchObject({ actor: 'staff@nisc.example.go.jp', after: { text: '警察庁の成果' } });
+    // A liaison's results go through review (result-submissions.ts), even for their own ministry.
+    const liaison = await w.as('liaison'); // npa
+    expect((await liaison.patch(`${planPath(2016, SHARED)}/results/npa`, { text: 'x' }, 1)).status).toBe(403);
     expect((await liaison.patch(`${planPath(2016, SHARED)}/results/mic`, { text: 'x' }, 0)).status).toBe(403);
     expect((await liaison.patch(planPath(2016, SHARED), { planText: 'x' }, 0)).status).toBe(403);
     expect((await (await w.as('viewer')).patch(`${planPath(2016, SHARED)}/results/npa`, { text: 'x' }, 1)).status).toBe(
       403,
     );
-    expect((await liaison.patch(`${planPath(2016, SHARED)}/results/nosuch`, { text: 'x' }, 0)).status).toBe(403);
   });
 });
 
@@ -119,5 +123,26 @@ describe('POST /api/plans/:fy/start', () => {
     expect((await (await w.as('liaison')).post('/api/plans/2016/start')).status).toBe(403);
     expect((await (await w.as('staff')).post('/api/plans/1999/start')).status).toBe(422);
     expect((await w.store.annual(2016)).fiscalYear).toBeNull();
+  });
+
+  it('refuses a year outside the plan period (FY2015–FY2017) unless asked for deliberately', async () => {
+    const staff = await w.as('staff');
+    const refused = await staff.post('/api/plans/2018/start');
+    expect(refused.status).toBe(422);
+    const body = await json<{ error: { code: string; message: string } }>(refused);
+    expect(body.error.code).toBe('outside_plan_period');
+    expect(body.error.message).toContain('2018年度は戦略の計画期間（2015〜2017年度）の外です');
+    expect(body.error.message).toContain("FY2018 lies outside the strategy's plan period (FY2015–FY2017)");
+    expect((await w.store.annual(2018)).fiscalYear).toBeNull();
+    expect((await staff.post('/api/plans/2018/start?outsidePlanPeriod=false')).status).toBe(422);
+    expect((await w.store.listAudit({ limit: 5, offset: 0, action: 'plan.start' })).total).toBe(0);
+
+    const started = await staff.post('/api/plans/2018/start?outsidePlanPeriod=true');
+    expect(started.status).toBe(201);
+    expect((await w.store.annual(2018)).fiscalYear?.startedBy).toBe('staff@nisc.example.go.jp');
+    const audit = await w.store.listAudit({ limit: 5, offset: 0, action: 'plan.start' });
+    expect(audit.items[0]?.after).toMatchObject({ outsidePlanPeriod: true });
+    // Within the period the flag is not needed.
+    expect((await staff.post('/api/plans/2017/start')).status).toBe(201);
   });
 });

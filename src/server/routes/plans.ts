@@ -2,11 +2,11 @@ import { Hono, type Context } from 'hono';
 import { planList, planYearStart } from '@/domain/annual';
 import { actsFor } from '@/domain/auth';
 import { FiscalYearParamSchema, type AnnualPlanRecord, type AnnualResultRecord } from '@/domain/contract';
-import { defaultDatesFor } from '@/domain/plan';
+import { defaultDatesFor, inPlanYears } from '@/domain/plan';
 import { ANNUAL_ROUTES } from '@/domain/routes';
 import type { PlanIndex } from '@/domain/plan';
 import type { AppEnv, Deps } from '../context';
-import { conflict, forbidden, invalidParams, notFound, zodIssues } from '../errors';
+import { ApiError, conflict, forbidden, invalidParams, notFound, zodIssues } from '../errors';
 import { ifMatchVersion, parseBody } from '../middleware';
 import { StaleVersionError, type Change } from '../store/port';
 import { parseQuery } from '../validate';
@@ -21,7 +21,10 @@ export function fyParam(c: Ctx): number {
   return parsed.data;
 }
 
-/** 年次計画: read a year's plan, edit plan texts (NISC) and results (NISC, or a liaison for their ministry). */
+/**
+ * 年次計画: read a year's plan; NISC staff edit plan texts and results directly (audited). A liaison's
+ * results go through review instead (result-submissions.ts): the route table keeps them out of here.
+ */
 export function planRoutes(deps: PlanDeps) {
   const { store, clock, plan } = deps;
   const app = new Hono<AppEnv>();
@@ -37,12 +40,21 @@ export function planRoutes(deps: PlanDeps) {
 
   app.post('/plans/:fy/start', async (c) => {
     const fy = fyParam(c);
+    const { outsidePlanPeriod } = parseQuery(c, ANNUAL_ROUTES.startFiscalYear.query);
+    const index = await plan();
+    const { planYears } = defaultDatesFor(index, clock.today());
+    // A year the strategy never planned is not the obvious next step: only on purpose (decision record 020).
+    if (!inPlanYears(fy, planYears) && outsidePlanPeriod !== 'true')
+      throw new ApiError(
+        422,
+        'outside_plan_period',
+        `${fy}年度は戦略の計画期間（${planYears.first}〜${planYears.last}年度）の外です。それでも開始する場合は outsidePlanPeriod=true を指定してください / FY${fy} lies outside the strategy's plan period (FY${planYears.first}–FY${planYears.last}); to start it anyway, send outsidePlanPeriod=true`,
+      );
     const [current, previous] = await Promise.all([store.annual(fy), store.annual(fy - 1)]);
     if (current.fiscalYear)
       throw conflict('already_started', `${fy}年度は開始済みです / FY${fy} has already been started`, {
         current: current.fiscalYear,
       });
-    const index = await plan();
     const start = planYearStart(index, fy, previous, current);
     const by = c.get('user')!.email;
     const at = clock.now();
@@ -79,6 +91,7 @@ export function planRoutes(deps: PlanDeps) {
         retired: retired.length,
         renumbered: renumbered.length,
         withoutPlan: withoutPlan.length,
+        ...(inPlanYears(fy, planYears) ? {} : { outsidePlanPeriod: true }),
       },
     });
     return c.json(start.report, 201);

@@ -78,6 +78,7 @@ export function createMemoryStore(): Store {
         case 'annualPlan':
         case 'annualResult':
         case 'fiscalYear':
+        case 'resultSubmission':
           return annual.find(c);
       }
     };
@@ -229,6 +230,8 @@ export function createMemoryStore(): Store {
     },
     commit: (changes, entries) => resolve(() => commit(changes, entries)),
     annual: (fy) => Promise.resolve(annual.read(fy)),
+    getResultSubmission: (id) => Promise.resolve(annual.getSubmission(id)),
+    listResultSubmissions: (filter) => Promise.resolve(annual.listSubmissions(filter)),
     searchMeasureText: (needles) => resolve(() => findNeedles(searchRows(), needles)),
     ...accounts.api,
     ...memoryOidc((id) => accounts.sessions.has(id), appendAudit),

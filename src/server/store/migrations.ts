@@ -210,4 +210,19 @@ export const MIGRATIONS: readonly string[] = [
     measure_id UNINDEXED, field UNINDEXED, text, tokenize = 'trigram case_sensitive 1'
   );
   `,
+  /* 10: a liaison's annual results go through NISC review (issue 18, item 6; decision record 020): the
+     submitted text beside the text it replaces, applied to annual_results only when approved.
+     At most one pending submission per result (a partial unique index). */ `
+  CREATE TABLE result_submissions (
+    id TEXT PRIMARY KEY, fy INTEGER NOT NULL, measure_id TEXT NOT NULL, ministry_id TEXT NOT NULL,
+    base_version INTEGER NOT NULL, previous_text TEXT NOT NULL, text TEXT NOT NULL, note TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending','approved','returned')),
+    submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL,
+    reviewed_by TEXT, reviewed_at TEXT, review_comment TEXT, version INTEGER NOT NULL,
+    FOREIGN KEY (measure_id, ministry_id) REFERENCES assignments(measure_id, ministry_id)
+  ) STRICT;
+  CREATE INDEX result_submissions_state ON result_submissions(state, ministry_id);
+  CREATE UNIQUE INDEX result_submissions_one_pending ON result_submissions(fy, measure_id, ministry_id)
+    WHERE state = 'pending';
+  `,
 ];

@@ -1,7 +1,7 @@
-import type { AnnualData } from '@/domain/contract';
-import type { AnnualChange } from './port';
+import type { AnnualData, ResultSubmission } from '@/domain/contract';
+import type { AnnualChange, ResultSubmissionFilter } from './port';
 import type { Sql } from './pg-client';
-import { annualFromRows, type Row } from './sqlite-annual';
+import { annualFromRows, resultSubmissionFromRow, type Row } from './sqlite-annual';
 
 /** The annual cycle's tables (migration 3) on PostgreSQL: versioned upserts inside the caller's transaction. */
 
@@ -52,7 +52,54 @@ export function writeAnnualPg(sql: Sql, change: AnnualChange): Promise<number> {
             [y.fy, y.startedAt, y.startedBy, roster, y.version, expect],
           );
     }
+    case 'resultSubmission': {
+      const r = change.next;
+      // ON CONFLICT covers the id and the one-pending-per-result index alike: 0 rows, a stale write.
+      return expect === null
+        ? sql.run(
+            `INSERT INTO result_submissions (id, fy, measure_id, ministry_id, base_version, previous_text, text, note,
+               state, submitted_by, submitted_at, reviewed_by, reviewed_at, review_comment, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING`,
+            [
+              r.id,
+              r.fy,
+              r.measureId,
+              r.ministryId,
+              r.baseVersion,
+              r.previousText,
+              r.text,
+              r.note,
+              r.state,
+              r.submittedBy,
+              r.submittedAt,
+              r.reviewedBy,
+              r.reviewedAt,
+              r.reviewComment,
+              r.version,
+            ],
+          )
+        : sql.run(
+            `UPDATE result_submissions SET state = $2, reviewed_by = $3, reviewed_at = $4, review_comment = $5,
+               version = $6 WHERE id = $1 AND version = $7`,
+            [r.id, r.state, r.reviewedBy, r.reviewedAt, r.reviewComment, r.version, expect],
+          );
+    }
   }
+}
+
+export async function getResultSubmissionPg(sql: Sql, id: string): Promise<ResultSubmission | null> {
+  const row = await sql.one<Row>('SELECT * FROM result_submissions WHERE id = $1', [id]);
+  return row ? resultSubmissionFromRow(row) : null;
+}
+
+export async function listResultSubmissionsPg(sql: Sql, f: ResultSubmissionFilter): Promise<ResultSubmission[]> {
+  const rows = await sql.rows<Row>(
+    `SELECT * FROM result_submissions WHERE ($1::text IS NULL OR state = $1)
+       AND ($2::text IS NULL OR ministry_id = $2) AND ($3::text IS NULL OR measure_id = $3)
+       AND ($4::integer IS NULL OR fy = $4) ORDER BY submitted_at DESC, id DESC`,
+    [f.state ?? null, f.ministryId ?? null, f.measureId ?? null, f.fy ?? null],
+  );
+  return rows.map(resultSubmissionFromRow);
 }
 
 export async function readAnnualPg(sql: Sql, fy: number): Promise<AnnualData> {

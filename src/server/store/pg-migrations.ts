@@ -252,4 +252,18 @@ export const PG_MIGRATIONS: readonly string[] = [
     EXECUTE format('CREATE INDEX measure_search_text ON measure_search USING gin (text %I.gin_trgm_ops)', s);
   END $$;
   `,
+  /* 10: a liaison's annual results go through NISC review (issue 18, item 6; decision record 020);
+     at most one pending submission per result. */ `
+  CREATE TABLE result_submissions (
+    id ${T} PRIMARY KEY, fy integer NOT NULL, measure_id ${T} NOT NULL, ministry_id ${T} NOT NULL,
+    base_version integer NOT NULL, previous_text ${T} NOT NULL, text ${T} NOT NULL, note ${T} NOT NULL,
+    state ${T} NOT NULL CHECK (state IN ('pending','approved','returned')),
+    submitted_by ${T} NOT NULL, submitted_at ${T} NOT NULL,
+    reviewed_by ${T}, reviewed_at ${T}, review_comment ${T}, version integer NOT NULL,
+    FOREIGN KEY (measure_id, ministry_id) REFERENCES assignments(measure_id, ministry_id)
+  );
+  CREATE INDEX result_submissions_state ON result_submissions(state, ministry_id);
+  CREATE UNIQUE INDEX result_submissions_one_pending ON result_submissions(fy, measure_id, ministry_id)
+    WHERE state = 'pending';
+  `,
 ];

@@ -11,6 +11,7 @@ import {
   type NewAuditEntry,
   type NewProgressEvent,
   type ReferenceData,
+  type ResultSubmissionFilter,
   type ScenarioInfo,
   type Store,
 } from './port';
@@ -20,7 +21,7 @@ import { planKeys, toAuditEntry, type PlanKey } from './sqlite-read';
 import { applyChangesPg } from './pg-commit';
 import { pgAccounts } from './pg-accounts';
 import { pgSignIn } from './pg-sign-in';
-import { readAnnualPg } from './pg-annual';
+import { getResultSubmissionPg, listResultSubmissionsPg, readAnnualPg } from './pg-annual';
 import { pgOidc } from './pg-oidc';
 import { pgRounds } from './pg-rounds';
 import { pgSearch, rebuildSearchPg, refreshSearchPg } from './pg-search';
@@ -271,6 +272,8 @@ export function createPgStore(pool: pg.Pool): Store {
       return { items, total };
     },
     annual: (fy: number) => readAnnualPg(sql, fy),
+    getResultSubmission: (id: string) => getResultSubmissionPg(sql, id),
+    listResultSubmissions: (filter: ResultSubmissionFilter) => listResultSubmissionsPg(sql, filter),
     /**
      * One transaction: a commit that changes the plan first moves the revision on (the row lock
      * queues plan writers of every instance, one at a time), and when the cached snapshot was at the

@@ -1,7 +1,7 @@
 import type { CompiledSeeds } from '@/domain/seeds';
 import type { AnnualData, AnnualPlanRecord, AnnualResultRecord, FiscalYearRecord } from '@/domain/contract';
 import type { UserRole } from '@/domain/auth';
-import type { Submission } from '@/domain/contract';
+import type { ResultSubmission, Submission } from '@/domain/contract';
 import type { AssignmentRecord, MeasureRecord, Milestone, ProgressEvent } from '@/domain/plan';
 import type { CiSector, Instruction } from '@/domain/seeds';
 import type { PlanSnapshot } from '@/domain/plan';
@@ -114,10 +114,17 @@ export type Change =
 export type AnnualChange =
   | { kind: 'annualPlan'; expectVersion: number | null; next: AnnualPlanRecord }
   | { kind: 'annualResult'; expectVersion: number | null; next: AnnualResultRecord }
-  | { kind: 'fiscalYear'; expectVersion: number | null; next: FiscalYearRecord };
+  | { kind: 'fiscalYear'; expectVersion: number | null; next: FiscalYearRecord }
+  /** A liaison's results text awaiting (or after) NISC review (issue 18, decision record 020). */
+  | { kind: 'resultSubmission'; expectVersion: number | null; next: ResultSubmission };
 
 export function isAnnualChange(change: Change): change is AnnualChange {
-  return change.kind === 'annualPlan' || change.kind === 'annualResult' || change.kind === 'fiscalYear';
+  return (
+    change.kind === 'annualPlan' ||
+    change.kind === 'annualResult' ||
+    change.kind === 'fiscalYear' ||
+    change.kind === 'resultSubmission'
+  );
 }
 
 export class StaleVersionError extends Error {
@@ -170,6 +177,8 @@ export type AuditFilter = {
 };
 
 export type SubmissionFilter = { state?: Submission['state']; ministryId?: string; measureId?: string };
+/** Newest first. */
+export type ResultSubmissionFilter = SubmissionFilter & { fy?: number };
 
 /**
  * The storage port. Every write is one transaction that also appends its audit entry; a write is
@@ -204,6 +213,8 @@ export interface Store extends OidcStore, RoundsPort {
   listUsers(): Promise<UserRecord[]>;
   getSubmission(id: string): Promise<SubmissionRecord | null>;
   listSubmissions(filter: SubmissionFilter): Promise<SubmissionRecord[]>;
+  getResultSubmission(id: string): Promise<ResultSubmission | null>;
+  listResultSubmissions(filter: ResultSubmissionFilter): Promise<ResultSubmission[]>;
   createSession(session: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   touchSession(id: string, at: string): Promise<void>;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AnnualData, RosterEntry } from '@/domain/contract';
-import type { AnnualChange } from './port';
+import type { AnnualData, ResultSubmission, RosterEntry } from '@/domain/contract';
+import type { AnnualChange, ResultSubmissionFilter } from './port';
 
 /** The annual cycle's tables (migration 3): versioned upserts inside the caller's transaction. */
 
@@ -41,6 +41,22 @@ function prepare(db: Database.Database) {
     plans: db.prepare('SELECT * FROM annual_plans WHERE fy = ? ORDER BY measure_id'),
     results: db.prepare('SELECT * FROM annual_results WHERE fy = ? ORDER BY measure_id, ministry_id'),
     year: db.prepare('SELECT * FROM fiscal_years WHERE fy = ?'),
+    insertResultSubmission: db.prepare(
+      `INSERT INTO result_submissions (id, fy, measure_id, ministry_id, base_version, previous_text, text, note, state,
+         submitted_by, submitted_at, reviewed_by, reviewed_at, review_comment, version)
+       VALUES (@id, @fy, @measureId, @ministryId, @baseVersion, @previousText, @text, @note, @state,
+         @submittedBy, @submittedAt, @reviewedBy, @reviewedAt, @reviewComment, @version)`,
+    ),
+    updateResultSubmission: db.prepare(
+      `UPDATE result_submissions SET state = @state, reviewed_by = @reviewedBy, reviewed_at = @reviewedAt,
+         review_comment = @reviewComment, version = @version WHERE id = @id AND version = @expect`,
+    ),
+    resultSubmission: db.prepare('SELECT * FROM result_submissions WHERE id = ?'),
+    resultSubmissions: db.prepare(
+      `SELECT * FROM result_submissions WHERE (@state IS NULL OR state = @state)
+         AND (@ministryId IS NULL OR ministry_id = @ministryId) AND (@measureId IS NULL OR measure_id = @measureId)
+         AND (@fy IS NULL OR fy = @fy) ORDER BY submitted_at DESC, id DESC`,
+    ),
   };
 }
 
@@ -51,7 +67,12 @@ export function writeAnnual(db: Database.Database, change: AnnualChange): number
     try {
       return run();
     } catch (error) {
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT_PRIMARYKEY'))
+      // A second pending submission for one result breaks its partial unique index: stale, as a taken key is.
+      if (
+        error instanceof Error &&
+        'code' in error &&
+        /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)/.test(String(error.code))
+      )
         return 0;
       throw error;
     }
@@ -72,7 +93,48 @@ export function writeAnnual(db: Database.Database, change: AnnualChange): number
         ? insert(() => s.insertYear.run(row).changes)
         : s.updateYear.run({ ...row, expect }).changes;
     }
+    case 'resultSubmission':
+      return expect === null
+        ? insert(() => s.insertResultSubmission.run(change.next).changes)
+        : s.updateResultSubmission.run({ ...change.next, expect }).changes;
   }
+}
+
+export function getResultSubmission(db: Database.Database, id: string): ResultSubmission | null {
+  const row = statements(db).resultSubmission.get(id) as Row | undefined;
+  return row ? resultSubmissionFromRow(row) : null;
+}
+
+export function listResultSubmissions(db: Database.Database, f: ResultSubmissionFilter): ResultSubmission[] {
+  const rows = statements(db).resultSubmissions.all({
+    state: f.state ?? null,
+    ministryId: f.ministryId ?? null,
+    measureId: f.measureId ?? null,
+    fy: f.fy ?? null,
+  }) as Row[];
+  return rows.map(resultSubmissionFromRow);
+}
+
+/** A result_submissions row as its record (both SQL adapters; nullable columns come back as null). */
+export function resultSubmissionFromRow(r: Record<string, string | number | null>): ResultSubmission {
+  const orNull = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    fy: Number(r.fy),
+    measureId: String(r.measure_id),
+    ministryId: String(r.ministry_id),
+    baseVersion: Number(r.base_version),
+    previousText: String(r.previous_text),
+    text: String(r.text),
+    note: String(r.note),
+    state: String(r.state) as ResultSubmission['state'],
+    submittedBy: String(r.submitted_by),
+    submittedAt: String(r.submitted_at),
+    reviewedBy: orNull(r.reviewed_by),
+    reviewedAt: orNull(r.reviewed_at),
+    reviewComment: orNull(r.review_comment),
+    version: Number(r.version),
+  };
 }
 
 export function readAnnual(db: Database.Database, fy: number): AnnualData {

@@ -11,6 +11,7 @@ import {
   type NewProgressEvent,
   type ReferenceData,
   type Change,
+  type ResultSubmissionFilter,
   type ScenarioInfo,
   type Store,
   touchesPlan,
@@ -19,7 +20,7 @@ import { readCommitted, readSnapshot, toAuditEntry } from './sqlite-read';
 import { accountQueries } from './sqlite-accounts';
 import { applyChanges } from './sqlite-commit';
 import { signInQueries } from './sqlite-sign-in';
-import { readAnnual } from './sqlite-annual';
+import { getResultSubmission, listResultSubmissions, readAnnual } from './sqlite-annual';
 import { searchQueries } from './sqlite-search';
 import { oidcQueries } from './sqlite-oidc';
 import { roundQueries } from './sqlite-rounds';
@@ -237,6 +238,8 @@ export function createSqliteStore(db: Database.Database): Store {
       return Promise.resolve({ items, total });
     },
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
+    getResultSubmission: (id: string) => Promise.resolve(getResultSubmission(db, id)),
+    listResultSubmissions: (filter: ResultSubmissionFilter) => Promise.resolve(listResultSubmissions(db, filter)),
     searchMeasureText: wrap(search.find),
     ...roundQueries(db),
     close() {

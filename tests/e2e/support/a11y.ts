@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,6 +26,12 @@ export async function expectAccessible(
 }
 
 /** A screenshot for people to look at, under tests/e2e/artifacts/ (ignored by git). */
+/** One part of a page (a panel, a card), where a full page would be too tall to look at. */
+export async function snapshotOf(locator: Locator, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await locator.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
 export async function snapshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });

@@ -1,16 +1,24 @@
 import { useState, type ReactNode } from 'react';
-import type { PlanItem } from '@/domain/contract';
+import type { PlanItem, ResultSubmission } from '@/domain/contract';
 import { fiscalYearLabel, fiscalYearOf } from '@/domain/plan';
 import { QueryState } from '@/client/components/query-state';
 import { ApiError } from '@/client/lib/api-client';
 import { clampFiscalYear, fiscalYearChoices } from '@/client/lib/fiscal-years';
-import { useI18n } from '@/client/lib/i18n';
+import { fill, useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useSession } from '@/client/features/auth/api/get-session';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
+import { can } from '@/domain/auth';
+import { ReadOnlyField } from '@/client/components/read-only-field';
+import { useSaveNotice } from '@/client/components/save-notice';
+import { useResultSubmissions } from '@/client/features/updates/api/result-submissions';
 import { useMeasurePlan, useSavePlan } from '../api/annual-plan';
+import { AnnualResult } from './annual-result';
 
-/** 年次計画 / 成果 / 翌年度計画 for one measure and fiscal year: NISC edits all, a liaison their results. */
+/**
+ * 年次計画 / 成果 / 翌年度計画 for one measure and fiscal year: NISC edit all directly; a liaison
+ * submits their ministry's results for review (decision record 020); everyone else reads plain text.
+ */
 export function MeasureAnnualPlan({
   measureId,
   asOf,
@@ -50,46 +58,62 @@ function PlanEditor({ fy, item }: { fy: number; item: PlanItem }) {
   const user = useSession().data?.user;
   const orgs = new Map((useMinistries().data?.items ?? []).map((o) => [o.id, o]));
   const save = useSavePlan(fy, item.measureId);
+  const notify = useSaveNotice();
   const [plan, setPlan] = useState(item.plan.planText);
   const [next, setNext] = useState(item.plan.nextPlanText);
   const staff = user?.role === 'nisc_staff' || user?.role === 'nisc_admin';
+  // Who may see submissions (liaisons their own ministry's, NISC all): the panel shows their state.
+  const submissions = useResultSubmissions(
+    { fy: String(fy), measure: item.measureId },
+    { enabled: !!user && can(user.role, 'submission.read') },
+  );
   const error = save.error instanceof ApiError ? save.error.message : null;
+  const planLabel = `${fiscalYearLabel(fy, lang)} ${t('planText')}`;
+  const nextLabel = `${t('nextPlanText')}（${fiscalYearLabel(fy + 1, lang)}）`;
   return (
     <div>
       <p>
         {t('itemNumber')}: {item.number || t('notInPlan')}
       </p>
-      <div className="field field--wide">
-        <label htmlFor="a-plan">
-          {fiscalYearLabel(fy, lang)} {t('planText')}
-        </label>
-        <textarea id="a-plan" rows={3} value={plan} readOnly={!staff} onChange={(e) => setPlan(e.target.value)} />
-      </div>
-      <div className="field field--wide">
-        <label htmlFor="a-next">
-          {t('nextPlanText')}（{fiscalYearLabel(fy + 1, lang)}）
-        </label>
-        <textarea id="a-next" rows={3} value={next} readOnly={!staff} onChange={(e) => setNext(e.target.value)} />
-      </div>
-      {staff && (
-        <button
-          type="button"
-          disabled={save.isPending}
-          onClick={() => save.mutate({ kind: 'plan', planText: plan, nextPlanText: next, version: item.plan.version })}
-        >
-          {t('save')}
-        </button>
+      {staff ? (
+        <>
+          <div className="field field--wide">
+            <label htmlFor="a-plan">{planLabel}</label>
+            <textarea id="a-plan" rows={3} value={plan} onChange={(e) => setPlan(e.target.value)} />
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="a-next">{nextLabel}</label>
+            <textarea id="a-next" rows={3} value={next} onChange={(e) => setNext(e.target.value)} />
+          </div>
+          <button
+            type="button"
+            disabled={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { kind: 'plan', planText: plan, nextPlanText: next, version: item.plan.version },
+                { onSuccess: () => notify(fill(t('planTextSaved'), { fy: fiscalYearLabel(fy, lang) })) },
+              )
+            }
+          >
+            {t('save')}
+          </button>
+        </>
+      ) : (
+        <>
+          <ReadOnlyField label={planLabel} text={item.plan.planText} empty={t('noTextYet')} />
+          <ReadOnlyField label={nextLabel} text={item.plan.nextPlanText} empty={t('noTextYet')} />
+        </>
       )}
       <h3>{t('resultsFor')}</h3>
       {item.results.map((r) => (
-        <ResultEditor
+        <AnnualResult
           key={`${r.ministryId}-${r.version}`}
+          fy={fy}
+          measureId={item.measureId}
+          result={r}
           label={orgName(orgs.get(r.ministryId), lang)}
-          text={r.text}
-          editable={staff || (user?.role === 'liaison' && user.ministryId === r.ministryId)}
-          onSave={(text) => save.mutate({ kind: 'result', ministryId: r.ministryId, text, version: r.version })}
-          busy={save.isPending}
-          id={`a-result-${r.ministryId}`}
+          mode={staff ? 'direct' : user?.role === 'liaison' && user.ministryId === r.ministryId ? 'submit' : 'read'}
+          latest={latestOf(submissions.data?.items ?? [], r.ministryId)}
         />
       ))}
       {error && (
@@ -97,30 +121,12 @@ function PlanEditor({ fy, item }: { fy: number; item: PlanItem }) {
           {error}
         </p>
       )}
-      {save.isSuccess && <p role="status">{t('saved')}</p>}
     </div>
   );
 }
 
-function ResultEditor(p: {
-  id: string;
-  label: string;
-  text: string;
-  editable: boolean;
-  busy: boolean;
-  onSave: (text: string) => void;
-}) {
-  const { t } = useI18n();
-  const [text, setText] = useState(p.text);
-  return (
-    <div className="field field--wide">
-      <label htmlFor={p.id}>{p.label}</label>
-      <textarea id={p.id} rows={3} value={text} readOnly={!p.editable} onChange={(e) => setText(e.target.value)} />
-      {p.editable && (
-        <button type="button" disabled={p.busy} onClick={() => p.onSave(text)}>
-          {t('save')}
-        </button>
-      )}
-    </div>
-  );
+/** The submission that speaks for a ministry's results: one awaiting review, else the newest. */
+function latestOf(items: readonly ResultSubmission[], ministryId: string): ResultSubmission | undefined {
+  const own = items.filter((s) => s.ministryId === ministryId);
+  return own.find((s) => s.state === 'pending') ?? own[0];
 }

@@ -148,6 +148,30 @@ describe('measures list: keyword search (decision record 016)', () => {
     expect(marks).toEqual(['接続口', '集約']);
   });
 
+  it('says the order is by relevance, with no column marked, until the reader picks one', async () => {
+    const { user, search } = renderApp('/measures?q=GSOC');
+    await screen.findByText('「GSOC」の検索結果（関連の高い順）');
+    const table = screen.getByRole('table', { name: '施策一覧' });
+    const headers = within(table).getAllByRole('columnheader');
+    const sorted = headers.filter((h) => h.hasAttribute('aria-sort'));
+    expect(sorted.length).toBeGreaterThan(0);
+    for (const h of sorted) expect(h).toHaveAttribute('aria-sort', 'none');
+    expect(table.textContent).not.toMatch(/[▲▼]/);
+
+    // Picking the code column names the code order (no sort at all would be relevance again).
+    await user.click(within(table).getByRole('link', { name: 'コード: 昇順に並べ替え' }));
+    await waitFor(() => expect(search()).toEqual({ q: 'GSOC', sort: 'plan' }));
+    expect(await screen.findByRole('columnheader', { name: /コード/ })).toHaveAttribute('aria-sort', 'ascending');
+    const codes = dataRows().map((r) => r.querySelector('td.code')?.textContent ?? '');
+    const want = listMeasures(api().index, { q: undefined }, { limit: 1000, offset: 0 }, TODAY, {
+      sort: 'plan',
+      order: 'asc',
+    }).items.map((m) => m.code);
+    expect(codes).toEqual(want.filter((c) => codes.includes(c)));
+    await user.click(screen.getByRole('link', { name: '関連順に戻す' }));
+    await waitFor(() => expect(search()).toEqual({ q: 'GSOC' }));
+  });
+
   it('finds katakana readings and highlights the acronym they stand for', async () => {
     renderApp('/measures?q=ｼｰｻｰﾄ');
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));

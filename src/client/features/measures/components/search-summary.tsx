@@ -12,7 +12,21 @@ const route = getRouteApi('/measures');
 export function SearchSummary({ q, info, total }: { q: string; info: SearchInfo; total: number }) {
   const { t } = useI18n();
   const search = route.useSearch();
-  if (total > 0) return <p className="search-summary">{t('searchResultsFor').replace('{q}', q)}</p>;
+  if (total > 0 && search.sort === undefined)
+    return <p className="search-summary">{t('searchResultsFor').replace('{q}', q)}</p>;
+  if (total > 0)
+    return (
+      <p className="search-summary">
+        {t('searchResultsSorted').replace('{q}', q)}{' '}
+        <Link
+          to="/measures"
+          search={{ ...search, sort: undefined, order: undefined, page: undefined }}
+          className="search-summary__try"
+        >
+          {t('searchByRelevance')}
+        </Link>
+      </p>
+    );
   const s = info.suggestion;
   return (
     <div className="search-summary search-summary--empty">

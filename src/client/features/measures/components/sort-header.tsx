@@ -7,15 +7,17 @@ const route = getRouteApi('/measures');
 /**
  * A column header that sorts the list (issue 18, item 5): a link, so the sorted view is a URL to
  * share; `aria-sort` says which column sorts and which way. Choosing it again reverses the order;
- * a new sort starts again at page 1.
+ * a new sort starts again at page 1. While a keyword search lists by relevance no column sorts
+ * (`aria-sort="none"`, the ↕ mark) until the reader picks one; then even the code order is explicit.
  */
 export function SortHeader({ sort, label }: { sort: MeasureSort; label: string }) {
   const { t } = useI18n();
   const search = route.useSearch();
-  const active = (search.sort ?? 'plan') === sort;
+  const byRelevance = !!search.q?.trim() && search.sort === undefined;
+  const active = !byRelevance && (search.sort ?? 'plan') === sort;
   const current: SortOrder = search.order ?? DEFAULT_ORDER[sort];
   const next: SortOrder = active ? (current === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[sort];
-  const ariaSort = active ? (current === 'asc' ? 'ascending' : 'descending') : undefined;
+  const ariaSort = active ? (current === 'asc' ? 'ascending' : 'descending') : byRelevance ? 'none' : undefined;
   return (
     <th scope="col" aria-sort={ariaSort} className="sort-header">
       <Link
@@ -23,7 +25,8 @@ export function SortHeader({ sort, label }: { sort: MeasureSort; label: string }
         to="."
         search={(prev) => ({
           ...prev,
-          sort: sort === 'plan' && next === 'asc' ? undefined : sort,
+          // During a search, no sort means relevance: the code order must be named.
+          sort: sort === 'plan' && next === 'asc' && !prev.q?.trim() ? undefined : sort,
           order: next === DEFAULT_ORDER[sort] ? undefined : next,
           page: undefined,
         })}

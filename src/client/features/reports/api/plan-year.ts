@@ -27,7 +27,11 @@ export function usePlanYear(fy: number, enabled = true) {
 export function useStartFiscalYear() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (fy: number) => apiSend('POST', `/plans/${fy}/start`, undefined, { schema: FyStartReportSchema }),
+    // `outsidePlanPeriod`: the reader ticked that they mean a year the strategy never planned (decision record 020).
+    mutationFn: ({ fy, outsidePlanPeriod }: { fy: number; outsidePlanPeriod: boolean }) =>
+      apiSend('POST', `/plans/${fy}/start${outsidePlanPeriod ? '?outsidePlanPeriod=true' : ''}`, undefined, {
+        schema: FyStartReportSchema,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.all }),
     // Refused because someone else started the year meanwhile: the panel should say so too.
     onSettled: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),

@@ -136,7 +136,7 @@ export function StartYearDialog({
             <button
               type="button"
               disabled={start.isPending || (!!outside && !understood)}
-              onClick={() => start.mutate(fy, { onSuccess: (r) => onStarted?.(r) })}
+              onClick={() => start.mutate({ fy, outsidePlanPeriod: !!outside }, { onSuccess: (r) => onStarted?.(r) })}
             >
               {start.isPending ? t('starting') : t('startYearConfirm')}
             </button>

@@ -1,20 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SubmissionSchema } from '@/domain/contract';
 import { apiSend } from '@/client/lib/api-client';
-import type { ReviewInput } from './approve-submission';
+import { reviewTarget, type ReviewInput } from './approve-submission';
 import { submissionKeys } from './keys';
 
 /** Returns a submission to the liaison with the reviewer's comment (required). */
-export function returnSubmission({ id, version, comment }: ReviewInput) {
-  return apiSend(
-    'POST',
-    `/submissions/${encodeURIComponent(id)}/return`,
-    { comment },
-    {
-      schema: SubmissionSchema,
-      ifMatch: version,
-    },
-  );
+export function returnSubmission({ id, version, comment, kind }: ReviewInput) {
+  const { path, schema } = reviewTarget(kind, id, 'return');
+  return apiSend('POST', path, { comment }, { schema, ifMatch: version });
 }
 
 export function useReturnSubmission() {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ReturnBodySchema, type Submission } from '@/domain/contract';
+import { ReturnBodySchema } from '@/domain/contract';
 import { STATUS_LABELS, StatusSchema } from '@/domain/plan';
 import { DialogForm, useDialogForm } from '@/client/components/form-dialog';
 import { useSaveNotice } from '@/client/components/save-notice';
@@ -35,7 +35,16 @@ const returnSchema = (t: Translate) =>
 const ignore = () => undefined;
 
 /** Approve (comment optional) or return (comment required), with If-Match on the submission's version. */
-export function ReviewForm({ submission: s, ministry }: { submission: Submission; ministry: string }) {
+export function ReviewForm({
+  submission: s,
+  ministry,
+  kind = 'progress',
+}: {
+  submission: { id: string; version: number };
+  ministry: string;
+  /** A progress submission, or a results text for a fiscal year (decision record 020). */
+  kind?: 'progress' | 'result';
+}) {
   const { t, l } = useI18n();
   const queryClient = useQueryClient();
   const approve = useApproveSubmission();
@@ -56,13 +65,13 @@ export function ReviewForm({ submission: s, ministry }: { submission: Submission
     // The approved card leaves the queue as soon as the plan is read again: a promise, not a
     // callback of this (by then unmounted) form, says it is done.
     approve
-      .mutateAsync({ id: s.id, version: s.version, comment: form.getValues('comment') })
+      .mutateAsync({ id: s.id, version: s.version, comment: form.getValues('comment'), kind })
       .then(() => notify(`${t('submissionApproved')} ${ministry}`), ignore);
   };
   const onReturn = (v: Values) => {
     approve.reset();
     giveBack
-      .mutateAsync({ id: s.id, version: s.version, comment: v.comment.trim() })
+      .mutateAsync({ id: s.id, version: s.version, comment: v.comment.trim(), kind })
       .then(() => notify(`${t('submissionReturned')} ${ministry}`), ignore);
   };
 
@@ -114,6 +123,16 @@ function ReviewError({
             {current.version})
           </p>
         )}
+        <button type="button" className="button-secondary" onClick={onRefresh}>
+          {t('refresh')}
+        </button>
+      </FormError>
+    );
+  }
+  if (error.code === 'result_changed') {
+    return (
+      <FormError error={error}>
+        <p>{t('approveResultChanged')}</p>
         <button type="button" className="button-secondary" onClick={onRefresh}>
           {t('refresh')}
         </button>

@@ -7,6 +7,7 @@ import { orgName } from '@/client/lib/labels';
 import { useSession } from '@/client/features/auth/api/get-session';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
 import { useSubmissions } from '../api/get-submissions';
+import { ResultSubmissionsSection } from './result-submissions-section';
 import { SubmissionCard } from './submission-card';
 import { SUBMISSION_STATE_LABELS } from './submission-state';
 import './submissions-page.css';
@@ -85,6 +86,11 @@ export function SubmissionsPage() {
           </>
         )}
       </QueryState>
+      <ResultSubmissionsSection
+        state={state === 'all' ? undefined : state}
+        ministry={search.ministry}
+        reviewer={reviewer}
+      />
     </section>
   );
 }
