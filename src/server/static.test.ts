@@ -101,23 +101,26 @@ describe('static files', () => {
     const { app } = await createWorld();
     serveSpa(app, root);
     const preloads = (html: string) =>
-      [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) =>
-        m[1]!.replaceAll('&amp;', '&'),
+      [...html.matchAll(/<link rel="preload" as="fetch" crossorigin(?: fetchpriority="low")? href="([^"]+)">/g)].map(
+        (m) => m[1]!.replaceAll('&amp;', '&'),
       );
-    const withCookie = { headers: { cookie: 'lang=ja; sid=abc' } };
+    const withCookie = { headers: { cookie: 'lang=ja; sid=abcdefghijklmnopqrstuvwxyz012345' } };
     const dated = await app.request('/?asOf=2018-03-31', withCookie);
     expect(dated.status).toBe(200);
     expect(dated.headers.get('cache-control')).toBe('no-cache');
     expect(dated.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await dated.text();
-    expect(preloads(html)).toEqual(overviewRequests('2018-03-31'));
+    expect(preloads(html)).toEqual(overviewRequests('2018-03-31').map((r) => r.url));
+    // The figures after the rest: the session and the scripts must not wait for their computing.
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/session">');
+    expect(html).toContain('crossorigin fetchpriority="low" href="/api/dashboard?asOf=2018-03-31"');
     expect(html).toContain('href="/api/stats?asOf=2018-03-31&amp;granularity=quarter&amp;scope=tokyo2020"');
     // After the page's own scripts, which the browser should ask for first.
     expect(html.indexOf('rel="preload"')).toBeGreaterThan(html.indexOf('overview-page-xyz.js'));
     // No date, or one that is not a date: today's figures, as the page asks for them.
     for (const url of ['/', '/?asOf=2018-02-30', '/?asOf="><script>']) {
       const body = await (await app.request(url, withCookie)).text();
-      expect(preloads(body), url).toEqual(overviewRequests(undefined));
+      expect(preloads(body), url).toEqual(overviewRequests(undefined).map((r) => r.url));
       expect(body).not.toContain('<script>');
     }
     // Without a session the requests would only be refused; other pages have none listed.

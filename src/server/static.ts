@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { overviewRequests } from '@/domain/contract';
-import { COOKIE } from './auth/session';
+import { sessionToken } from './auth/session';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -46,26 +46,33 @@ export function serveSpa(app: Hono<AppEnv>, root: string) {
 }
 
 /** Pages whose first API requests index.html starts (see overviewRequests), by URL path. */
-const FIRST_REQUESTS: Record<string, (url: URL) => string[]> = {
+const FIRST_REQUESTS: Record<string, (url: URL) => { url: string; computed: boolean }[]> = {
   '/': (url) => overviewRequests(url.searchParams.get('asOf')),
 };
 
-/** The API requests to preload for this page: none without a session cookie (they would be 401s). */
-function firstRequests(c: Context<AppEnv>, path: string): string[] {
+/** The API requests to preload for this page: none without a session token (they would be 401s). */
+function firstRequests(c: Context<AppEnv>, path: string): { url: string; computed: boolean }[] {
   const requests = FIRST_REQUESTS[path];
   if (!requests) return [];
-  const cookies = c.req.header('cookie') ?? '';
-  if (!cookies.split(';').some((pair) => pair.trim().startsWith(`${COOKIE}=`))) return [];
-  return requests(new URL(c.req.url));
+  return sessionToken(c.req.header('cookie')) === null ? [] : requests(new URL(c.req.url));
 }
 
 /**
- * index.html with `<link rel="preload" as="fetch">` for each request, after the scripts (their
- * requests go first: the figures take the server longer). `crossorigin` makes the preload a CORS
- * request with same-origin credentials, as the page's fetch() is, or the browser would not match them.
+ * index.html with `<link rel="preload" as="fetch">` for each request, after the scripts, the figures
+ * at low priority: the server answers one request at a time, and a script or the session asked for
+ * after the figures waited the second it can take to compute them. `crossorigin`
+ * makes the preload a CORS request with same-origin credentials, as the page's fetch() is, or the
+ * browser would not match them.
  */
-function sendWithRequests(c: Context<AppEnv>, file: StaticFile, requests: readonly string[]): Response {
-  const links = requests.map((r) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttr(r)}">`);
+function sendWithRequests(
+  c: Context<AppEnv>,
+  file: StaticFile,
+  requests: readonly { url: string; computed: boolean }[],
+): Response {
+  const links = requests.map(
+    ({ url, computed }) =>
+      `<link rel="preload" as="fetch" crossorigin${computed ? ' fetchpriority="low"' : ''} href="${escapeAttr(url)}">`,
+  );
   const html = Buffer.from(file.body)
     .toString('utf8')
     .replace('</head>', `    ${links.join('\n    ')}\n  </head>`);

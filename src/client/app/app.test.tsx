@@ -113,7 +113,7 @@ describe('routes', () => {
       try {
         renderApp(`/${search}`);
         expect(await screen.findByRole('heading', { level: 1, name: '実施状況の概要' })).toBeInTheDocument();
-        const expected = overviewRequests(new URLSearchParams(search).get('asOf'));
+        const expected = overviewRequests(new URLSearchParams(search).get('asOf')).map((r) => r.url);
         await waitFor(() => expect(asked).toEqual(expect.arrayContaining(expected)));
       } finally {
         api().server.events.removeListener('request:start', record);

@@ -6,20 +6,14 @@ import { IsoDateSchema } from '@/domain/plan';
  * session, the reference data, then the figures, in that order. The server lists them in the
  * overview's index.html as `<link rel="preload" as="fetch">`, so they are answered while the
  * scripts load; the client asks for exactly these URLs (a client test checks it), which is what lets
- * the browser hand the preloaded answers to the page's own requests.
+ * the browser hand the preloaded answers to the page's own requests. `computed`: the figures, which
+ * take the server a while (up to a second for a date it has not answered yet).
  */
-export function overviewRequests(asOfParam: string | null | undefined): string[] {
+export function overviewRequests(asOfParam: string | null | undefined): { url: string; computed: boolean }[] {
   const asOf = IsoDateSchema.safeParse(asOfParam).data;
   const at = asOf ? `asOf=${asOf}` : '';
   const stats = `/api/stats?${at ? `${at}&` : ''}granularity=quarter`;
-  return [
-    '/api/session',
-    '/api/meta',
-    '/api/ministries',
-    '/api/strategy',
-    '/api/milestones',
-    `/api/dashboard${at ? `?${at}` : ''}`,
-    stats,
-    `${stats}&scope=tokyo2020`,
-  ];
+  const reference = ['/api/session', '/api/meta', '/api/ministries', '/api/strategy', '/api/milestones'];
+  const figures = [`/api/dashboard${at ? `?${at}` : ''}`, stats, `${stats}&scope=tokyo2020`];
+  return [...reference.map((url) => ({ url, computed: false })), ...figures.map((url) => ({ url, computed: true }))];
 }
