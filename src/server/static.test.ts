@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
-import { routesOf } from '../../scripts/lib/first-load';
+import { chunkPlan, routesOf } from '../../scripts/lib/first-load';
+import { overviewRequests } from '@/domain/contract';
 import { createWorld } from '../../tests/support/world';
 import { matchesRoute, serveSpa } from './static';
 
@@ -96,6 +97,40 @@ describe('static files', () => {
     }
   });
 
+  it('starts the overview’s API requests from its index.html for a browser with a session cookie', async () => {
+    const { app } = await createWorld();
+    serveSpa(app, root);
+    const preloads = (html: string) =>
+      [...html.matchAll(/<link rel="preload" as="fetch" crossorigin(?: fetchpriority="low")? href="([^"]+)">/g)].map(
+        (m) => m[1]!.replaceAll('&amp;', '&'),
+      );
+    const withCookie = { headers: { cookie: 'lang=ja; sid=abcdefghijklmnopqrstuvwxyz012345' } };
+    const dated = await app.request('/?asOf=2018-03-31', withCookie);
+    expect(dated.status).toBe(200);
+    expect(dated.headers.get('cache-control')).toBe('no-cache');
+    expect(dated.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await dated.text();
+    expect(preloads(html)).toEqual(overviewRequests('2018-03-31').map((r) => r.url));
+    // The figures after the rest: the session and the scripts must not wait for their computing.
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/session">');
+    expect(html).toContain('crossorigin fetchpriority="low" href="/api/dashboard?asOf=2018-03-31"');
+    expect(html).toContain('href="/api/stats?asOf=2018-03-31&amp;granularity=quarter&amp;scope=tokyo2020"');
+    // After the page's own scripts, which the browser should ask for first.
+    expect(html.indexOf('rel="preload"')).toBeGreaterThan(html.indexOf('overview-page-xyz.js'));
+    // No date, or one that is not a date: today's figures, as the page asks for them.
+    for (const url of ['/', '/?asOf=2018-02-30', '/?asOf="><script>']) {
+      const body = await (await app.request(url, withCookie)).text();
+      expect(preloads(body), url).toEqual(overviewRequests(undefined).map((r) => r.url));
+      expect(body).not.toContain('<script>');
+    }
+    // Without a session the requests would only be refused; other pages have none listed.
+    expect(preloads(await (await app.request('/?asOf=2018-03-31')).text())).toEqual([]);
+    expect(preloads(await (await app.request('/?asOf=2018-03-31', { headers: { cookie: 'xsid=1' } })).text())).toEqual(
+      [],
+    );
+    expect(preloads(await (await app.request('/measures/m-1', withCookie)).text())).toEqual([]);
+  });
+
   it.each([
     { pattern: '/', path: '/', match: true },
     { pattern: '/', path: '/measures', match: false },
@@ -121,5 +156,33 @@ describe('static files', () => {
   it.each(['production', 'mock'])('builds without source maps (mode %s)', (mode) => {
     const config = viteConfig({ mode, command: 'build' }) as { build?: { sourcemap?: unknown } };
     expect(config.build?.sourcemap).toBe(false);
+  });
+
+  it('puts the entry’s graph and what most pages share in the entry chunk, the landing page’s rest beside it', () => {
+    // main → app → {router, i18n}; pages: / (overview → chart-frame, badges, state), /measures
+    // (measures → badges, state), /login (login → state), /audit (audit → grid).
+    const graph: Record<string, string[]> = {
+      main: ['app'],
+      app: ['router', 'i18n'],
+      router: ['i18n'],
+      overview: ['chart-frame', 'badges', 'state', 'i18n'],
+      'chart-frame': ['badges'],
+      measures: ['badges', 'state'],
+      login: ['state'],
+      audit: ['grid'],
+    };
+    const plan = chunkPlan({
+      entries: ['main'],
+      pages: [
+        { path: '/', id: 'overview' },
+        { path: '/measures', id: 'measures' },
+        { path: '/login', id: 'login' },
+        { path: '/audit', id: 'audit' },
+      ],
+      imports: (id) => graph[id] ?? [],
+    });
+    // `state` is used by three pages of four, `badges` by two (half): both go with the entry.
+    expect([...plan.entry].sort()).toEqual(['app', 'badges', 'i18n', 'main', 'router', 'state']);
+    expect([...plan.landing].sort()).toEqual(['chart-frame', 'overview']);
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
+import { overviewRequests } from '@/domain/contract';
+import { sessionToken } from './auth/session';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -16,7 +18,11 @@ import { ApiError } from './errors';
  *     second visit loads no script from the network; everything else (index.html) is revalidated
  *     with its ETag on every load, so a new build is seen at once;
  *   - index.html for a page lists that page's own chunks as `modulepreload` (from the build's
- *     `route-preloads.json`), so the browser fetches them beside the entry rather than after it.
+ *     `route-preloads.json`), so the browser fetches them beside the entry rather than after it;
+ *   - the overview's index.html, for a browser that holds a session cookie, also lists the page's
+ *     first API requests as `preload` (decision record 022): the server computes the figures while
+ *     the scripts load and evaluate, instead of after. That copy is made per request (the as-of
+ *     date is in the URL), a couple of KB sent as it is, never cached.
  * Source maps are never served (issue 17): the build writes none, and a stray `*.map` (a build with
  * maps copied in by hand) is still a 404, so the client's source stays private; nor is the build's
  * own bookkeeping (`route-preloads.json`, `.vite/`).
@@ -33,9 +39,50 @@ export function serveSpa(app: Hono<AppEnv>, root: string) {
     // A missing chunk is a 404, not index.html (which the browser would refuse as a script).
     if (path.startsWith('/assets/')) throw new ApiError(404, 'not_found', '見つかりません / Not found');
     const index = files.get('/index.html', preloadLinks(preloads(), path));
-    return index ? send(c, index, false) : next();
+    if (!index) return next();
+    const requests = firstRequests(c, path);
+    return requests.length ? sendWithRequests(c, index, requests) : send(c, index, false);
   });
 }
+
+/** Pages whose first API requests index.html starts (see overviewRequests), by URL path. */
+const FIRST_REQUESTS: Record<string, (url: URL) => { url: string; computed: boolean }[]> = {
+  '/': (url) => overviewRequests(url.searchParams.get('asOf')),
+};
+
+/** The API requests to preload for this page: none without a session token (they would be 401s). */
+function firstRequests(c: Context<AppEnv>, path: string): { url: string; computed: boolean }[] {
+  const requests = FIRST_REQUESTS[path];
+  if (!requests) return [];
+  return sessionToken(c.req.header('cookie')) === null ? [] : requests(new URL(c.req.url));
+}
+
+/**
+ * index.html with `<link rel="preload" as="fetch">` for each request, after the scripts, the figures
+ * at low priority: the server answers one request at a time, and a script or the session asked for
+ * after the figures waited the second it can take to compute them. `crossorigin`
+ * makes the preload a CORS request with same-origin credentials, as the page's fetch() is, or the
+ * browser would not match them.
+ */
+function sendWithRequests(
+  c: Context<AppEnv>,
+  file: StaticFile,
+  requests: readonly { url: string; computed: boolean }[],
+): Response {
+  const links = requests.map(
+    ({ url, computed }) =>
+      `<link rel="preload" as="fetch" crossorigin${computed ? ' fetchpriority="low"' : ''} href="${escapeAttr(url)}">`,
+  );
+  const html = Buffer.from(file.body)
+    .toString('utf8')
+    .replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
+  c.header('Content-Type', file.type);
+  c.header('Cache-Control', 'no-cache');
+  c.header('Vary', 'Cookie');
+  return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(html, 200);
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 const PRIVATE = /^\/(?:route-preloads\.json|\.vite\/)|\.(?:gz|br)$/;
 

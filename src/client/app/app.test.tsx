@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp, setupMockApi, TODAY } from '../../../tests/client/harness';
-import { listMeasures } from '@/domain/contract';
+import { listMeasures, overviewRequests } from '@/domain/contract';
 import { PAGE_SIZE } from '../features/measures/search';
 
 const api = setupMockApi({ scenario: true });
@@ -73,6 +74,52 @@ describe('routes', () => {
     expect(history.location.pathname).toBe('/');
     expect(screen.getByRole('link', { name: '概要' })).toHaveAttribute('aria-current', 'page');
   });
+
+  it("asks for the overview's figures while the session is still being checked, not after", async () => {
+    // The session's answer is held until the dashboard is asked for (or two seconds pass): an app
+    // that waits for the session before asking would only ask once the two seconds are over.
+    let dashboardAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (dashboardAsked = resolve));
+    let askedFirst = false;
+    api().server.use(
+      http.get('*/api/dashboard', ({ request }) => {
+        dashboardAsked();
+        return api().forward(request);
+      }),
+      http.get('*/api/session', async ({ request }) => {
+        askedFirst = await Promise.race([
+          asked.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
+        ]);
+        return api().forward(request);
+      }),
+    );
+    renderApp(`/?asOf=${TODAY}`);
+    expect(await screen.findByRole('heading', { level: 1, name: '実施状況の概要' })).toBeInTheDocument();
+    expect(askedFirst).toBe(true);
+  });
+
+  it.each([`?asOf=${TODAY}`, ''])(
+    'asks for exactly the URLs the server preloads for the overview (%s)',
+    async (search) => {
+      // The server lists overviewRequests() in the page's index.html; the browser hands a preloaded
+      // answer to the page only for the same URL, so the page must ask for these very URLs.
+      const asked: string[] = [];
+      const record = ({ request }: { request: Request }) => {
+        const url = new URL(request.url);
+        if (request.method === 'GET') asked.push(url.pathname + url.search);
+      };
+      api().server.events.on('request:start', record);
+      try {
+        renderApp(`/${search}`);
+        expect(await screen.findByRole('heading', { level: 1, name: '実施状況の概要' })).toBeInTheDocument();
+        const expected = overviewRequests(new URLSearchParams(search).get('asOf')).map((r) => r.url);
+        await waitFor(() => expect(asked).toEqual(expect.arrayContaining(expected)));
+      } finally {
+        api().server.events.removeListener('request:start', record);
+      }
+    },
+  );
 
   it('keeps the reporting date in every navigation link', async () => {
     renderApp('/timeline?asOf=2017-03-31&groupBy=ministry');

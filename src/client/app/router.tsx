@@ -24,7 +24,17 @@ import { NotFound } from './not-found';
  */
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   // Every page but /login needs a session; a forced password change or TOTP enrolment comes first.
-  beforeLoad: requireSession,
+  // The overview's requests start right behind that check rather than after its answer (decision
+  // record 022): the session is asked first, so it never waits for one of the browser's six
+  // connections behind the figures; a visitor with no session gets 401s, which lead to /login too.
+  beforeLoad: (options) => {
+    const session = requireSession(options);
+    if (options.location.pathname === '/') {
+      const { asOf } = AsOfSearchSchema.parse(options.location.search);
+      prefetchOverview(options.context.queryClient, asOf);
+    }
+    return session;
+  },
   component: Layout,
   notFoundComponent: NotFound,
 });

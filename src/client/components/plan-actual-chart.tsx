@@ -36,6 +36,10 @@ export type PlanActualChartProps = {
  */
 const NOMINAL_WIDTH = 640;
 
+/** How far a chart is drawn: its frame, then its completion bars (if it has them), then its lines. */
+type Stage = 'frame' | 'bars' | 'lines';
+const hasBars = ({ counts = true, compact }: Pick<PlanActualChartProps, 'counts' | 'compact'>) => counts && !compact;
+
 /**
  * One chart per task: a page with several charts (the overview has eight) draws them one after
  * another, each in its own macrotask, rather than all in one long task. A chart's first draw waits
@@ -74,8 +78,10 @@ export default function PlanActualChart(props: PlanActualChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const printWidth = useChartWidth();
   const [measured, setMeasured] = useState(0);
-  // Drawn in two tasks: the frame (axes, grid, bands, milestones), then the series on it.
-  const [stage, setStage] = useState<'frame' | 'series'>('frame');
+  // Drawn in up to three tasks: the frame (axes, grid, bands, milestones), the completion bars, then
+  // the lines and the tooltip: each recharts series re-renders the chart as it registers, and the
+  // bars and lines in one task made it the page's longest (decision record 022).
+  const [stage, setStage] = useState<Stage>('frame');
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -101,6 +107,7 @@ export default function PlanActualChart(props: PlanActualChartProps) {
     };
   }, []);
   const width = typeof printWidth === 'number' ? printWidth : measured;
+  const bars = hasBars(props);
   useLayoutEffect(() => {
     if (width === 0 || started.current === 0) return;
     const start = started.current;
@@ -110,14 +117,15 @@ export default function PlanActualChart(props: PlanActualChartProps) {
       if (started.current !== start) return;
       const now = performance.now();
       performance.measure(`chart-task:${name}:${stage}`, { start: stageStart, end: now });
-      if (stage === 'frame') return setStage('series');
+      if (stage !== 'lines') return setStage(stage === 'frame' && bars ? 'bars' : 'lines');
       performance.measure(`chart:${name}`, { start, end: now });
       started.current = 0;
       nextTurn();
     });
-  }, [name, width, measured, stage]);
+  }, [name, width, measured, stage, bars]);
   // Printing draws everything at once, whether or not the chart has had its turn.
-  const series = stage === 'series' || typeof printWidth === 'number';
+  const drawn: Stage = typeof printWidth === 'number' ? 'lines' : stage;
+  const series = drawn === 'lines';
   return (
     // The role only once drawn: an empty box is not yet the image it names (bench:ui waits for it).
     <div
@@ -127,7 +135,7 @@ export default function PlanActualChart(props: PlanActualChartProps) {
       aria-label={width > 0 && series ? label : undefined}
       style={{ height }}
     >
-      {width > 0 && <Plot {...props} width={width} series={series} />}
+      {width > 0 && <Plot {...props} width={width} stage={drawn} />}
     </div>
   );
 }
@@ -142,10 +150,11 @@ function Plot({
   compact,
   width,
   height,
-  series,
-}: PlanActualChartProps & { width: number; series: boolean }) {
+  stage,
+}: PlanActualChartProps & { width: number; stage: Stage }) {
   const { t, lang } = useI18n();
-  const bars = counts && !compact;
+  const bars = hasBars({ counts, compact });
+  const series = stage === 'lines';
   // Below ~640 px the fiscal-year labels collide: every other one.
   const tickInterval = width < 640 ? 1 : 0;
   const first = fiscalYears[0]!;
@@ -225,7 +234,7 @@ function Plot({
           fontSize={12}
         />
       )}
-      {series && bars && (
+      {stage !== 'frame' && bars && (
         <Bar
           yAxisId="count"
           dataKey="expectedDone"
@@ -234,7 +243,7 @@ function Plot({
           isAnimationActive={false}
         />
       )}
-      {series && bars && (
+      {stage !== 'frame' && bars && (
         <Bar yAxisId="count" dataKey="done" barSize={5} className="chart-bar--done" isAnimationActive={false} />
       )}
       {series && (

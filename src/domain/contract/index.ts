@@ -8,3 +8,4 @@ export * from './queries';
 export * from './updates';
 export * from './measure-sort';
 export * from './contract-result-review';
+export * from './first-requests';
