@@ -7,3 +7,4 @@ export * from './contract-updates';
 export * from './queries';
 export * from './updates';
 export * from './measure-sort';
+export * from './contract-backups';

@@ -210,4 +210,13 @@ export const MIGRATIONS: readonly string[] = [
     measure_id UNINDEXED, field UNINDEXED, text, tokenize = 'trigram case_sensitive 1'
   );
   `,
+  /* 10: another branch's (the integrator puts its migration 10 here; this branch adds none) */ ``,
+  /* 11: scheduled backups (issue 13, decision record 021): one run per slot, which is also its lease */ `
+  CREATE TABLE backup_runs (
+    slot TEXT PRIMARY KEY, state TEXT NOT NULL CHECK (state IN ('pending','done','failed')),
+    attempts INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT,
+    created_at TEXT NOT NULL, finished_at TEXT, file TEXT, bytes INTEGER, verified TEXT, last_error TEXT,
+    worker TEXT
+  ) STRICT;
+  `,
 ];

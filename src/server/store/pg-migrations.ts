@@ -252,4 +252,13 @@ export const PG_MIGRATIONS: readonly string[] = [
     EXECUTE format('CREATE INDEX measure_search_text ON measure_search USING gin (text %I.gin_trgm_ops)', s);
   END $$;
   `,
+  /* 10: another branch's (the integrator puts its migration 10 here; this branch adds none) */ `SELECT 1`,
+  /* 11: scheduled backups (issue 13, decision record 021): one run per slot, which is also its lease */ `
+  CREATE TABLE backup_runs (
+    slot ${T} PRIMARY KEY, state ${T} NOT NULL CHECK (state IN ('pending','done','failed')),
+    attempts integer NOT NULL, next_attempt_at ${T} NOT NULL, lease_owner ${T}, lease_until ${T},
+    created_at ${T} NOT NULL, finished_at ${T}, file ${T}, bytes bigint, verified ${T}, last_error ${T},
+    worker ${T}
+  );
+  `,
 ];

@@ -23,6 +23,7 @@ import { readAnnual } from './sqlite-annual';
 import { searchQueries } from './sqlite-search';
 import { oidcQueries } from './sqlite-oidc';
 import { roundQueries } from './sqlite-rounds';
+import { sqliteBackups } from './sqlite-backups';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -239,6 +240,7 @@ export function createSqliteStore(db: Database.Database): Store {
     annual: (fy: number) => Promise.resolve(readAnnual(db, fy)),
     searchMeasureText: wrap(search.find),
     ...roundQueries(db),
+    ...sqliteBackups(db, audit),
     close() {
       db.close();
       return Promise.resolve();
