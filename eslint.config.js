@@ -30,6 +30,8 @@ const nodeOnly = {
       '**/server/cli*',
       '**/oidc/relying-party',
       '**/oidc/settings',
+      '**/backups/scheduler',
+      '**/backups/take-backup',
     ],
     message: 'This module is Node-only: createApp gets it injected by main.ts (docs/decisions/010).',
   },
@@ -178,6 +180,8 @@ export default tseslint.config(
       'src/server/annual/upload-pool.ts',
       'src/server/annual/upload-worker.ts',
       'src/server/static.ts',
+      'src/server/backups/scheduler.ts',
+      'src/server/backups/take-backup.ts',
       // Built by main.ts and injected into createApp (issue 14):
       'src/server/oidc/relying-party.ts',
       'src/server/oidc/settings.ts',

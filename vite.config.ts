@@ -40,7 +40,9 @@ export default defineConfig(({ mode }) => {
     // No source maps in the build: served, they would publish the whole client source (issue 17).
     build: { outDir: mock ? 'dist/demo' : 'dist/client', emptyOutDir: true, sourcemap: false },
     server: {
-      port: 5173,
+      // VITE_PORT: another port for `npm run dev` / `dev:mock` (the commands test runs them on free ports).
+      port: Number(process.env.VITE_PORT ?? 5173),
+      strictPort: process.env.VITE_PORT !== undefined,
       proxy: mock ? undefined : { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? '8080'}` } },
     },
   };

@@ -7,8 +7,8 @@ import { USER_USAGE, userCommand } from './cli-users';
 import { seedSynthetic } from './synthetic';
 import { systemClock } from './clock';
 import { databasePath, parseEnv } from './env';
+import { backupSource, takeBackup } from './backups/take-backup';
 import { createSqliteStore, openDatabase } from './store/sqlite';
-import { spawnSync } from 'node:child_process';
 import { migrateData } from './store/migrate-data';
 import { describeDatabase, isPostgresUrl, openStore } from './store/open';
 import { PG_MIGRATIONS } from './store/pg-migrations';
@@ -96,13 +96,9 @@ async function main(args: string[]): Promise<number> {
       case 'backup': {
         if (!sub) break;
         mkdirSync(dirname(resolve(sub)), { recursive: true });
-        if (!db) {
-          pgDump(url, sub);
-          console.log(`backed up ${path} to ${sub} (pg_dump custom format; restore: pg_restore, docs/deploy.md)`);
-          return 0;
-        }
-        const { totalPages } = await db.backup(sub);
-        console.log(`backed up ${path} to ${sub} (${totalPages} pages)`);
+        const taken = await takeBackup(backupSource(url), sub);
+        const format = db ? 'SQLite database file' : 'pg_dump custom format; restore: pg_restore, docs/deploy.md';
+        console.log(`backed up ${path} to ${sub} (${taken.bytes} bytes, ${format}; verified: ${taken.verified})`);
         return 0;
       }
       case 'check': {
@@ -125,19 +121,6 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-/** pg_dump of the whole database (custom format: compressed, restorable table by table). */
-function pgDump(url: string, file: string): void {
-  const u = new URL(url);
-  const password = decodeURIComponent(u.password);
-  u.password = ''; // not on the command line, where `ps` shows it: PGPASSWORD
-  const run = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${u.toString()}`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
-  });
-  if (run.error) throw new Error(`pg_dump could not run (${run.error.message}); install PostgreSQL's client tools`);
-  if (run.status !== 0) throw new Error(`pg_dump failed (exit ${run.status})`);
 }
 
 async function migrateDataCommand(args: string[]): Promise<number> {

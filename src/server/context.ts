@@ -1,3 +1,4 @@
+import type { BackupList } from '@/domain/contract';
 import type { Clock } from './clock';
 import type { PasswordHasher } from './auth/hasher';
 import type { Throttle } from './auth/throttle';
@@ -20,6 +21,8 @@ export type AppConfig = {
   localPasswordAdmins: string[];
   /** The tracker's address as users reach it: links in mails (PUBLIC_URL). */
   publicUrl: string;
+  /** Scheduled backups as this instance runs them (BACKUP_DIR …), shown to administrators; null: none. */
+  backups: BackupList['schedule'];
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -32,6 +35,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   localPasswords: true,
   localPasswordAdmins: [],
   publicUrl: 'http://localhost:8080',
+  backups: null,
 };
 
 /** Whether the user may sign in with the tracker's own password under the deployment's policy. */

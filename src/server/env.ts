@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeSchedule, parseSchedule, type BackupSchedule } from './backups/schedule';
 
 /** The server's configuration, parsed once at start-up; a bad value stops it with a clear message. */
 const EnvSchema = z.object({
@@ -34,6 +35,14 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('tracker@localhost'),
   /** The tracker's address as users reach it, for links in mails. */
   PUBLIC_URL: z.url().default('http://localhost:8080'),
+  /** A folder for scheduled backups (decision record 021); unset, the server takes none. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** `30m`, `6h`, `1d`: a backup every so long; else daily at BACKUP_AT. */
+  BACKUP_EVERY: z.string().optional(),
+  /** HH:MM in Tokyo for the daily backup (default 03:00). */
+  BACKUP_AT: z.string().optional(),
+  /** Backups kept in BACKUP_DIR; older ones are deleted after each new one verifies. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number()
     .int()
@@ -42,6 +51,16 @@ const EnvSchema = z.object({
     .default(12),
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The scheduled backups' settings, or null when BACKUP_DIR is unset; a bad schedule stops the server. */
+export function backupConfig(env: Env): { dir: string; schedule: BackupSchedule; keep: number } | null {
+  if (!env.BACKUP_DIR) {
+    if (env.BACKUP_EVERY || env.BACKUP_AT)
+      throw new Error('invalid configuration: BACKUP_EVERY/BACKUP_AT need BACKUP_DIR');
+    return null;
+  }
+  return { dir: env.BACKUP_DIR, schedule: parseSchedule(env.BACKUP_EVERY, env.BACKUP_AT), keep: env.BACKUP_KEEP };
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
@@ -64,5 +83,6 @@ export function appConfig(env: Env) {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    backups: ((b) => b && { dir: b.dir, every: describeSchedule(b.schedule), keep: b.keep })(backupConfig(env)),
   };
 }

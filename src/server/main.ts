@@ -6,7 +6,10 @@ import { nodeHasher } from './auth/passwords';
 import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
-import { appConfig, parseEnv } from './env';
+import { appConfig, backupConfig, parseEnv } from './env';
+import { createBackupScheduler } from './backups/scheduler';
+import { backupSource } from './backups/take-backup';
+import { describeSchedule } from './backups/schedule';
 import { warmPlanCache } from './plan-cache';
 import { createRelyingParty } from './oidc/relying-party';
 import { parseOidcEnv } from './oidc/settings';
@@ -58,6 +61,21 @@ async function main() {
     log: (m, e) => console.error(m, e),
   });
   scheduler.start();
+  // Scheduled backups (decision record 021): only with BACKUP_DIR; one instance takes each slot's.
+  const backups = backupConfig(env);
+  const backupScheduler =
+    backups &&
+    createBackupScheduler({
+      store,
+      clock: systemClock,
+      source: backupSource(env.DATABASE_URL),
+      ...backups,
+      log: (m, e) => (e ? console.error(m, e) : console.log(m)),
+    });
+  if (backupScheduler && backups) {
+    backupScheduler.start();
+    console.log(`backups: ${describeSchedule(backups.schedule)} into ${backups.dir}, keeping ${backups.keep}`);
+  }
   // Read and index the plan before listening (decision record 003), and answer today's overview
   // once: the first request finds the index and its states ready, and writes bring them forward.
   await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
@@ -79,6 +97,7 @@ async function main() {
     server.close();
     void Promise.allSettled([
       scheduler.stop().then(() => transport.close()),
+      backupScheduler?.stop(),
       uploads.close(),
       reports.close(),
       store.close(),

@@ -9,3 +9,4 @@ export * from './updates';
 export * from './measure-sort';
 export * from './contract-result-review';
 export * from './first-requests';
+export * from './contract-backups';

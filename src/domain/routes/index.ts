@@ -4,3 +4,4 @@ export * from './routes-write';
 export * from './routes-annual';
 export * from './routes-oidc';
 export * from './routes-rounds';
+export * from './routes-ops';

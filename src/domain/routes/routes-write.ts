@@ -30,6 +30,7 @@ import { ROUTES, type RouteSpec } from './routes';
 import { ANNUAL_ROUTES } from './routes-annual';
 import { OIDC_ROUTES } from './routes-oidc';
 import { ROUND_ROUTES } from './routes-rounds';
+import { OPS_ROUTES } from './routes-ops';
 
 /** Sign-in, accounts, updates, submissions and audit. */
 export const WRITE_ROUTES = {
@@ -209,6 +210,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...Object.values(ANNUAL_ROUTES),
   ...Object.values(OIDC_ROUTES),
   ...Object.values(ROUND_ROUTES),
+  ...Object.values(OPS_ROUTES),
 ];
 
 const COMPILED = ALL_ROUTES.map((spec) => ({

@@ -19,9 +19,10 @@ export function auditCsv(items: AuditEntry[]): string {
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
-/** The audit trail, read-only: nothing in the API can edit or delete an entry. */
-export function auditRoutes({ store }: Deps) {
+/** The audit trail, read-only: nothing in the API can edit or delete an entry; and the backups' record. */
+export function auditRoutes({ store, config }: Deps) {
   const app = new Hono<AppEnv>();
+  app.get('/admin/backups', async (c) => c.json({ schedule: config.backups, items: await store.listBackups(100) }));
   app.get('/audit', async (c) => {
     const q = parseQuery(c, WRITE_ROUTES.listAudit.query);
     const filter = {

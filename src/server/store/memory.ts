@@ -7,6 +7,7 @@ import { auditMatches, memoryAccounts } from './memory-accounts';
 import { memoryAnnual } from './memory-annual';
 import { memoryOidc } from './memory-oidc';
 import { memoryRounds } from './memory-rounds';
+import { memoryBackups } from './memory-backups';
 import { isRoundChange } from './rounds-port';
 import {
   assignmentKey,
@@ -236,6 +237,7 @@ export function createMemoryStore(): Store {
     ...accounts.api,
     ...memoryOidc((id) => accounts.sessions.has(id), appendAudit),
     ...rounds.api,
+    ...memoryBackups(appendAudit),
     close: () => Promise.resolve(),
   };
 }

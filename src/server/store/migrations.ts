@@ -225,4 +225,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX result_submissions_one_pending ON result_submissions(fy, measure_id, ministry_id)
     WHERE state = 'pending';
   `,
+  /* 11: scheduled backups (issue 13, decision record 021): one run per slot, which is also its lease */ `
+  CREATE TABLE backup_runs (
+    slot TEXT PRIMARY KEY, state TEXT NOT NULL CHECK (state IN ('pending','done','failed')),
+    attempts INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT,
+    created_at TEXT NOT NULL, finished_at TEXT, file TEXT, bytes INTEGER, verified TEXT, last_error TEXT,
+    worker TEXT
+  ) STRICT;
+  `,
 ];

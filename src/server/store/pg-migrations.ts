@@ -266,4 +266,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX result_submissions_one_pending ON result_submissions(fy, measure_id, ministry_id)
     WHERE state = 'pending';
   `,
+  /* 11: scheduled backups (issue 13, decision record 021): one run per slot, which is also its lease */ `
+  CREATE TABLE backup_runs (
+    slot ${T} PRIMARY KEY, state ${T} NOT NULL CHECK (state IN ('pending','done','failed')),
+    attempts integer NOT NULL, next_attempt_at ${T} NOT NULL, lease_owner ${T}, lease_until ${T},
+    created_at ${T} NOT NULL, finished_at ${T}, file ${T}, bytes bigint, verified ${T}, last_error ${T},
+    worker ${T}
+  );
+  `,
 ];

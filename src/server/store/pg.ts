@@ -24,6 +24,7 @@ import { pgSignIn } from './pg-sign-in';
 import { getResultSubmissionPg, listResultSubmissionsPg, readAnnualPg } from './pg-annual';
 import { pgOidc } from './pg-oidc';
 import { pgRounds } from './pg-rounds';
+import { pgBackups } from './pg-backups';
 import { pgSearch, rebuildSearchPg, refreshSearchPg } from './pg-search';
 
 export type PgOptions = {
@@ -172,6 +173,7 @@ export function createPgStore(pool: pg.Pool): Store {
     ...signIns,
     ...pgOidc(pool, sql, insertAudit),
     ...pgRounds(pool, sql),
+    ...pgBackups(pool, sql, insertAudit),
     ...pgSearch(sql),
     isEmpty: () => isEmpty(sql),
     revision: () => revisionOf(sql),

@@ -8,6 +8,7 @@ import type { PlanSnapshot } from '@/domain/plan';
 import type { Status } from '@/domain/plan';
 import type { SearchHit } from '@/domain/search';
 import type { OidcStore } from './port-oidc';
+import type { BackupsPort } from './backups-port';
 import type { RoundChange, RoundsPort } from './rounds-port';
 
 /** One append-only audit entry: who, when, what, before → after. */
@@ -184,7 +185,7 @@ export type ResultSubmissionFilter = SubmissionFilter & { fy?: number };
  * The storage port. Every write is one transaction that also appends its audit entry; a write is
  * complete or absent. `revision` grows with every committed write so readers can cache.
  */
-export interface Store extends OidcStore, RoundsPort {
+export interface Store extends OidcStore, RoundsPort, BackupsPort {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
   isEmpty(): Promise<boolean>;
   /** Loads the strategy into an empty store. Refuses a store that holds data. */

@@ -24,6 +24,7 @@ import { getResultSubmission, listResultSubmissions, readAnnual } from './sqlite
 import { searchQueries } from './sqlite-search';
 import { oidcQueries } from './sqlite-oidc';
 import { roundQueries } from './sqlite-rounds';
+import { sqliteBackups } from './sqlite-backups';
 
 /** Opens (creating if needed) the database at `path` and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -242,6 +243,7 @@ export function createSqliteStore(db: Database.Database): Store {
     listResultSubmissions: (filter: ResultSubmissionFilter) => Promise.resolve(listResultSubmissions(db, filter)),
     searchMeasureText: wrap(search.find),
     ...roundQueries(db),
+    ...sqliteBackups(db, audit),
     close() {
       db.close();
       return Promise.resolve();
