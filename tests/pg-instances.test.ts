@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/server/app';
+import { fixedClock } from '../src/server/clock';
+import { client } from '../src/server/testing';
 import { compileSeeds } from '@/domain/seeds';
 import { loadSeedBundle } from '../seeds';
 import { newUserRecord } from '../src/server/auth/users';
@@ -7,6 +11,7 @@ import { openPgStore } from '../src/server/store/pg';
 import { PG_MIGRATIONS } from '../src/server/store/pg-migrations';
 import { StaleVersionError, StoreUnavailableError, type NewAuditEntry, type Store } from '../src/server/store/port';
 import { freshPgStore, PG_TEST_URL, pgQuery, requirePg, schemaOf } from './support/pg';
+import { assignmentPath, createWorld, json, MEASURE, measurePath } from './support/world';
 
 /**
  * Several server instances on one PostgreSQL database (issue 13): each instance is its own store
@@ -94,6 +99,49 @@ if (requirePg('postgres: several instances')) {
       const fresh = await openPgStore({ url: PG_TEST_URL!, schema, max: 2 });
       expect(patched).toEqual(await fresh.snapshot());
       await Promise.all([b.close(), fresh.close()]);
+    });
+
+    it('over HTTP: a read is one statement, and what another instance commits or ends is in it', async () => {
+      const a = await freshPgStore();
+      const w = await createWorld({ store: a });
+      const b = await openPgStore({ url: PG_TEST_URL!, schema: schemaOf(a), max: 4 });
+      const appB = createApp({ store: b, clock: fixedClock('2016-03-31'), hasher: nodeHasher });
+      const [staff, viewer, admin] = [await w.as('staff'), await w.as('viewer'), await w.as('admin')];
+      const [staffOnB, viewerOnB] = [client(appB, staff.session), client(appB, viewer.session)];
+      const list = '/api/measures?limit=100';
+      const progressOnB = async () =>
+        (
+          await json<{ assignments: { ministryId: string; progress: number }[] }>(
+            await staffOnB.get(measurePath(MEASURE)),
+          )
+        ).assignments.find((x) => x.ministryId === 'nisc')!.progress;
+      const before = await progressOnB(); // b now holds the plan and its serialised answers
+      // Each read on b: one statement (revision, session and user together), no transaction, no write.
+      const statements = vi.spyOn(pg.Client.prototype, 'query');
+      try {
+        for (const path of [list, '/api/stats', '/api/dashboard']) expect((await staffOnB.get(path)).status).toBe(200);
+        expect(statements).toHaveBeenCalledTimes(3);
+      } finally {
+        statements.mockRestore();
+      }
+      // A commit on a is in b's next answer.
+      const x = await w.assignment(MEASURE, 'nisc');
+      const progress = before === 90 ? 80 : 90;
+      const saved = await staff.patch(
+        assignmentPath(MEASURE, 'nisc'),
+        { progress, status: 'in_progress', comment: 'c' },
+        x.version,
+      );
+      expect(saved.status).toBe(200);
+      expect(await progressOnB()).toBe(progress);
+      // A role change and a sign-out on a are refused on b at once.
+      const current = (await a.getUser(w.users.viewer.id))!;
+      const patched = await admin.patch(`/api/users/${current.id}`, { role: 'nisc_staff' }, current.version);
+      expect(patched.status).toBe(200);
+      expect((await viewerOnB.get(list)).status).toBe(401);
+      expect((await staff.delete('/api/session')).status).toBe(200);
+      expect((await staffOnB.get(list)).status).toBe(401);
+      await b.close();
     });
 
     it('of two instances writing from the same version, exactly one wins', async () => {

@@ -215,6 +215,43 @@ describe.each(adapters)('store contract: %s', (_name, create) => {
     expect((await store.countSignInAttempt({ userId: 'nobody', deviceId: null }, NOW, policy)).allowed).toBe(false);
   });
 
+  it('looks a session up with its user and the revision: what getSession, getUser and revision say now', async () => {
+    const store = await create();
+    await store.seed(seeds, reference, audit('seed'));
+    expect(await store.lookupSession('nothing')).toEqual({
+      revision: await store.revision(),
+      session: null,
+      user: null,
+    });
+    const user = { ...(await newUserRecord({ ...userFields, now: NOW }, nodeHasher)), passwordHash: 'x' };
+    await store.commit([{ kind: 'user', expectVersion: null, next: user }], []);
+    const session = {
+      id: 's1',
+      userId: user.id,
+      csrfToken: 'c',
+      createdAt: NOW,
+      lastSeenAt: NOW,
+      ip: '::1',
+      userAgent: 'u',
+    };
+    await store.createSession(session);
+    expect(await store.lookupSession('s1')).toEqual({ revision: await store.revision(), session, user });
+    // Each change is in the next lookup: a role change, a touch, a plan commit, the sign-out.
+    await store.commit([{ kind: 'user', expectVersion: 1, next: { ...user, role: 'nisc_staff', version: 2 } }], []);
+    await store.touchSession('s1', '2016-03-31T09:05:00.000Z');
+    const x = (await store.snapshot()).assignments[0]!;
+    await store.commit(
+      [{ kind: 'assignment', expectVersion: x.version, next: { ...x, progress: 5, version: x.version + 1 } }],
+      [audit('assignment.update')],
+    );
+    const next = await store.lookupSession('s1');
+    expect(next.revision).toBe(await store.revision());
+    expect(next.session?.lastSeenAt).toBe('2016-03-31T09:05:00.000Z');
+    expect(next.user).toMatchObject({ role: 'nisc_staff', version: 2 });
+    await store.deleteSession('s1');
+    expect(await store.lookupSession('s1')).toMatchObject({ session: null, user: null });
+  });
+
   it('keeps a server secret: random, created once, the same on every read', async () => {
     const store = await create();
     const first = await store.serverSecret('device-cookie');

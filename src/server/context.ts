@@ -59,5 +59,10 @@ export type AppEnv = {
     requestId: string;
     user: UserRecord | null;
     session: SessionRecord | null;
+    /**
+     * The plan revision read with the session, at the start of this request (auth/session.ts); null
+     * when none was. A read-only handler's plan is at least this new (plan-cache.ts).
+     */
+    revision: number | null;
   };
 };

@@ -67,6 +67,7 @@ export function accessControl(deps: Deps): MiddlewareHandler<AppEnv> {
     if (!spec) throw notFound('API');
     c.set('user', null);
     c.set('session', null);
+    c.set('revision', null);
     checkOrigin(c, deps);
     const loaded = await loadSession(c, deps);
     if (loaded) {

@@ -118,18 +118,22 @@ export function sessionToken(header: string | undefined): string | null {
   return null;
 }
 
-/** The session behind the request's cookie, if it is valid now; expired ones are removed. */
+/**
+ * The session behind the request's cookie, if it is valid now; expired ones are removed. The plan
+ * revision read with it (one round trip on PostgreSQL) goes into the context as `revision`, for the
+ * request's plan reads (plan-cache.ts).
+ */
 export async function loadSession(
   c: Context<AppEnv>,
   deps: Deps,
 ): Promise<{ session: SessionRecord; user: UserRecord } | null> {
   const token = sessionToken(c.req.header('cookie'));
   if (!token) return null;
-  const session = await deps.store.getSession(hashToken(token));
+  const { revision, session, user } = await deps.store.lookupSession(hashToken(token));
+  c.set('revision', revision);
   if (!session) return null;
   const now = deps.clock.now();
   const { idleExpiresAt, absoluteExpiresAt } = expiries(session, deps.config);
-  const user = await deps.store.getUser(session.userId);
   // Expired at the instant named: a session is valid strictly before its expiry times.
   if (!user || user.disabled || now >= idleExpiresAt || now >= absoluteExpiresAt) {
     await deps.store.deleteSession(session.id);

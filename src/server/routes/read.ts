@@ -8,13 +8,15 @@ import { ROUTES } from '@/domain/routes';
 import { defaultDatesFor, type PlanIndex } from '@/domain/plan';
 import { cachedJson } from '../cached-json';
 import type { Clock } from '../clock';
+import type { AppEnv } from '../context';
+import type { PlanReader } from '../plan-cache';
 import { invalidParams, notFound, type ApiIssue } from '../errors';
 import type { Store } from '../store/port';
 import { parseQuery } from '../validate';
 import { fullMeasureDetail } from './measure-detail';
 import { rankQuery, searchInfo } from './search';
 
-type Deps = { store: Store; clock: Clock; plan: () => Promise<PlanIndex> };
+type Deps = { store: Store; clock: Clock; plan: PlanReader };
 
 /** Filters that name things must name things that exist: an unknown code is a 422, not an empty list. */
 function checkReferences(index: PlanIndex, f: MeasureFilters): void {
@@ -29,7 +31,7 @@ function checkReferences(index: PlanIndex, f: MeasureFilters): void {
 }
 
 export function readRoutes({ store, clock, plan }: Deps) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   // Lead-ins, section targets and steps: the strategy's own text, loaded once from seeds/ like the public comments.
   let text: StrategyText | undefined;
   let synonyms: SynonymList | undefined;
@@ -39,19 +41,19 @@ export function readRoutes({ store, clock, plan }: Deps) {
     return c.json({
       revision: await store.revision(),
       today,
-      defaults: defaultDatesFor(await plan(), today),
+      defaults: defaultDatesFor(await plan(c), today),
       scenarios: await store.scenarios(),
     });
   });
 
   app.get('/strategy', async (c) => {
-    const { planPeriod, areas, sections, items, packageEntries } = (await plan()).snapshot;
+    const { planPeriod, areas, sections, items, packageEntries } = (await plan(c)).snapshot;
     text ??= loadStrategyText();
     return c.json({ planPeriod, areas, sections, items, packageEntries, ...text });
   });
 
   app.get('/ministries', async (c) => {
-    const index = await plan();
+    const index = await plan(c);
     const counts = new Map<string, { lead: number; contributing: number }>();
     for (const a of index.snapshot.assignments) {
       const row = counts.get(a.ministryId) ?? { lead: 0, contributing: 0 };
@@ -68,7 +70,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
 
   app.get('/measures', async (c) => {
     const { asOf, limit, offset, sort, order, ...filters } = parseQuery(c, ROUTES.measures.query);
-    const index = await plan();
+    const index = await plan(c);
     checkReferences(index, filters);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const page = { limit: limit ?? 100, offset: offset ?? 0 };
@@ -89,7 +91,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
 
   app.get('/measures/:id', async (c) => {
     const { asOf } = parseQuery(c, ROUTES.measure.query);
-    const index = await plan();
+    const index = await plan(c);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     const detail = await fullMeasureDetail(store, index, c.req.param('id'), date);
     if (!detail) throw notFound('施策 / Measure');
@@ -97,13 +99,13 @@ export function readRoutes({ store, clock, plan }: Deps) {
     return c.json(detail);
   });
 
-  app.get('/milestones', async (c) => c.json({ items: (await plan()).snapshot.milestones }));
+  app.get('/milestones', async (c) => c.json({ items: (await plan(c)).snapshot.milestones }));
   app.get('/instructions', async (c) => c.json({ items: (await store.reference()).instructions }));
   app.get('/ci-sectors', async (c) => c.json({ items: (await store.reference()).ciSectors }));
 
   app.get('/stats', async (c) => {
     const { asOf, granularity = 'month', scope = 'all' } = parseQuery(c, ROUTES.stats.query);
-    const index = await plan();
+    const index = await plan(c);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
     return cachedJson(c, index, `stats:${date}:${granularity}:${scope}`, () =>
       computeStats(index, date, granularity, scope),

@@ -195,6 +195,10 @@ export function createMemoryStore(): Store {
         revision++;
       }),
     revision: () => Promise.resolve(revision),
+    lookupSession: async (id) => {
+      const session = await accounts.api.getSession(id);
+      return { revision, session, user: session && (await accounts.api.getUser(session.userId)) };
+    },
     snapshot: () => Promise.resolve(snapshot()),
     reference: () => Promise.resolve(clone(reference)),
     loadScenario: (info, newEvents, entry) =>

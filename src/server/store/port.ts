@@ -65,6 +65,9 @@ export type SessionRecord = {
 
 export type SubmissionRecord = Submission;
 
+/** `Store.lookupSession`: the revision, and the session with its user as they are now. */
+export type SessionLookup = { revision: number; session: SessionRecord | null; user: UserRecord | null };
+
 /**
  * What a sign-in attempt is counted against: the account, or one trusted device of it (an OWASP
  * device cookie, `deviceId` its nonce). An account lock holds only for untrusted clients.
@@ -218,6 +221,13 @@ export interface Store extends OidcStore, RoundsPort, BackupsPort {
   listResultSubmissions(filter: ResultSubmissionFilter): Promise<ResultSubmission[]>;
   createSession(session: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
+  /**
+   * What an API request reads before its handler, at one instant: the plan revision now, the session
+   * `id` and that session's user (null if either is gone). One round trip on PostgreSQL, where the
+   * session and user are not cached (decision record 013); the request's plan reads then
+   * use this revision instead of asking again.
+   */
+  lookupSession(id: string): Promise<SessionLookup>;
   touchSession(id: string, at: string): Promise<void>;
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a user but `exceptId` (a password change keeps the session that made it). */

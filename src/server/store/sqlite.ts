@@ -187,6 +187,10 @@ export function createSqliteStore(db: Database.Database): Store {
     listSubmissions: wrap(accounts.listSubmissions),
     createSession: wrap(accounts.createSession),
     getSession: wrap(accounts.getSession),
+    lookupSession: wrap((id: string) => {
+      const session = accounts.getSession(id);
+      return { revision: revisionNow(), session, user: session && accounts.getUser(session.userId) };
+    }),
     touchSession: wrap(accounts.touchSession),
     deleteSession: wrap(accounts.deleteSession),
     deleteUserSessions: wrap(accounts.deleteUserSessions),
