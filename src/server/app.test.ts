@@ -187,7 +187,7 @@ describe('read API', () => {
 describe('errors', () => {
   it('answers 503 with Retry-After, not 500, while the database cannot be reached', async () => {
     const down = () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED 10.0.0.5:5432')));
-    const broken: Store = { ...createMemoryStore(), revision: down, getSession: down };
+    const broken: Store = { ...createMemoryStore(), revision: down, getSession: down, lookupSession: down };
     const app = createApp({ store: broken, clock, hasher: nodeHasher });
     for (const [path, headers] of [
       ['/api/ready', {}],
@@ -204,10 +204,8 @@ describe('errors', () => {
 
   it('never leaks internals in a 5xx', async () => {
     // The session lookup is the first thing a signed-in request does: make it fail.
-    const broken: Store = {
-      ...createMemoryStore(),
-      getSession: () => Promise.reject(new Error('disk on fire at /var/secret')),
-    };
+    const fire = () => Promise.reject(new Error('disk on fire at /var/secret'));
+    const broken: Store = { ...createMemoryStore(), getSession: fire, lookupSession: fire };
     const logged: unknown[] = [];
     const res = await createApp({ store: broken, clock, hasher: nodeHasher, log: (_m, e) => logged.push(e) }).request(
       '/api/measures',
