@@ -7,7 +7,7 @@ import { ensureFirstAdmin, seedIfEmpty } from './bootstrap';
 import { capConnections, SERVER_OPTIONS } from './connection-limits';
 import { systemClock } from './clock';
 import { appConfig, parseEnv } from './env';
-import { warmPlanCache } from './plan-cache';
+import { createFigureWarmer, warmPlanCache } from './plan-cache';
 import { createRelyingParty } from './oidc/relying-party';
 import { parseOidcEnv } from './oidc/settings';
 import { createScheduler, outboxTransport, smtpTransport } from './rounds/scheduler';
@@ -37,6 +37,7 @@ async function main() {
   }
 
   const uploads = createUploadPool();
+  const figures = createFigureWarmer(store, systemClock, (m, e) => console.error(m, e));
   const reports = nodeRenderers(process.env);
   const app = createApp({
     store,
@@ -47,6 +48,7 @@ async function main() {
     log: (m, e) => console.error(m, e),
     reports,
     uploads: uploads.parse,
+    afterWrite: figures.schedule,
   });
   // Reminders and mail (issue 12): jobs in the database, sent under a lease; SMTP if configured, else the outbox.
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.SMTP_FROM) : outboxTransport;
@@ -58,9 +60,9 @@ async function main() {
     log: (m, e) => console.error(m, e),
   });
   scheduler.start();
-  // Read and index the plan before listening (decision record 003), and answer today's overview
-  // once: the first request finds the index and its states ready, and writes bring them forward.
-  await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
+  // Read and index the plan before listening (decision record 003): the first request finds it
+  // ready, and writes bring it forward. The overview's figures are computed once listening (below).
+  await Promise.all([warmPlanCache(store), uploads.warm()]);
   serveSpa(app, env.STATIC_DIR);
 
   const server = serve(
@@ -71,7 +73,11 @@ async function main() {
       // Slow clients are cut off; header size capped (connection-limits.ts, docs/security.md).
       serverOptions: SERVER_OPTIONS,
     },
-    (info) => console.log(`tracker listening on http://localhost:${info.port} (database ${path})`),
+    (info) => {
+      console.log(`tracker listening on http://localhost:${info.port} (database ${path})`);
+      // In the background: the first visitor's overview finds its figures computed (plan-cache.ts).
+      figures.schedule();
+    },
   );
   // At most 64 open connections per peer address (the socket's, not X-Forwarded-For), 4,096 in all.
   capConnections(server, { behindProxy: env.TRUST_PROXY === 'true' });
@@ -81,7 +87,7 @@ async function main() {
       scheduler.stop().then(() => transport.close()),
       uploads.close(),
       reports.close(),
-      store.close(),
+      figures.idle().then(() => store.close()),
     ]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
