@@ -60,9 +60,10 @@ async function main() {
     log: (m, e) => console.error(m, e),
   });
   scheduler.start();
-  // Read and index the plan before listening (decision record 003): the first request finds it
-  // ready, and writes bring it forward. The overview's figures are computed once listening (below).
-  await Promise.all([warmPlanCache(store), uploads.warm()]);
+  // Read and index the plan before listening (decision record 003), and compute the overview's
+  // figures for the date it opens on: the first request finds them ready. After each write the
+  // warmer computes them again in the background (afterWrite above).
+  await Promise.all([warmPlanCache(store).then(figures.now), uploads.warm()]);
   serveSpa(app, env.STATIC_DIR);
 
   const server = serve(
@@ -73,11 +74,7 @@ async function main() {
       // Slow clients are cut off; header size capped (connection-limits.ts, docs/security.md).
       serverOptions: SERVER_OPTIONS,
     },
-    (info) => {
-      console.log(`tracker listening on http://localhost:${info.port} (database ${path})`);
-      // In the background: the first visitor's overview finds its figures computed (plan-cache.ts).
-      figures.schedule();
-    },
+    (info) => console.log(`tracker listening on http://localhost:${info.port} (database ${path})`),
   );
   // At most 64 open connections per peer address (the socket's, not X-Forwarded-For), 4,096 in all.
   capConnections(server, { behindProxy: env.TRUST_PROXY === 'true' });

@@ -18,15 +18,18 @@ export type FigureWarmer = {
   schedule: () => void;
   /** Settles when no warming is running or asked for (tests; shutting down). */
   idle: () => Promise<void>;
+  /** Warms now and settles when done: at start, before listening. */
+  now: () => Promise<void>;
 };
 
 /**
- * Computes, in the background, what the overview's first screen asks for on the date it opens on
- * (its default as-of date, decision record 017; OVERVIEW_FIGURES): after the server starts listening
- * and after each write, so that the first visitor finds the answers kept rather than waiting for
- * them (issue 11, decision record 022). One run at a time; a request for another while one runs
- * makes one more run after it. Each step gives way first (setImmediate), so requests already
- * received are answered before it, and a step never runs inside a request.
+ * Computes what the overview's first screen asks for on the date it opens on (its default as-of
+ * date, decision record 017; OVERVIEW_FIGURES), so that the first visitor finds the answers kept
+ * rather than waiting for them (issue 11, decision record 022): at start, before listening (the
+ * start already computed as much: the overview for today), and in the background after each write.
+ * One run at a time; a request for another while one runs makes one more run after it. Each step
+ * gives way first (setImmediate), so requests already received are answered before it, and a step
+ * never runs inside a request.
  */
 export function createFigureWarmer(
   store: Store,
@@ -47,20 +50,26 @@ export function createFigureWarmer(
       }
     } while (again);
   };
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run()
+      .catch((error: unknown) => log('warming the overview figures failed', error))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const idle = async () => {
+    while (running) await running;
+  };
   return {
-    schedule() {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = run()
-        .catch((error: unknown) => log('warming the overview figures failed', error))
-        .finally(() => {
-          running = null;
-        });
-    },
-    idle: async () => {
-      while (running) await running;
+    schedule,
+    idle,
+    now: () => {
+      schedule();
+      return idle();
     },
   };
 }
