@@ -9,7 +9,8 @@ import { computeStats, listMeasures, measureDetail } from '@/domain/contract';
 import { allStatesAt, buildIndex, updateIndex, type PlanIndex, type PlanSnapshot } from '@/domain/plan';
 import { STATUSES, type Status } from '@/domain/plan';
 import { timeline } from '@/domain/dashboard';
-import { createPlanCache, warmPlanCache } from '../src/server/plan-cache';
+import { createFigureWarmer, createPlanCache, warmPlanCache } from '../src/server/plan-cache';
+import { fixedClock } from '../src/server/clock';
 import { createMemoryStore } from '../src/server/store/memory';
 import type { Change, NewAuditEntry, Store } from '../src/server/store/port';
 import { createSqliteStore, openDatabase } from '../src/server/store/sqlite';
@@ -325,14 +326,25 @@ describe('the read model after writes (decision record 003)', () => {
     expect(answers(updateIndex(index, reread))).toEqual(answers(buildIndex(reread)));
   });
 
+  const OVERVIEW_FIGURE_KEYS = [
+    'body:dashboard:2017-03-31',
+    'body:stats:2017-03-31:quarter:all',
+    'body:stats:2017-03-31:quarter:tokyo2020',
+  ];
+
   it('the server’s plan cache is warmed at start, follows writes and builds once for concurrent requests', async () => {
     const store = await seeded(createSqliteStore(openDatabase(':memory:')));
     const plan = createPlanCache(store);
-    // The server warms it before listening: the index and the overview's states for that date.
-    await warmPlanCache(store, '2017-03-31');
+    // The server builds the index before listening, then the overview's figures for its default date.
+    await warmPlanCache(store);
     const [x, y] = await Promise.all([plan(), plan()]);
     expect(x).toBe(y);
+    const figures = createFigureWarmer(store, fixedClock('2017-03-31'));
+    expect(x.memo.has('body:dashboard:2017-03-31')).toBe(false);
+    figures.schedule();
+    await figures.idle();
     expect(x.memo.has('states:2017-03-31')).toBe(true);
+    for (const key of OVERVIEW_FIGURE_KEYS) expect(x.memo.has(key), key).toBe(true);
     const a = (await store.snapshot()).assignments[0]!;
     await store.commit(
       [
@@ -344,8 +356,12 @@ describe('the read model after writes (decision record 003)', () => {
       ],
       [audit],
     );
+    figures.schedule();
+    await figures.idle();
     const z = await plan();
     expect(z).not.toBe(x);
+    // The write's new index has the figures again, computed on it (not carried over).
+    for (const key of OVERVIEW_FIGURE_KEYS) expect(z.memo.has(key), key).toBe(true);
     expect(z.snapshot).toBe(await store.snapshot());
     expect(answers(z)).toEqual(answers(buildIndex(z.snapshot)));
     await store.close();

@@ -220,3 +220,16 @@ describe('errors', () => {
     expect(logged).toHaveLength(1);
   });
 });
+
+describe('afterWrite (main.ts warms the overview’s figures with it)', () => {
+  it('is called after each write answered with success, not after reads or refused writes', async () => {
+    let writes = 0;
+    const watched = createApp({ store, clock, hasher: nodeHasher, afterWrite: () => writes++ });
+    const session = await signIn(watched, clock, 'viewer');
+    expect(writes).toBe(1);
+    const api = client(watched, session);
+    expect((await api.get('/api/meta')).status).toBe(200);
+    expect((await api.post('/api/measures/no-such-measure/updates', {})).status).toBeGreaterThanOrEqual(400);
+    expect(writes).toBe(1);
+  });
+});

@@ -47,6 +47,8 @@ export type AppDeps = {
   uploads?: UploadParser;
   /** The organisation's OpenID Connect provider (issue 14); main.ts builds it from OIDC_*. */
   oidc?: RelyingParty | null;
+  /** Called after each write the API answered with success (main.ts: warms the overview's figures). */
+  afterWrite?: () => void;
 };
 
 /** Failed sign-ins per client address: the eleventh within a minute is refused. */
@@ -56,7 +58,17 @@ export const SIGN_IN_THROTTLE = { limit: 10, windowMs: 60_000 };
 export const JSON_BODY_LIMIT = 256 * 1024;
 
 /** The whole API as a Hono app over a store, a clock and a hasher: the same app serves Node and the MSW mock. */
-export function createApp({ store, clock, hasher, config, log = () => {}, reports, uploads, oidc = null }: AppDeps) {
+export function createApp({
+  store,
+  clock,
+  hasher,
+  config,
+  log = () => {},
+  reports,
+  uploads,
+  oidc = null,
+  afterWrite,
+}: AppDeps) {
   const plan = createPlanCache(store);
   const deps: Deps & { plan: typeof plan } = {
     store,
@@ -86,6 +98,11 @@ export function createApp({ store, clock, hasher, config, log = () => {}, report
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBodies(c, next);
   app.use('/api/*', limitJsonBodies);
   app.use('/api/*', accessControl(deps));
+  if (afterWrite)
+    app.use('/api/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) afterWrite();
+    });
   // Liveness: the process answers. Readiness: it can also reach its store (a load balancer sends
   // traffic only to ready instances; docs/deploy.md).
   app.get('/api/health', (c) => c.json({ status: 'ok' }));

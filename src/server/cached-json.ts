@@ -4,7 +4,7 @@ import { memo, type PlanIndex } from '@/domain/plan';
 const JSON_TYPE = 'application/json; charset=UTF-8';
 const encoder = new TextEncoder();
 
-type CachedBody = { bytes: Uint8Array<ArrayBuffer>; etag: string };
+export type CachedBody = { bytes: Uint8Array<ArrayBuffer>; etag: string };
 
 /**
  * The serialised answer is kept with the plan index it came from (decision records 003 and 009): the
@@ -17,12 +17,21 @@ type CachedBody = { bytes: Uint8Array<ArrayBuffer>; etag: string };
  * has already run when a handler gets here), nor on anything the index does not hold.
  */
 export function cachedJson(c: Context, index: PlanIndex, key: string, compute: () => unknown): Response {
-  const { bytes, etag } = memo(index, `body:${key}`, (): CachedBody => {
+  return sendBody(c, cachedBody(index, key, compute));
+}
+
+/** Sends a kept body, or 304 when the request already holds its ETag. */
+export function sendBody(c: Context, { bytes, etag }: CachedBody): Response {
+  if (noneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, { ETag: etag });
+  return c.body(bytes, 200, { 'Content-Type': JSON_TYPE, ETag: etag });
+}
+
+/** The body `cachedJson` sends for `key`: computed, serialised and kept on the first call for the index. */
+export function cachedBody(index: PlanIndex, key: string, compute: () => unknown): CachedBody {
+  return memo(index, `body:${key}`, (): CachedBody => {
     const text = JSON.stringify(compute());
     return { bytes: encoder.encode(text), etag: `"${contentHash(text)}-${text.length.toString(36)}"` };
   });
-  if (noneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, { ETag: etag });
-  return c.body(bytes, 200, { 'Content-Type': JSON_TYPE, ETag: etag });
 }
 
 /** If-None-Match (RFC 9110 §13.1.2): `*`, or a list of entity tags compared weakly. */

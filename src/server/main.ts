@@ -10,7 +10,7 @@ import { appConfig, backupConfig, parseEnv } from './env';
 import { createBackupScheduler } from './backups/scheduler';
 import { backupSource } from './backups/take-backup';
 import { describeSchedule } from './backups/schedule';
-import { warmPlanCache } from './plan-cache';
+import { createFigureWarmer, warmPlanCache } from './plan-cache';
 import { createRelyingParty } from './oidc/relying-party';
 import { parseOidcEnv } from './oidc/settings';
 import { createScheduler, outboxTransport, smtpTransport } from './rounds/scheduler';
@@ -40,6 +40,7 @@ async function main() {
   }
 
   const uploads = createUploadPool();
+  const figures = createFigureWarmer(store, systemClock, (m, e) => console.error(m, e));
   const reports = nodeRenderers(process.env);
   const app = createApp({
     store,
@@ -50,6 +51,7 @@ async function main() {
     log: (m, e) => console.error(m, e),
     reports,
     uploads: uploads.parse,
+    afterWrite: figures.schedule,
   });
   // Reminders and mail (issue 12): jobs in the database, sent under a lease; SMTP if configured, else the outbox.
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.SMTP_FROM) : outboxTransport;
@@ -76,9 +78,10 @@ async function main() {
     backupScheduler.start();
     console.log(`backups: ${describeSchedule(backups.schedule)} into ${backups.dir}, keeping ${backups.keep}`);
   }
-  // Read and index the plan before listening (decision record 003), and answer today's overview
-  // once: the first request finds the index and its states ready, and writes bring them forward.
-  await Promise.all([warmPlanCache(store, systemClock.today()), uploads.warm()]);
+  // Read and index the plan before listening (decision record 003), and compute the overview's
+  // figures for the date it opens on: the first request finds them ready. After each write the
+  // warmer computes them again in the background (afterWrite above).
+  await Promise.all([warmPlanCache(store).then(figures.now), uploads.warm()]);
   serveSpa(app, env.STATIC_DIR);
 
   const server = serve(
@@ -100,7 +103,7 @@ async function main() {
       backupScheduler?.stop(),
       uploads.close(),
       reports.close(),
-      store.close(),
+      figures.idle().then(() => store.close()),
     ]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

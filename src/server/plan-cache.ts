@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
-import { overview } from '@/domain/dashboard';
-import type { IsoDate } from '@/domain/plan';
-import { computeStats } from '@/domain/contract';
-import { buildIndex, updateIndex, type PlanIndex } from '@/domain/plan';
+import { buildIndex, defaultDatesFor, updateIndex, type PlanIndex } from '@/domain/plan';
+import type { Clock } from './clock';
+import { OVERVIEW_FIGURES } from './figures';
 import type { Store } from './store/port';
 import type { AppEnv } from './context';
 
@@ -17,15 +16,72 @@ export type PlanReader = (c?: Context<AppEnv>) => Promise<PlanIndex>;
 const caches = new WeakMap<Store, PlanReader>();
 
 /**
- * At server start: builds the index of the store's plan now rather than in the first request, and
- * answers the overview's two reads for `asOf` (its default date), which keeps what they compute
- * (states, completion timelines; carried across writes) and runs their code once before anyone waits.
+ * At server start, before listening (decision record 003): builds the index of the store's plan now
+ * rather than in the first request.
  */
-export async function warmPlanCache(store: Store, asOf: IsoDate): Promise<void> {
-  const index = await caches.get(store)?.();
-  if (!index) return;
-  overview(index, asOf);
-  computeStats(index, asOf, 'quarter');
+export async function warmPlanCache(store: Store): Promise<void> {
+  await caches.get(store)?.();
+}
+
+export type FigureWarmer = {
+  /** Asks for the overview's figures on its default date to be made ready, in the background. */
+  schedule: () => void;
+  /** Settles when no warming is running or asked for (tests; shutting down). */
+  idle: () => Promise<void>;
+  /** Warms now and settles when done: at start, before listening. */
+  now: () => Promise<void>;
+};
+
+/**
+ * Computes what the overview's first screen asks for on the date it opens on (its default as-of
+ * date, decision record 017; OVERVIEW_FIGURES), so that the first visitor finds the answers kept
+ * rather than waiting for them (issue 11, decision record 022): at start, before listening (the
+ * start already computed as much: the overview for today), and in the background after each write.
+ * One run at a time; a request for another while one runs makes one more run after it. Each step
+ * gives way first (setImmediate), so requests already received are answered before it, and a step
+ * never runs inside a request.
+ */
+export function createFigureWarmer(
+  store: Store,
+  clock: Clock,
+  log: (message: string, error?: unknown) => void = () => {},
+): FigureWarmer {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const run = async () => {
+    do {
+      again = false;
+      for (const step of OVERVIEW_FIGURES) {
+        await giveWay();
+        const index = await caches.get(store)?.();
+        if (!index) return;
+        step(index, defaultDatesFor(index, clock.today()).asOf);
+      }
+    } while (again);
+  };
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run()
+      .catch((error: unknown) => log('warming the overview figures failed', error))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const idle = async () => {
+    while (running) await running;
+  };
+  return {
+    schedule,
+    idle,
+    now: () => {
+      schedule();
+      return idle();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { overview } from '@/domain/dashboard';
 import { ministrySummary } from '@/domain/dashboard';
 import { ROUTES } from '@/domain/routes';
 import { defaultDatesFor } from '@/domain/plan';
@@ -9,7 +8,8 @@ import type { AppEnv } from '../context';
 import type { PlanReader } from '../plan-cache';
 import { notFound } from '../errors';
 import { parseQuery } from '../validate';
-import { cachedJson } from '../cached-json';
+import { cachedJson, sendBody } from '../cached-json';
+import { dashboardBody } from '../figures';
 
 type Deps = { clock: Clock; plan: PlanReader };
 
@@ -24,7 +24,7 @@ export function dashboardRoutes({ clock, plan }: Deps) {
     const { asOf } = parseQuery(c, ROUTES.dashboard.query);
     const index = await plan(c);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
-    return cachedJson(c, index, `dashboard:${date}`, () => overview(index, date));
+    return sendBody(c, dashboardBody(index, date));
   });
 
   app.get('/timeline', async (c) => {

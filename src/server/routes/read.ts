@@ -3,10 +3,11 @@ import { loadSearchSynonyms, loadStrategyText } from '../../../seeds';
 import type { StrategyText } from '@/domain/plan';
 import type { SynonymList } from '@/domain/search';
 import type { MeasureFilters } from '@/domain/contract';
-import { computeStats, listMeasures } from '@/domain/contract';
+import { listMeasures } from '@/domain/contract';
 import { ROUTES } from '@/domain/routes';
 import { defaultDatesFor, type PlanIndex } from '@/domain/plan';
-import { cachedJson } from '../cached-json';
+import { cachedJson, sendBody } from '../cached-json';
+import { statsBody } from '../figures';
 import type { Clock } from '../clock';
 import type { AppEnv } from '../context';
 import type { PlanReader } from '../plan-cache';
@@ -107,9 +108,7 @@ export function readRoutes({ store, clock, plan }: Deps) {
     const { asOf, granularity = 'month', scope = 'all' } = parseQuery(c, ROUTES.stats.query);
     const index = await plan(c);
     const date = asOf ?? defaultDatesFor(index, clock.today()).asOf;
-    return cachedJson(c, index, `stats:${date}:${granularity}:${scope}`, () =>
-      computeStats(index, date, granularity, scope),
-    );
+    return sendBody(c, statsBody(index, date, granularity, scope));
   });
 
   return app;
