@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FiscalYearParamSchema, FIRST_FY, LAST_FY } from './contract-annual';
-import { SubmissionStateSchema } from './contract-updates';
+import { SUBMISSION_REVIEW_FIELDS, SubmissionStateSchema } from './contract-updates';
 
 /**
  * A liaison's annual results (成果・進捗状況 of a fiscal year) go through NISC review as progress
@@ -19,12 +19,7 @@ export const ResultSubmissionSchema = z.object({
   text: z.string(),
   /** The liaison's note to the reviewer. */
   note: z.string(),
-  state: SubmissionStateSchema,
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewComment: z.string().nullable(),
+  ...SUBMISSION_REVIEW_FIELDS,
   version: z.int().min(1),
 });
 export type ResultSubmission = z.infer<typeof ResultSubmissionSchema>;

@@ -64,6 +64,16 @@ export type AssignmentPatchBody = z.infer<typeof AssignmentPatchBodySchema>;
 export const SUBMISSION_STATES = ['pending', 'approved', 'returned'] as const;
 export const SubmissionStateSchema = z.enum(SUBMISSION_STATES);
 
+/** What every submission for review carries, whatever it submits (progress, annual results). */
+export const SUBMISSION_REVIEW_FIELDS = {
+  state: SubmissionStateSchema,
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+};
+
 export const SubmissionCreateBodySchema = z.strictObject({
   measureId: z.string().min(1).max(100),
   ministryId: z.string().min(1).max(40),
@@ -85,12 +95,7 @@ export const SubmissionSchema = z.object({
   progress: z.int(),
   narrative: z.string(),
   evidence: z.string(),
-  state: SubmissionStateSchema,
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewComment: z.string().nullable(),
+  ...SUBMISSION_REVIEW_FIELDS,
   version: z.int(),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;

@@ -4,7 +4,7 @@ import type { ResultSubmission } from '@/domain/contract';
 import { fiscalYearLabel } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 import { useMeasure } from '@/client/features/measures/api/get-measure';
-import { SubmissionStateBadge, tokyoTime } from './submission-state';
+import { ReviewOutcome, SubmissionStateBadge, tokyoTime } from './submission-state';
 import './updates.css';
 import './submission-card.css';
 
@@ -67,20 +67,7 @@ export function ResultSubmissionCard({
           {s.note}
         </p>
       )}
-      {s.state !== 'pending' && (
-        <div className={`review-result review-result--${s.state}`}>
-          <p>
-            <span className="label">{t('reviewedBy')}: </span>
-            {s.reviewedBy} · {tokyoTime(s.reviewedAt)}
-          </p>
-          {s.reviewComment && (
-            <p>
-              <span className="label">{t('reviewComment')}: </span>
-              {s.reviewComment}
-            </p>
-          )}
-        </div>
-      )}
+      <ReviewOutcome submission={s} />
       {reviewer && s.state === 'pending' && <ReviewForm submission={s} ministry={ministry} kind="result" />}
     </article>
   );

@@ -6,7 +6,7 @@ import { useI18n } from '@/client/lib/i18n';
 import { orgName } from '@/client/lib/labels';
 import { useMeasure } from '@/client/features/measures/api/get-measure';
 import { useMinistries } from '@/client/features/strategy/api/get-ministries';
-import { SubmissionStateBadge, tokyoTime } from './submission-state';
+import { ReviewOutcome, SubmissionStateBadge, tokyoTime } from './submission-state';
 import './updates.css';
 import './submission-card.css';
 
@@ -79,20 +79,7 @@ export function SubmissionCard({ submission: s, reviewer }: { submission: Submis
             .replace('{current}', String(current.version))}
         </p>
       )}
-      {s.state !== 'pending' && (
-        <div className={`review-result review-result--${s.state}`}>
-          <p>
-            <span className="label">{t('reviewedBy')}: </span>
-            {s.reviewedBy} · {tokyoTime(s.reviewedAt)}
-          </p>
-          {s.reviewComment && (
-            <p>
-              <span className="label">{t('reviewComment')}: </span>
-              {s.reviewComment}
-            </p>
-          )}
-        </div>
-      )}
+      <ReviewOutcome submission={s} />
       {reviewer && s.state === 'pending' && <ReviewForm submission={s} ministry={ministry} />}
     </article>
   );

@@ -2,6 +2,8 @@ import type { Submission } from '@/domain/contract';
 import type { LocalizedText } from '@/domain/plan';
 import { useI18n } from '@/client/lib/i18n';
 
+type Reviewed = Pick<Submission, 'state' | 'reviewedBy' | 'reviewedAt' | 'reviewComment'>;
+
 export const SUBMISSION_STATE_LABELS: Record<Submission['state'], LocalizedText> = {
   pending: { ja: '審査待ち', en: 'Pending review' },
   approved: { ja: '承認済み', en: 'Approved' },
@@ -32,4 +34,24 @@ export function tokyoTime(iso: string | null): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(d);
+}
+
+/** Who reviewed a submission, when, and their comment; nothing while it waits. */
+export function ReviewOutcome({ submission: s }: { submission: Reviewed }) {
+  const { t } = useI18n();
+  if (s.state === 'pending') return null;
+  return (
+    <div className={`review-result review-result--${s.state}`}>
+      <p>
+        <span className="label">{t('reviewedBy')}: </span>
+        {s.reviewedBy} · {tokyoTime(s.reviewedAt)}
+      </p>
+      {s.reviewComment && (
+        <p>
+          <span className="label">{t('reviewComment')}: </span>
+          {s.reviewComment}
+        </p>
+      )}
+    </div>
+  );
 }
