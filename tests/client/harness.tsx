@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { App } from '@/client/app/app';
 import type { Lang } from '@/domain/plan';
 import { buildIndex, type PlanIndex } from '@/domain/plan';
-import { mutableClock } from '@/server/clock';
+import { mutableClock, type MutableClock } from '@/server/clock';
 import { totpAt } from '@/server/auth/totp';
 import { client, signIn, TEST_TOTP_SECRET, type TestUser } from '@/server/testing';
 import { copyHeaders } from '../../mocks/handlers';
@@ -25,6 +25,8 @@ type MockApi = Awaited<ReturnType<typeof createMockServer>> & {
   signInAs: (who: TestUser | null) => Promise<void>;
   /** Another browser: a client signed in as `who`, sending its own cookie and CSRF token. */
   clientAs: (who: TestUser) => Promise<ReturnType<typeof client>>;
+  /** The server's clock: a test moves it on where two writes must not share a moment. */
+  clock: MutableClock;
   /** Forwards a request to the app with the browser's cookie, for handlers that wrap the real app. */
   forward: (request: Request) => Response | Promise<Response>;
 };
@@ -66,7 +68,7 @@ export function setupMockApi({
       return mock.app.fetch(new Request(request, { headers }));
     };
     // The expected answers come from the same domain functions over the same store.
-    api = { ...mock, index: buildIndex(await mock.store.snapshot()), signInAs, clientAs, forward };
+    api = { ...mock, clock, index: buildIndex(await mock.store.snapshot()), signInAs, clientAs, forward };
     api.server.listen({ onUnhandledRequest: 'error' });
   });
   afterEach(async () => {

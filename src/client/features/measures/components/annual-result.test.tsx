@@ -60,6 +60,8 @@ describe('annual results under review (decision record 020)', () => {
     const staff = await api().clientAs('staff');
     const liaison = await api().clientAs('liaison');
     const before = (await recorded('npa'))!;
+    // After the previous test's submission, not in the same instant: "the latest" is by time.
+    api().clock.advance(60_000);
     const created = await liaison.post('/api/result-submissions', {
       fy: 2015,
       measureId: SHARED,
