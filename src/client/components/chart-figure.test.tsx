@@ -38,7 +38,8 @@ describe('ChartFigure', () => {
     const user = userEvent.setup();
     figure(<svg data-testid="chart" />);
     const fig = screen.getByRole('figure', { name: 'テスト図' });
-    expect(within(fig).getByTestId('chart')).toBeInTheDocument();
+    // The chart comes after the page's first paint (after-first-paint.ts).
+    expect(await within(fig).findByTestId('chart')).toBeInTheDocument();
     expect(within(fig).queryByRole('table')).not.toBeInTheDocument();
 
     await user.tab();
@@ -61,7 +62,7 @@ describe('ChartFigure', () => {
     const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
     const user = userEvent.setup();
     figure(<Boom />);
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('この図を表示できませんでした。');
     expect(screen.getByText('ページの他の部分')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '表で表示' }));
@@ -79,8 +80,9 @@ describe('ChartFigure', () => {
       return <svg data-testid="chart" data-n={n} />;
     }
     figure(<Flaky />);
+    const alert = await screen.findByRole('alert');
     fail = false;
-    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: '再試行' }));
+    await user.click(within(alert).getByRole('button', { name: '再試行' }));
     expect(screen.getByTestId('chart')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { Suspense, useState, type ReactNode } from 'react';
+import { useAfterFirstPaint } from '../lib/after-first-paint';
 import { useI18n } from '../lib/i18n';
 import { ChartWidthContext, PRINT_CHART_WIDTH, usePrinting } from './chart-print';
 import type { SeriesStyle } from './chart-styles';
@@ -27,6 +28,13 @@ export function ChartFigure({ id, title, caption, controls, legend, table, child
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const printing = usePrinting();
+  // The chart's code loads after the page's first paint, not in competition with it.
+  const painted = useAfterFirstPaint();
+  const loading = (
+    <div className="chart-figure__loading" aria-busy="true">
+      {t('loading')}
+    </div>
+  );
   return (
     <figure className="chart-figure card" aria-labelledby={`${id}-title`}>
       <figcaption>
@@ -62,16 +70,14 @@ export function ChartFigure({ id, title, caption, controls, legend, table, child
                   </div>
                 )}
               >
-                <Suspense
-                  fallback={
-                    <div className="chart-figure__loading" aria-busy="true">
-                      {t('loading')}
-                    </div>
-                  }
-                >
-                  <ChartWidthContext.Provider value={printing ? PRINT_CHART_WIDTH : null}>
-                    {children}
-                  </ChartWidthContext.Provider>
+                <Suspense fallback={loading}>
+                  {painted ? (
+                    <ChartWidthContext.Provider value={printing ? PRINT_CHART_WIDTH : null}>
+                      {children}
+                    </ChartWidthContext.Provider>
+                  ) : (
+                    loading
+                  )}
                 </Suspense>
               </ErrorBoundary>
             </div>

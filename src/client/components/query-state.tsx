@@ -4,6 +4,19 @@ import { ApiError } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
 import { serverText } from '../lib/server-text';
 
+/** Grey rows where content is on its way, announced as loading. */
+export function Skeleton({ rows }: { rows: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="skeleton" aria-busy="true" aria-live="polite">
+      <span className="visually-hidden">{t('loading')}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="skeleton__row" />
+      ))}
+    </div>
+  );
+}
+
 /** Pending → skeleton; error → inline message with retry; data → children. */
 export function QueryState<T>({
   query,
@@ -15,16 +28,7 @@ export function QueryState<T>({
   skeletonRows?: number;
 }) {
   const { t, lang } = useI18n();
-  if (query.isPending) {
-    return (
-      <div className="skeleton" aria-busy="true" aria-live="polite">
-        <span className="visually-hidden">{t('loading')}</span>
-        {Array.from({ length: skeletonRows }, (_, i) => (
-          <div key={i} className="skeleton__row" />
-        ))}
-      </div>
-    );
-  }
+  if (query.isPending) return <Skeleton rows={skeletonRows} />;
   if (query.isError) {
     const message = query.error instanceof ApiError ? serverText(query.error.message, lang) : String(query.error);
     return (

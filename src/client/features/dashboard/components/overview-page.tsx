@@ -1,7 +1,8 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { AsOfControl } from '@/client/components/as-of-control';
-import { QueryState } from '@/client/components/query-state';
+import { QueryState, Skeleton } from '@/client/components/query-state';
+import { afterFirstPaint, useAfterFirstPaint } from '@/client/lib/after-first-paint';
 import { useI18n } from '@/client/lib/i18n';
 import { useDashboard } from '../api/get-dashboard';
 import { useStats } from '../api/get-stats';
@@ -19,7 +20,7 @@ import './overview-page.css';
 const route = getRouteApi('/');
 
 /** Headline figures, countdowns and what needs attention: one request (/api/dashboard). */
-function Summary({ asOf }: { asOf: string | undefined }) {
+function Summary({ asOf, below }: { asOf: string | undefined; below: boolean }) {
   const query = useDashboard(asOf);
   return (
     <QueryState query={query} skeletonRows={4}>
@@ -27,7 +28,7 @@ function Summary({ asOf }: { asOf: string | undefined }) {
         <>
           <HeadlineFigures data={data} asOf={asOf} />
           <CountdownCards data={data} asOf={asOf} />
-          <AttentionLists data={data} asOf={asOf} />
+          {below ? <AttentionLists data={data} asOf={asOf} /> : <Skeleton rows={3} />}
         </>
       )}
     </QueryState>
@@ -71,19 +72,28 @@ function Breakdowns({ asOf }: { asOf: string | undefined }) {
 export function OverviewPage() {
   const { t } = useI18n();
   const { asOf } = route.useSearch();
-  // Fetch the chart code while the data is on its way, not after it arrives (lazy() reuses it).
-  useEffect(() => {
-    void import('@/client/components/plan-actual-chart');
-    void import('./group-bar-chart');
-  }, []);
+  // On a first visit the first paint shows what fits the screen (the date, the headline figures,
+  // the countdowns); the lists, charts and tables below it follow a task later, so that neither
+  // the first paint nor one long task waits for all of them (issue 11, after-first-paint.ts).
+  const below = useAfterFirstPaint();
+  // Fetch the chart code while the data is on its way, not after it arrives (lazy() reuses it);
+  // on a first visit, after the first paint (after-first-paint.ts).
+  useEffect(
+    () =>
+      afterFirstPaint(() => {
+        void import('@/client/components/plan-actual-chart');
+        void import('./group-bar-chart');
+      }),
+    [],
+  );
   return (
     <div className="overview">
       <div className="page-head">
         <h1>{t('overviewTitle')}</h1>
         <AsOfControl />
       </div>
-      <Summary asOf={asOf} />
-      <Breakdowns asOf={asOf} />
+      <Summary asOf={asOf} below={below} />
+      {below ? <Breakdowns asOf={asOf} /> : <Skeleton rows={6} />}
     </div>
   );
 }
