@@ -6,7 +6,7 @@ import { watchSession } from '../features/auth/session-watcher';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider } from '../lib/i18n';
 import { SaveNoticeProvider } from '../components/save-notice';
-import { createAppRouter } from './router';
+import { createAppRouter, type AppRouter } from './router';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -24,13 +24,16 @@ export function App({
   history,
   lang,
   queryClient: given,
+  router: givenRouter,
 }: {
   history?: RouterHistory;
   lang?: Lang;
   queryClient?: QueryClient;
+  /** A router made (and perhaps loaded) before the first render: main.tsx. */
+  router?: AppRouter;
 }) {
   const [queryClient] = useState(() => given ?? createQueryClient());
-  const [router] = useState(() => createAppRouter(queryClient, history));
+  const [router] = useState(() => givenRouter ?? createAppRouter(queryClient, history));
   // A session that ends while the app is open (timeout, sign-out elsewhere) sends the user to /login.
   useEffect(() => watchSession(queryClient, router), [queryClient, router]);
   return (

@@ -209,6 +209,8 @@ export function createAppRouter(queryClient: QueryClient, history?: Parameters<t
   });
 }
 
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
