@@ -1,13 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlanItemSchema, PlanListSchema } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
-import { reportKeys } from '@/client/features/reports/api/get-annual-report';
-
-/** One measure's annual plan and results for a fiscal year (issue 5). */
-export const planKeys = {
-  all: ['plans'] as const,
-  measure: (fy: number, id: string) => ['plans', 'measure', fy, id] as const,
-};
+import { reportKeys } from '@/client/features/reports/api/keys';
+import { planKeys } from './keys';
 
 export function getMeasurePlan(fy: number, id: string, signal?: AbortSignal) {
   return apiGet('/plans', PlanListSchema, { fy, measure: id }, signal).then((l) => l.items[0] ?? null);

@@ -14,3 +14,9 @@ export const measureKeys = {
   list: (params: MeasureListParams) => ['measures', 'list', params] as const,
   detail: (id: string, asOf: string | undefined) => ['measures', 'detail', id, { asOf }] as const,
 };
+
+/** One measure's annual plan and results for a fiscal year (issue 5). */
+export const planKeys = {
+  all: ['plans'] as const,
+  measure: (fy: number, id: string) => ['plans', 'measure', fy, id] as const,
+};

@@ -2,12 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { AnnualReportSchema } from '@/domain/report';
 import { apiGet } from '@/client/lib/api-client';
 
-export type AnnualReportParams = { fy: number; asOf?: string };
-
-export const reportKeys = {
-  all: ['reports'] as const,
-  annual: (p: AnnualReportParams) => ['reports', 'annual', p] as const,
-};
+import { reportKeys, type AnnualReportParams } from './keys';
 
 export function getAnnualReport(p: AnnualReportParams, signal?: AbortSignal) {
   return apiGet('/reports/annual', AnnualReportSchema, { fy: p.fy, asOf: p.asOf }, signal);

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FyStartReportSchema, PlanListSchema } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
-import { planKeys } from '@/client/features/measures/api/annual-plan';
-import { reportKeys } from './get-annual-report';
+import { planKeys } from '@/client/features/measures/api/keys';
+import { reportKeys } from './keys';
 
 /** A fiscal year's plan as a whole: whether it has been started, by whom, and what it holds. */
 export const planYearKeys = {

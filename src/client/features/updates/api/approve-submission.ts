@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ResultSubmissionSchema, SubmissionSchema } from '@/domain/contract';
-import { planKeys } from '@/client/features/measures/api/annual-plan';
+import { planKeys } from '@/client/features/measures/api/keys';
 import { apiSend } from '@/client/lib/api-client';
 import { invalidatePlan } from './invalidate';
 

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { dashboardKeys } from '@/client/features/dashboard/api/keys';
 import { measureKeys } from '@/client/features/measures/api/keys';
 import { ministryKeys } from '@/client/features/ministries/api/keys';
-import { reportKeys } from '@/client/features/reports/api/get-annual-report';
+import { reportKeys } from '@/client/features/reports/api/keys';
 import { strategyKeys } from '@/client/features/strategy/api/keys';
 import { timelineKeys } from '@/client/features/timeline/api/keys';
 import { submissionKeys } from './keys';

@@ -6,7 +6,7 @@ import {
   type ResultSubmissionFilters,
 } from '@/domain/contract';
 import { apiGet, apiSend } from '@/client/lib/api-client';
-import { planKeys } from '@/client/features/measures/api/annual-plan';
+import { planKeys } from '@/client/features/measures/api/keys';
 import { submissionKeys } from './keys';
 
 /**
