@@ -38,7 +38,7 @@ describe('the code every first visit evaluates', () => {
     expect(initial.filter((id) => id.startsWith('src/domain/report/'))).toEqual([]);
   });
 
-  it('leaves recharts to the charts, which load after the first paint', () => {
+  it("leaves recharts to the charts' own chunks", () => {
     expect(initial.filter((id) => id.includes('node_modules/recharts/'))).toEqual([]);
   });
 });
