@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli, ROOT, startServer, stopServer } from '../scripts/lib/server-process';
-import { buildSpa, launchChromium, seedSyntheticPlan, signedInContext } from './ui-setup';
+import { benchMark, buildSpa, launchChromium, seedSyntheticPlan, signedInContext } from './ui-setup';
 
 const MEASURES = Number(process.env.BENCH_MEASURES ?? 5000);
 const DIST = resolve(ROOT, process.env.BENCH_DIST ?? 'dist/client');
@@ -46,7 +46,10 @@ const INIT = `(() => {
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push({ t: Math.round(e.startTime), size: e.size, el: e.element ? e.element.tagName + '.' + e.element.className : null }); }).observe({ type: 'largest-contentful-paint', buffered: true });
       new MutationObserver(() => {
         const figures = document.querySelectorAll('.chart-figure__chart');
-        if (figures.length && [...figures].every((f) => f.querySelector('[role=img]'))) document.documentElement.setAttribute('data-bench-charts', '');
+        if (!document.documentElement.hasAttribute('data-bench-charts') && figures.length && [...figures].every((f) => f.querySelector('[role=img]'))) {
+          document.documentElement.setAttribute('data-bench-charts', '');
+          console.debug('bench:charts');
+        }
       }).observe(document, { childList: true, subtree: true });
     })()`;
 
@@ -145,9 +148,9 @@ try {
       },
       transferMode: 'ReportEvents',
     });
+    const charts = benchMark(page, 'charts');
     await page.goto(`${server.url}${PATH}`, { waitUntil: 'commit' });
-    await page.waitForSelector('#fig-total');
-    await page.waitForSelector('html[data-bench-charts]', { state: 'attached' });
+    await charts;
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
     await cdp.send('Tracing.end');
@@ -155,8 +158,10 @@ try {
     const file = join(tmpdir(), `overview-${Date.now()}.trace.json`);
     writeFileSync(file, JSON.stringify({ traceEvents: events }));
 
-    const waterfall = await page.evaluate<{ name: string; start: number; end: number; size: number }[]>(
-      `performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(location.origin, ''), start: Math.round(e.startTime), end: Math.round(e.responseEnd), size: e.encodedBodySize }))`,
+    const waterfall = await page.evaluate<
+      { name: string; start: number; sent: number; first: number; end: number; size: number; protocol: string }[]
+    >(
+      `performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(location.origin, ''), start: Math.round(e.startTime), sent: Math.round(e.requestStart), first: Math.round(e.responseStart), end: Math.round(e.responseEnd), size: e.encodedBodySize, protocol: e.nextHopProtocol }))`,
     );
     const nav = await page.evaluate<{ responseEnd: number; dcl: number }>(
       `(() => { const n = performance.getEntriesByType('navigation')[0]; return { responseEnd: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd) }; })()`,
@@ -180,10 +185,11 @@ try {
 
     console.log(`\nfirst visit to ${PATH}, ${MEASURES} measures, load average ${loadavg()[0]!.toFixed(1)}`);
     console.log(`  HTML responseEnd ${nav.responseEnd} ms, DOMContentLoaded ${nav.dcl} ms`);
-    console.log('  requests (start → end ms, bytes):');
+    // Queued → sent (a connection free) → first byte (the server's answer) → end, and the protocol.
+    console.log(`  requests (queued → sent → first byte → end ms, bytes), ${waterfall[0]?.protocol ?? ''}:`);
     for (const r of waterfall)
       console.log(
-        `    ${String(r.start).padStart(5)} → ${String(r.end).padStart(5)}  ${String(r.size).padStart(7)}  ${r.name}`,
+        `    ${[r.start, r.sent, r.first, r.end].map((t) => String(t).padStart(5)).join(' → ')}  ${String(r.size).padStart(7)}  ${r.name}`,
       );
     console.log('  LCP candidates:', JSON.stringify(lcp));
     console.log('  measures:', measures.map((m) => `${m.name} @${m.start} ${m.dur}ms`).join(', '));

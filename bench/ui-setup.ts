@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cli, ROOT } from '../scripts/lib/server-process';
 
 /** The SPA built into `dist` (unless `--no-build` was given), as the UI benchmarks serve it. */
@@ -42,4 +42,17 @@ export async function signedInContext(
   const res = await context.request.post(`${url}/api/session`, { data: user, headers: { origin: url } });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
   return context;
+}
+
+/**
+ * Resolves when the page logs `bench:<mark>` (console.debug from a benchmark's init script); call it
+ * before the navigation. Not page.waitForSelector: that injects Playwright's utility script into the
+ * page and evaluates it while the page loads, 30–70 ms of main-thread work inside what is measured,
+ * which no user's page does. Console messages reach Playwright through the DevTools protocol alone.
+ */
+export function benchMark(page: Page, mark: string, timeout = 60_000): Promise<unknown> {
+  return page.waitForEvent('console', {
+    predicate: (m) => m.type() === 'debug' && m.text() === `bench:${mark}`,
+    timeout,
+  });
 }
