@@ -111,9 +111,12 @@ describe('static files', () => {
     expect(dated.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await dated.text();
     expect(preloads(html)).toEqual(overviewRequests('2018-03-31').map((r) => r.url));
-    // The figures after the rest: the session and the scripts must not wait for their computing.
+    // What the first screen shows first, at normal priority; what the charts below the fold need
+    // after it, at low priority, so that it holds up neither the scripts nor the headline figures.
     expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/session">');
-    expect(html).toContain('crossorigin fetchpriority="low" href="/api/dashboard?asOf=2018-03-31"');
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/dashboard?asOf=2018-03-31">');
+    expect(html).toContain('crossorigin fetchpriority="low" href="/api/strategy"');
+    expect(html.indexOf('/api/dashboard')).toBeLessThan(html.indexOf('/api/ministries'));
     expect(html).toContain('href="/api/stats?asOf=2018-03-31&amp;granularity=quarter&amp;scope=tokyo2020"');
     // After the page's own scripts, which the browser should ask for first.
     expect(html.indexOf('rel="preload"')).toBeGreaterThan(html.indexOf('overview-page-xyz.js'));

@@ -46,32 +46,32 @@ export function serveSpa(app: Hono<AppEnv>, root: string) {
 }
 
 /** Pages whose first API requests index.html starts (see overviewRequests), by URL path. */
-const FIRST_REQUESTS: Record<string, (url: URL) => { url: string; computed: boolean }[]> = {
+const FIRST_REQUESTS: Record<string, (url: URL) => { url: string; firstScreen: boolean }[]> = {
   '/': (url) => overviewRequests(url.searchParams.get('asOf')),
 };
 
 /** The API requests to preload for this page: none without a session token (they would be 401s). */
-function firstRequests(c: Context<AppEnv>, path: string): { url: string; computed: boolean }[] {
+function firstRequests(c: Context<AppEnv>, path: string): { url: string; firstScreen: boolean }[] {
   const requests = FIRST_REQUESTS[path];
   if (!requests) return [];
   return sessionToken(c.req.header('cookie')) === null ? [] : requests(new URL(c.req.url));
 }
 
 /**
- * index.html with `<link rel="preload" as="fetch">` for each request, after the scripts, the figures
- * at low priority: the server answers one request at a time, and a script or the session asked for
- * after the figures waited the second it can take to compute them. `crossorigin`
+ * index.html with `<link rel="preload" as="fetch">` for each request, after the scripts; what only
+ * the parts below the fold need at low priority, so that on HTTP/1.1's six connections it holds up
+ * neither the scripts nor the first screen's answers (overviewRequests). `crossorigin`
  * makes the preload a CORS request with same-origin credentials, as the page's fetch() is, or the
  * browser would not match them.
  */
 function sendWithRequests(
   c: Context<AppEnv>,
   file: StaticFile,
-  requests: readonly { url: string; computed: boolean }[],
+  requests: readonly { url: string; firstScreen: boolean }[],
 ): Response {
   const links = requests.map(
-    ({ url, computed }) =>
-      `<link rel="preload" as="fetch" crossorigin${computed ? ' fetchpriority="low"' : ''} href="${escapeAttr(url)}">`,
+    ({ url, firstScreen }) =>
+      `<link rel="preload" as="fetch" crossorigin${firstScreen ? '' : ' fetchpriority="low"'} href="${escapeAttr(url)}">`,
   );
   const html = Buffer.from(file.body)
     .toString('utf8')
