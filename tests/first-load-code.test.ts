@@ -6,11 +6,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * What the first page's code holds (issue 11): the app built as `npm run build` builds it, in
- * memory. index.html loads the entry chunk and the React chunk before anything else, so what they
- * hold is evaluated on every first visit. A module there that only a lazy page needs makes every
+ * memory. index.html loads the entry chunk and the chunks it starts the app with (its steps, and
+ * what they import: React) before anything else, so what they hold is evaluated on every first visit. A module there that only a lazy page needs makes every
  * page slower to start; an import chain through a barrel is the usual way one gets in.
  */
 let initial: string[] = [];
+let entryModules: string[] = [];
+let steps: string[][] = [];
 beforeAll(async () => {
   const out = (await build({
     root: ROOT,
@@ -19,12 +21,20 @@ beforeAll(async () => {
     build: { write: false },
   })) as Rolldown.RolldownOutput;
   const chunks = out.output.filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const entry = chunks.find((c) => c.isEntry)!;
-  const names = new Set([entry.fileName, ...entry.imports]);
-  initial = chunks
-    .filter((c) => names.has(c.fileName))
-    .flatMap((c) => c.moduleIds)
-    .map((id) => id.replace(`${ROOT}/`, ''));
+  // The entry, the steps it starts the app with (its dynamic imports), and what those import.
+  const names = new Set<string>();
+  const walk = (f: string) => {
+    if (names.has(f)) return;
+    names.add(f);
+    byFile.get(f)?.imports.forEach(walk);
+  };
+  [entry.fileName, ...entry.dynamicImports].forEach(walk);
+  const modulesOf = (c: Rolldown.OutputChunk) => c.moduleIds.map((id) => id.replace(`${ROOT}/`, ''));
+  initial = chunks.filter((c) => names.has(c.fileName)).flatMap(modulesOf);
+  entryModules = modulesOf(entry);
+  steps = entry.dynamicImports.map((f) => modulesOf(byFile.get(f)!));
 }, 120_000);
 
 describe('the code every first visit evaluates', () => {
@@ -36,6 +46,20 @@ describe('the code every first visit evaluates', () => {
 
   it('leaves the annual report (its schema, text and chart builders) to the pages that show it', () => {
     expect(initial.filter((id) => id.startsWith('src/domain/report/'))).toEqual([]);
+  });
+
+  it('evaluates the app in steps, each its own chunk: the entry alone, the contract, then the app', () => {
+    // Each chunk the entry imports dynamically is evaluated in a task of its own (decision record 024).
+    expect(entryModules).toContain('src/client/main.tsx');
+    expect(entryModules.filter((id) => id.includes('node_modules/') && !id.endsWith('.css'))).toEqual([]);
+    expect(steps).toHaveLength(2);
+    const [contract, app] = steps as [string[], string[]];
+    expect(contract).toContain('src/domain/contract/contract.ts');
+    expect(contract.some((id) => id.includes('node_modules/zod/'))).toBe(true);
+    expect(contract.filter((id) => id.startsWith('src/client/'))).toEqual([]);
+    expect(app).toContain('src/client/app/layout.tsx');
+    expect(app.some((id) => id.includes('node_modules/@tanstack/router-core/'))).toBe(true);
+    expect(app.filter((id) => id.includes('node_modules/zod/'))).toEqual([]);
   });
 
   it("leaves recharts to the charts' own chunks", () => {

@@ -186,6 +186,44 @@ describe('static files', () => {
     });
     // `state` is used by three pages of four, `badges` by two (half): both go with the entry.
     expect([...plan.entry].sort()).toEqual(['app', 'badges', 'i18n', 'main', 'router', 'state']);
+    expect(plan.steps).toEqual([]);
+    expect([...plan.landing].sort()).toEqual(['chart-frame', 'overview']);
+  });
+
+  it('gives each step of the app’s start (what the entry imports dynamically) a chunk, in order', () => {
+    // main imports ./styles, and starts the app with import('./contract/index') then import('./boot');
+    // boot → {router, contract/index}, contract/index → zod; pages as above, the overview using zod too.
+    const graph: Record<string, string[]> = {
+      main: ['styles'],
+      boot: ['router', 'contract/index'],
+      'contract/index': ['zod'],
+      router: ['i18n'],
+      overview: ['chart-frame', 'badges', 'state', 'zod'],
+      'chart-frame': ['badges'],
+      measures: ['badges', 'state'],
+      login: ['state'],
+      audit: ['grid'],
+    };
+    const plan = chunkPlan({
+      entries: ['main'],
+      pages: [
+        { path: '/', id: 'overview' },
+        { path: '/measures', id: 'measures' },
+        { path: '/login', id: 'login' },
+        { path: '/audit', id: 'audit' },
+      ],
+      imports: (id) => graph[id] ?? [],
+      // Listed app first: the order comes from what each step imports, not from this list.
+      dynamicImports: (id) => (id === 'main' ? ['boot', 'contract/index'] : id === 'boot' ? ['overview'] : []),
+    });
+    expect([...plan.entry].sort()).toEqual(['main', 'styles']);
+    // The contract first (the app imports it), named by its folder; what most pages share goes with
+    // the last step, not with the entry.
+    expect(plan.steps.map((s) => [s.name, [...s.modules].sort()])).toEqual([
+      ['contract', ['contract/index', 'zod']],
+      ['boot', ['badges', 'boot', 'i18n', 'router', 'state']],
+    ]);
+    // A page's own dynamic imports are not steps.
     expect([...plan.landing].sort()).toEqual(['chart-frame', 'overview']);
   });
 });
