@@ -22,7 +22,7 @@ async function start() {
   // 024): the contract (zod and the API's schemas), then the app (React, the router, the queries,
   // the layout). In one, as a static import, it was the first visit's longest task. index.html
   // preloads both chunks with this one (scripts/lib/first-load.ts), so the steps wait for no download.
-  await import('@/domain/contract');
+  await import('./app/contract');
   const { boot } = await import('./app/boot');
   await boot(root);
 }
