@@ -19,7 +19,10 @@ type OutputChunk = Rolldown.OutputChunk;
  *     HTTP/1.1 connections (the overview's first visit made 29 before its data). Now index.html
  *     loads React (its own chunk, so that the compile hint covers React alone: on the whole entry
  *     it compiled zod and the router eagerly too, and the entry's evaluation took 130 ms of CPU
- *     instead of 80) and the entry (`chunkPlan`), and the landing page (route `/`) is one chunk.
+ *     instead of 80) and the entry (`chunkPlan`), and the landing page (route `/`) is one chunk;
+ *   - the app's start in steps (decision record 024): main.tsx imports the contract and then the
+ *     app dynamically, each a chunk of its own that the browser evaluates in a task of its own;
+ *     index.html links the steps' chunks and styles, so that neither waits for a download.
  */
 export function firstLoad({ routerFile, serverBuild }: { routerFile: string; serverBuild: boolean }): Plugin {
   let plan: ChunkPlan = { entry: new Set(), steps: [], landing: new Set() };
@@ -85,10 +88,7 @@ export function firstLoad({ routerFile, serverBuild }: { routerFile: string; ser
         start.forEach(walk);
         return seen;
       };
-      const cssOf = (files: Iterable<string>) =>
-        [...files].flatMap((f) => [
-          ...((byFile.get(f) as { viteMetadata?: { importedCss: Set<string> } })?.viteMetadata?.importedCss ?? []),
-        ]);
+      const cssOf = (files: Iterable<string>) => [...files].flatMap((f) => [...stylesOf(byFile.get(f))]);
       const initial = closure(startChunks(chunks));
       const initialCss = new Set(cssOf(initial));
       const routes: Record<string, { js: string[]; css: string[] }> = {};
@@ -210,8 +210,8 @@ export type ChunkPlan = {
  *   - the entry chunk: everything the entries import statically;
  *   - a chunk per step (decision record 024): the modules the entry imports dynamically to start the
  *     app (main.tsx: the contract, then the app; a step that imports another comes after it), each
- *     with what it imports that no earlier step has. The browser evaluates each in a task of its own: in one, with the entry, the app's
- *     evaluation was the first visit's longest task;
+ *     with what it imports that no earlier step has. The browser evaluates each in a task of its
+ *     own: in one, with the entry, the app's evaluation was the first visit's longest task;
  *   - what most pages (at least half) import, such as the loading and error states, goes with the
  *     last step (or the entry, without steps): small, and a request less on every page;
  *   - the landing page's chunk: the rest of what the landing page imports. Another page that shares
