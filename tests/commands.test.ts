@@ -29,10 +29,17 @@ afterAll(async () => {
 });
 
 const DB = { DATABASE_URL: `file:${join(dir, 'tracker.db')}` };
+
+/**
+ * The environment a user's shell gives a command, plus `env`: without the NODE_ENV=test that vitest
+ * sets, which Vite would build into the client (React's development build), unlike any user's.
+ */
+const asUser = (env: Record<string, string>) => ({ ...process.env, NODE_ENV: undefined, ...env });
+
 function npm(args: string[], env: Record<string, string> = DB, input?: string) {
   const r = spawnSync('npm', ['run', '--silent', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: asUser(env),
     input,
     encoding: 'utf8',
   });
@@ -43,7 +50,7 @@ function npm(args: string[], env: Record<string, string> = DB, input?: string) {
 function start(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 90_000) {
   const child = spawn('npm', ['run', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: asUser(env),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -133,7 +140,13 @@ describe('README commands', { timeout: 180_000 }, () => {
     );
     const url = `http://127.0.0.1:${port}`;
     expect((await fetch(`${url}/api/ready`)).status).toBe(200);
-    expect(await (await fetch(`${url}/measures`)).text()).toMatch(/<div id="root">/);
+    const page = await (await fetch(`${url}/measures`)).text();
+    expect(page).toMatch(/<div id="root">/);
+    // The client as a user's `npm start` builds it: React's production build, without the
+    // development build's warnings (the test runner's NODE_ENV=test is not passed on).
+    const react = /href="(\/assets\/react-[^"]+\.js)"/.exec(page)?.[1];
+    expect(react).toBeDefined();
+    expect(await (await fetch(`${url}${react}`)).text()).not.toContain('Each child in a list should have a unique');
     for (let i = 0; i < 100 && !/backup \S+: tracker-/.test(server.output()); i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(server.output()).toMatch(/backups: every 6h into .*, keeping 3/);
