@@ -116,7 +116,8 @@ describe('static files', () => {
     expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/session">');
     expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/dashboard?asOf=2018-03-31">');
     expect(html).toContain('crossorigin fetchpriority="low" href="/api/strategy"');
-    expect(html.indexOf('/api/dashboard')).toBeLessThan(html.indexOf('/api/ministries'));
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/ministries">');
+    expect(html.indexOf('/api/dashboard')).toBeLessThan(html.indexOf('/api/strategy'));
     expect(html).toContain('href="/api/stats?asOf=2018-03-31&amp;granularity=quarter&amp;scope=tokyo2020"');
     // After the page's own scripts, which the browser should ask for first.
     expect(html.indexOf('rel="preload"')).toBeGreaterThan(html.indexOf('overview-page-xyz.js'));
