@@ -162,29 +162,31 @@ describe('static files', () => {
     expect(config.build?.sourcemap).toBe(false);
   });
 
+  // Four pages: / (overview → chart-frame, badges, state), /measures (measures → badges, state),
+  // /login (login → state), /audit (audit → grid); the overview also uses one module of the start.
+  const pages = [
+    { path: '/', id: 'overview' },
+    { path: '/measures', id: 'measures' },
+    { path: '/login', id: 'login' },
+    { path: '/audit', id: 'audit' },
+  ];
+  const pageGraph = (startModule: string): Record<string, string[]> => ({
+    overview: ['chart-frame', 'badges', 'state', startModule],
+    'chart-frame': ['badges'],
+    measures: ['badges', 'state'],
+    login: ['state'],
+    audit: ['grid'],
+  });
+
   it('puts the entry’s graph and what most pages share in the entry chunk, the landing page’s rest beside it', () => {
-    // main → app → {router, i18n}; pages: / (overview → chart-frame, badges, state), /measures
-    // (measures → badges, state), /login (login → state), /audit (audit → grid).
+    // main → app → {router, i18n}.
     const graph: Record<string, string[]> = {
       main: ['app'],
       app: ['router', 'i18n'],
       router: ['i18n'],
-      overview: ['chart-frame', 'badges', 'state', 'i18n'],
-      'chart-frame': ['badges'],
-      measures: ['badges', 'state'],
-      login: ['state'],
-      audit: ['grid'],
+      ...pageGraph('i18n'),
     };
-    const plan = chunkPlan({
-      entries: ['main'],
-      pages: [
-        { path: '/', id: 'overview' },
-        { path: '/measures', id: 'measures' },
-        { path: '/login', id: 'login' },
-        { path: '/audit', id: 'audit' },
-      ],
-      imports: (id) => graph[id] ?? [],
-    });
+    const plan = chunkPlan({ entries: ['main'], pages, imports: (id) => graph[id] ?? [] });
     // `state` is used by three pages of four, `badges` by two (half): both go with the entry.
     expect([...plan.entry].sort()).toEqual(['app', 'badges', 'i18n', 'main', 'router', 'state']);
     expect(plan.steps).toEqual([]);
@@ -193,26 +195,17 @@ describe('static files', () => {
 
   it('gives each step of the app’s start (what the entry imports dynamically) a chunk, in order', () => {
     // main imports ./styles, and starts the app with import('./contract/index') then import('./boot');
-    // boot → {router, contract/index}, contract/index → zod; pages as above, the overview using zod too.
+    // boot → {router, contract/index}, contract/index → zod; the overview uses zod too.
     const graph: Record<string, string[]> = {
       main: ['styles'],
       boot: ['router', 'contract/index'],
       'contract/index': ['zod'],
       router: ['i18n'],
-      overview: ['chart-frame', 'badges', 'state', 'zod'],
-      'chart-frame': ['badges'],
-      measures: ['badges', 'state'],
-      login: ['state'],
-      audit: ['grid'],
+      ...pageGraph('zod'),
     };
     const plan = chunkPlan({
       entries: ['main'],
-      pages: [
-        { path: '/', id: 'overview' },
-        { path: '/measures', id: 'measures' },
-        { path: '/login', id: 'login' },
-        { path: '/audit', id: 'audit' },
-      ],
+      pages,
       imports: (id) => graph[id] ?? [],
       // Listed app first: the order comes from what each step imports, not from this list.
       dynamicImports: (id) => (id === 'main' ? ['boot', 'contract/index'] : id === 'boot' ? ['overview'] : []),
