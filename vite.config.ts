@@ -32,6 +32,8 @@ export default defineConfig(({ mode }) => {
       // In the browser, createApp's few node:crypto calls run on Web Crypto and hash-wasm.
       alias: [
         ...alias,
+        // zod without its eval probe, which the CSP reports on every page load (src/client/zod.ts).
+        { find: /^zod$/, replacement: fileURLToPath(new URL('./src/client/zod.ts', import.meta.url)) },
         ...(mock
           ? [{ find: 'node:crypto', replacement: fileURLToPath(new URL('./mocks/browser-crypto.ts', import.meta.url)) }]
           : []),

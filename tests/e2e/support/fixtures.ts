@@ -8,7 +8,19 @@ export const test = base.extend<{ lang: 'ja' | 'en' }>({
   baseURL: async ({}, use) => use(e2eState().url),
   page: async ({ page, lang }, use) => {
     await page.addInitScript((l) => localStorage.setItem('tracker.lang', l), lang);
+    // Every page a test opens keeps to the Content Security Policy: a violation is either an attack
+    // or the app's own code doing what the policy forbids (zod's eval probe did, src/client/zod.ts).
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} by ${e.sourceFile}:${e.lineNumber}`),
+      ),
+    );
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().startsWith('CSP violation')) violations.push(m.text());
+    });
     await use(page);
+    expect(violations, 'Content Security Policy violations').toEqual([]);
   },
 });
 export { expect };
