@@ -73,9 +73,7 @@ export function firstLoad({ routerFile, serverBuild }: { routerFile: string; ser
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
-      for (const chunk of chunks) {
-        if (chunk.moduleIds.some((id) => EAGER.test(id))) chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-      }
+      addCompileHints(chunks);
       if (!serverBuild) return;
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
       const closure = (start: string[]) => {
@@ -178,6 +176,13 @@ function startChunks(chunks: readonly OutputChunk[]): string[] {
 
 /** Chromium's explicit compile hint (V8, Chrome 136+): compile every function of this script eagerly. */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/** The compile hint on every chunk that holds React's DOM renderer or recharts (bench:charts' page too). */
+export function addCompileHints(chunks: readonly OutputChunk[]): void {
+  for (const chunk of chunks) {
+    if (chunk.moduleIds.some((id) => EAGER.test(id))) chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+  }
+}
 const EAGER = /[\\/]node_modules[\\/](?:react-dom|recharts)[\\/]/;
 /** React, its DOM renderer and scheduler: one chunk of the first screen, all of it run at once. */
 const EAGER_INITIAL = /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/;
