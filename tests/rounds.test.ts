@@ -268,6 +268,59 @@ describe('the round template: download, fill in, dry run, upload (all or nothing
     expect((await world.assignment(changed!.measureId, 'npa')).progress).not.toBe(65);
   });
 
+  it('an annual round: the lead ministry’s rows carry next year’s plan, which the file answers; what was answered on the checklist stays', async () => {
+    world = await createWorld();
+    const { round } = await openRound(world, { ...ROUND_BODY, kind: 'annual', title: '平成28年度 年次照会' });
+    const liaison = await world.as('liaison');
+    const list = await checklist(liaison, round.id, 'npa');
+    const plan = list.rows.find((r) => r.kind === 'nextPlan')!;
+    const inline = list.rows.find((r) => r.kind === 'assignment' && r.measureId === plan.measureId)!;
+    const other = list.rows.find(
+      (r) => r.kind === 'assignment' && !list.rows.some((p) => p.kind === 'nextPlan' && p.measureId === r.measureId),
+    );
+    expect(plan && inline && other, 'an annual round of npa has lead rows and other rows').toBeTruthy();
+    // The pair's progress answered on the checklist first: the file holds the pair for its other rows.
+    const answered = await liaison.post(`/api/rounds/${round.id}/answers`, {
+      answers: [answerOf(inline, { status: 'in_progress', progress: 40, narrative: 'チェックリストで回答' })],
+    });
+    expect(answered.status, await answered.clone().text()).toBe(200);
+
+    expect((await liaison.get(`/api/rounds/${round.id}/template`)).status, 'the Excel template').toBe(200);
+    const table = lines(await (await liaison.get(`/api/rounds/${round.id}/template?format=csv`)).text());
+    if (!table.ok) throw new Error('template did not parse');
+    const [header, ...rows] = table.rows;
+    const col = (name: string) => header!.findIndex((h) => h.includes(name));
+    const planCol = col('Plan for next year');
+    expect(planCol, 'a column for next year’s plan').toBeGreaterThan(-1);
+    const lineOf = (measureId: string) => rows.find((r) => r[col('Measure code')] === measureId)!;
+    expect(lineOf(plan.measureId)[planCol]).toBe((plan.current as { text: string }).text);
+    expect(lineOf(other!.measureId)[planCol]).toBe('');
+    lineOf(plan.measureId)[planCol] = '翌年度は訓練の対象を全職員に広げる。';
+
+    // Next year's plan on a line whose ministry does not lead the measure: refused, nothing written.
+    const before = await storeState(world.store);
+    const stray = rows.map((r) => [...r]);
+    stray.find((r) => r[col('Measure code')] === other!.measureId)![planCol] = '主担当ではない府省庁の計画';
+    const refused = await upload(liaison, round.id, toCsv([header!, ...stray]), false);
+    expect(refused.status).toBe(422);
+    const report = await json<{ rows: { errors: { message: string }[] }[] }>(refused);
+    expect(report.rows.flatMap((r) => r.errors.map((e) => e.message)).join('\n')).toMatch(
+      /主担当.* \/ .*lead ministry/,
+    );
+    expect(await storeState(world.store)).toEqual(before);
+
+    const real = await upload(liaison, round.id, toCsv([header!, ...rows]), false);
+    expect(real.status, await real.clone().text()).toBe(200);
+    const after = await checklist(liaison, round.id, 'npa');
+    expect(after.rows.find((r) => r.id === plan.id)).toMatchObject({
+      state: 'answered',
+      answer: { text: '翌年度は訓練の対象を全職員に広げる。' },
+    });
+    // The checklist's answer is not replaced by the file's unchanged copy of the record.
+    expect(after.rows.find((r) => r.id === inline.id)?.answer).toMatchObject({ progress: 40 });
+    expect(after.progress).toMatchObject({ percent: 100, finished: true });
+  });
+
   it('refuses a template from another round or another ministry, and a file with a bad row: 422, nothing written', async () => {
     world = await createWorld();
     const first = await openRound(world);

@@ -21,7 +21,31 @@ const ROUND_COLUMN = {
   kind: 'text',
   width: 38,
 } as const;
-const COLUMNS = [...TEMPLATE_COLUMNS, ROUND_COLUMN];
+/**
+ * An annual round's own columns: next year's plan (年次計画), which a round asks of the lead ministry
+ * of each measure only, and the version of the plan it was read at (a stale file is refused as on the
+ * checklist). Blank on the other rows; a plan written on one of them is refused.
+ */
+const NEXT_PLAN_COLUMN = {
+  key: 'nextPlan',
+  label: { ja: '翌年度の計画（主担当府省庁のみ）', en: 'Plan for next year (lead ministry only)' },
+  kind: 'text',
+  width: 50,
+} as const;
+const PLAN_VERSION_COLUMN = {
+  key: 'planVersion',
+  label: { ja: '計画の版（編集不可）', en: 'Plan version (do not edit)' },
+  kind: 'int',
+  width: 10,
+} as const;
+const AFTER_RESULT = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'result') + 1;
+const COLUMNS = [
+  ...TEMPLATE_COLUMNS.slice(0, AFTER_RESULT),
+  NEXT_PLAN_COLUMN,
+  ...TEMPLATE_COLUMNS.slice(AFTER_RESULT),
+  PLAN_VERSION_COLUMN,
+  ROUND_COLUMN,
+];
 const refused = (code: string, message: string) => new ApiError(422, code, message);
 
 /** A round's template (the rows a ministry still owes) and uploading it back as answers. */
@@ -40,14 +64,27 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
       throw invalidParams([
         { path: 'ministry', message: `この照会の対象ではない府省庁です / Not a ministry of this round: ${ministryId}` },
       ]);
-    const owing = new Set(
-      (await store.roundRows(round.id, ministryId ?? undefined))
-        .filter((r) => !isAnswered(r.state))
-        .map((r) => `${r.measureId}\u0000${r.ministryId}`),
-    );
-    const rows = templateRows(await plan(), await store.annual(round.fy), round.fy, ministryId)
-      .filter((r) => owing.has(`${String(r.measureId)}\u0000${String(r.ministryId)}`))
-      .map((r) => ({ ...r, roundId: round.id }));
+    const owing = new Map<string, Set<RoundRow['kind']>>();
+    for (const r of await store.roundRows(round.id, ministryId ?? undefined)) {
+      if (isAnswered(r.state)) continue;
+      const pair = `${r.measureId}\u0000${r.ministryId}`;
+      owing.set(pair, new Set([...(owing.get(pair) ?? []), r.kind]));
+    }
+    const annual = await store.annual(round.fy);
+    const plans = new Map(annual.plans.map((p) => [p.measureId, p]));
+    const rows = templateRows(await plan(), annual, round.fy, ministryId).flatMap((r) => {
+      const kinds = owing.get(`${String(r.measureId)}\u0000${String(r.ministryId)}`);
+      if (!kinds) return [];
+      const p = kinds.has('nextPlan') ? plans.get(String(r.measureId)) : undefined;
+      return [
+        {
+          ...r,
+          nextPlan: kinds.has('nextPlan') ? (p?.nextPlanText ?? '') : '',
+          planVersion: kinds.has('nextPlan') ? (p?.version ?? 0) : null,
+          roundId: round.id,
+        },
+      ];
+    });
     return send(c, {
       name: `round-${round.id.slice(0, 8)}-${ministryId ?? 'all'}`,
       title: `照会 ${round.title} ${ministryId ?? '全府省庁'}`,
@@ -90,6 +127,8 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
       ]);
     const accepted = new Map(evaluation.accepted.map((a) => [a.row, a]));
     const cols = mapHeader(parsed.table.header);
+    const planAt = columnOf(parsed.table.header, NEXT_PLAN_COLUMN);
+    const planVersionAt = columnOf(parsed.table.header, PLAN_VERSION_COLUMN);
     const cellsOf = new Map(parsed.table.rows.map((r) => [r.row, r.cells]));
     const now = clock.now();
     const answered: RoundRow[] = [];
@@ -104,17 +143,38 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
         });
       const a = accepted.get(line.row);
       const cells = cellsOf.get(line.row) ?? [];
-      const num = (k: 'version' | 'resultVersion') => Number(cells[cols.get(k) ?? -1]?.text.trim() || '0');
+      const num = (at: number) => Number(cells[at]?.text.trim() || '0');
+      const planText = planAt < 0 ? '' : (cells[planAt]?.text.trim() ?? '');
+      if (planText && !own.some((r) => r.kind === 'nextPlan'))
+        errors.push({
+          field: null,
+          message:
+            '翌年度の計画は、施策の主担当府省庁の行にのみ記入できます / Next year’s plan is written on the lead ministry’s row of a measure only',
+        });
       for (const row of own) {
-        const values = row.kind === 'assignment' ? a?.assignment : row.kind === 'result' ? a?.result : undefined;
-        if (row.kind === 'nextPlan') continue; // next year's plan is answered on the checklist
-        const given: GivenAnswer = {
-          rowId: row.id,
-          version: row.version,
-          baseVersion: row.kind === 'assignment' ? num('version') : num('resultVersion'),
-          unchanged: values === undefined || values === null,
-          values: values ?? {},
-        };
+        const given: GivenAnswer = { rowId: row.id, version: row.version, baseVersion: 0, unchanged: true, values: {} };
+        if (row.kind === 'nextPlan') {
+          const current = annual.plans.find((p) => p.measureId === row.measureId)?.nextPlanText ?? '';
+          given.baseVersion = num(planVersionAt);
+          given.unchanged = planAt < 0 || planText === current.trim();
+          if (!given.unchanged) given.values = { text: planText };
+        } else {
+          const values = row.kind === 'assignment' ? a?.assignment : a?.result;
+          given.baseVersion = num(cols.get(row.kind === 'assignment' ? 'version' : 'resultVersion') ?? -1);
+          given.unchanged = values === undefined || values === null;
+          given.values = values ?? {};
+        }
+        // Answered since the file was made, or on the checklist: the file holds the record as it was,
+        // and must not replace that answer with it. A change to it is refused, not dropped.
+        if (isAnswered(row.state)) {
+          if (!given.unchanged)
+            errors.push({
+              field: null,
+              message:
+                'この行はすでに回答済みです。回答の変更は照会のチェックリストで行ってください / This row has been answered already; change the answer on the round’s checklist',
+            });
+          continue;
+        }
         const check = checkAnswer(given, row, round, index, annual, user, now);
         if (check.ok) answered.push(check.next);
         else errors.push({ field: null, message: check.message });
@@ -165,15 +225,15 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
+/** Where the file has one of the round's own columns (by its header as written, either language, or key); -1 if not. */
+function columnOf(header: readonly string[], column: { key: string; label: { ja: string; en: string } }): number {
+  const names = [`${column.label.ja} / ${column.label.en}`, column.label.ja, column.label.en, column.key].map(norm);
+  return header.findIndex((h) => names.includes(norm(h)));
+}
+
 /** Refuses, before any row is read, a file made for another round, fiscal year or (for a liaison) ministry. */
 function checkFileIsFor(table: ImportTable, roundId: string, fy: number, ministryId: string | null): void {
-  const headers = [
-    `${ROUND_COLUMN.label.ja} / ${ROUND_COLUMN.label.en}`,
-    ROUND_COLUMN.label.ja,
-    ROUND_COLUMN.label.en,
-    ROUND_COLUMN.key,
-  ].map(norm);
-  const at = table.header.findIndex((h) => headers.includes(norm(h)));
+  const at = columnOf(table.header, ROUND_COLUMN);
   if (at < 0)
     throw refused(
       'not_a_round_template',
