@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { parseCsv, toCsv } from '@/domain/annual';
 import { expectAccessible } from './support/a11y';
 import { expect, signIn, test } from './support/fixtures';
+import { e2eState } from './support/users';
 
 /**
  * Issue 12 in the browser: staff open a round; the NPA liaison answers half inline (「変更なし」) and
@@ -10,6 +13,24 @@ import { expect, signIn, test } from './support/fixtures';
  */
 const TITLE = `E2E 照会 ${Date.now()}`;
 const shot = (name: string) => `tests/e2e/artifacts/rounds-${name}.png`;
+
+/** Tokyo's date `days` from today (the server's "today" is Tokyo's). */
+const tokyoDay = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + days * 86_400_000));
+
+/** The round opened 14 days ago on that day's data and was due yesterday: written to the e2e server's database. */
+function moveRoundBack(roundId: string): void {
+  const db = new Database(join(e2eState().dir, 'tracker.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const moved = db
+      .prepare('UPDATE rounds SET opened_on = ?, as_of = ?, due_on = ? WHERE id = ?')
+      .run(tokyoDay(-14), tokyoDay(-14), tokyoDay(-1), roundId);
+    expect(moved.changes).toBe(1);
+  } finally {
+    db.close();
+  }
+}
 
 test('a reporting round from opening to acceptance', async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -85,7 +106,23 @@ test('a reporting round from opening to acceptance', async ({ page, browser }) =
   const npa = page.locator('tr[data-ministry="npa"]');
   await expect(npa.locator('.percent')).toHaveText('100%');
   await expect(page.locator('tr[data-ministry="nisc"] .percent')).toHaveText('0%');
+  await expect(page.locator('.flag--overdue')).toHaveCount(0);
   await page.screenshot({ path: shot('board'), fullPage: true });
+
+  // The due date passes. A running server's clock cannot be moved, so the round's dates move back in
+  // its database instead, as if it had been opened a fortnight ago and were due yesterday. A ministry
+  // that still owes rows is flagged overdue, one that has answered everything is not.
+  moveRoundBack(roundId);
+  await page.reload();
+  await expect(page.locator('tr[data-ministry="nisc"] .flag--overdue')).toHaveText('期限超過');
+  await expect(npa.locator('.flag--overdue')).toHaveCount(0);
+  await expectAccessible(page, 'the board with an overdue ministry');
+  await page.screenshot({ path: shot('board-overdue'), fullPage: true });
+  await page.goto(`${roundUrl}/ministries/nisc`);
+  await expect(page.locator('.flag--overdue')).toBeVisible();
+  await page.goto('/rounds');
+  await expect(page.getByRole('row').filter({ hasText: TITLE }).locator('.flag--overdue')).toBeVisible();
+  await page.goto(roundUrl);
 
   // Staff accept every answered row of NPA, each as its own write.
   await npa.getByRole('link').click();
