@@ -14,30 +14,28 @@ import { IMPORT_FILE_LIMIT, readUpload } from './import';
 import { commitRows } from './round-answers';
 import { loadRound, roundClosed, type RoundDeps } from './rounds';
 
-/** The template's own column: which round the file answers (a file from another round is refused). */
-const ROUND_COLUMN = {
-  key: 'roundId',
-  label: { ja: '照会ID（編集不可）', en: 'Round ID (do not edit)' },
-  kind: 'text',
-  width: 38,
-} as const;
 /**
- * An annual round's own columns: next year's plan (年次計画), which a round asks of the lead ministry
- * of each measure only, and the version of the plan it was read at (a stale file is refused as on the
- * checklist). Blank on the other rows; a plan written on one of them is refused.
+ * The round template's own columns, beyond the annual template's:
+ *   - next year's plan (年次計画), which an annual round asks of each measure's lead ministry only,
+ *     blank on the other rows (a plan written on one of them is refused);
+ *   - the version of the plan the file was made at (a stale file is refused, as on the checklist);
+ *   - which round the file answers (a file from another round is refused).
  */
-const NEXT_PLAN_COLUMN = {
-  key: 'nextPlan',
-  label: { ja: '翌年度の計画（主担当府省庁のみ）', en: 'Plan for next year (lead ministry only)' },
-  kind: 'text',
-  width: 50,
-} as const;
-const PLAN_VERSION_COLUMN = {
-  key: 'planVersion',
-  label: { ja: '計画の版（編集不可）', en: 'Plan version (do not edit)' },
-  kind: 'int',
-  width: 10,
-} as const;
+const [NEXT_PLAN_COLUMN, PLAN_VERSION_COLUMN, ROUND_COLUMN] = [
+  {
+    key: 'nextPlan',
+    label: { ja: '翌年度の計画（主担当府省庁のみ）', en: 'Plan for next year (lead ministry only)' },
+    kind: 'text',
+    width: 50,
+  },
+  {
+    key: 'planVersion',
+    label: { ja: '計画の版（編集不可）', en: 'Plan version (do not edit)' },
+    kind: 'int',
+    width: 10,
+  },
+  { key: 'roundId', label: { ja: '照会ID（編集不可）', en: 'Round ID (do not edit)' }, kind: 'text', width: 38 },
+] as const;
 const AFTER_RESULT = TEMPLATE_COLUMNS.findIndex((c) => c.key === 'result') + 1;
 const COLUMNS = [
   ...TEMPLATE_COLUMNS.slice(0, AFTER_RESULT),
