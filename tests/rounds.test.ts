@@ -278,10 +278,20 @@ describe('the round template: download, fill in, dry run, upload (all or nothing
     const other = list.rows.find(
       (r) => r.kind === 'assignment' && !list.rows.some((p) => p.kind === 'nextPlan' && p.measureId === r.measureId),
     );
-    expect(plan && inline && other, 'an annual round of npa has lead rows and other rows').toBeTruthy();
-    // The pair's progress answered on the checklist first: the file holds the pair for its other rows.
+    // A second lead measure whose plan has text already and whose plan is answered on the checklist.
+    const plan2 = list.rows.find((r) => r.kind === 'nextPlan' && r.measureId !== plan.measureId);
+    expect(plan && inline && other && plan2, 'an annual round of npa has lead rows and other rows').toBeTruthy();
+    const staff = await world.as('staff');
+    const planPath = `/api/plans/${round.fy}/measures/${encodeURIComponent(plan2!.measureId)}`;
+    expect((await staff.patch(planPath, { nextPlanText: '現行の翌年度計画' }, 0)).status).toBe(200);
+    const plan2Now = (await checklist(liaison, round.id, 'npa')).rows.find((r) => r.id === plan2!.id)!;
+    // The pair's progress, and the second plan, answered on the checklist first: the file holds those
+    // pairs for their other rows.
     const answered = await liaison.post(`/api/rounds/${round.id}/answers`, {
-      answers: [answerOf(inline, { status: 'in_progress', progress: 40, narrative: 'チェックリストで回答' })],
+      answers: [
+        answerOf(inline, { status: 'in_progress', progress: 40, narrative: 'チェックリストで回答' }),
+        answerOf(plan2Now, { text: 'チェックリストの計画' }),
+      ],
     });
     expect(answered.status, await answered.clone().text()).toBe(200);
 
@@ -295,6 +305,8 @@ describe('the round template: download, fill in, dry run, upload (all or nothing
     const lineOf = (measureId: string) => rows.find((r) => r[col('Measure code')] === measureId)!;
     expect(lineOf(plan.measureId)[planCol]).toBe((plan.current as { text: string }).text);
     expect(lineOf(other!.measureId)[planCol]).toBe('');
+    // Answered on the checklist, its line still shows the plan as recorded, and reads back unchanged.
+    expect(lineOf(plan2!.measureId)[planCol]).toBe('現行の翌年度計画');
     lineOf(plan.measureId)[planCol] = '翌年度は訓練の対象を全職員に広げる。';
 
     // Next year's plan on a line whose ministry does not lead the measure: refused, nothing written.
@@ -318,6 +330,7 @@ describe('the round template: download, fill in, dry run, upload (all or nothing
     });
     // The checklist's answer is not replaced by the file's unchanged copy of the record.
     expect(after.rows.find((r) => r.id === inline.id)?.answer).toMatchObject({ progress: 40 });
+    expect(after.rows.find((r) => r.id === plan2!.id)?.answer).toEqual({ text: 'チェックリストの計画' });
     expect(after.progress).toMatchObject({ percent: 100, finished: true });
   });
 

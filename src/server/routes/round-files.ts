@@ -62,23 +62,28 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
       throw invalidParams([
         { path: 'ministry', message: `この照会の対象ではない府省庁です / Not a ministry of this round: ${ministryId}` },
       ]);
-    const owing = new Map<string, Set<RoundRow['kind']>>();
+    // A line per pair that still owes a row. Like its other columns, its plan columns show the record
+    // as it stands (on the lead ministry's lines), whether or not that row is still owed: a line whose
+    // plan was answered on the checklist then reads back unchanged.
+    const owing = new Set<string>();
+    const asksPlan = new Set<string>();
     for (const r of await store.roundRows(round.id, ministryId ?? undefined)) {
-      if (isAnswered(r.state)) continue;
       const pair = `${r.measureId}\u0000${r.ministryId}`;
-      owing.set(pair, new Set([...(owing.get(pair) ?? []), r.kind]));
+      if (!isAnswered(r.state)) owing.add(pair);
+      if (r.kind === 'nextPlan') asksPlan.add(pair);
     }
     const annual = await store.annual(round.fy);
     const plans = new Map(annual.plans.map((p) => [p.measureId, p]));
     const rows = templateRows(await plan(), annual, round.fy, ministryId).flatMap((r) => {
-      const kinds = owing.get(`${String(r.measureId)}\u0000${String(r.ministryId)}`);
-      if (!kinds) return [];
-      const p = kinds.has('nextPlan') ? plans.get(String(r.measureId)) : undefined;
+      const pair = `${String(r.measureId)}\u0000${String(r.ministryId)}`;
+      if (!owing.has(pair)) return [];
+      const p = plans.get(String(r.measureId));
+      const lead = asksPlan.has(pair);
       return [
         {
           ...r,
-          nextPlan: kinds.has('nextPlan') ? (p?.nextPlanText ?? '') : '',
-          planVersion: kinds.has('nextPlan') ? (p?.version ?? 0) : null,
+          nextPlan: lead ? (p?.nextPlanText ?? '') : '',
+          planVersion: lead ? (p?.version ?? 0) : null,
           roundId: round.id,
         },
       ];
@@ -113,6 +118,7 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
     const { parsed, fileName } = await readUpload(c, uploads);
     checkFileIsFor(parsed.table, round.id, round.fy, user.role === 'liaison' ? user.ministryId : null);
     const [index, annual] = await Promise.all([plan(), store.annual(round.fy)]);
+    const plans = new Map(annual.plans.map((p) => [p.measureId, p]));
     const ministryId = user.role === 'liaison' ? user.ministryId : null;
     const evaluation = evaluateImport(parsed.table, { index, annual: () => annual, ministryId });
     if (evaluation.fileError) throw refused('file_refused', evaluation.fileError);
@@ -152,7 +158,7 @@ export function roundFileRoutes(deps: RoundDeps & { uploads?: UploadParser }) {
       for (const row of own) {
         const given: GivenAnswer = { rowId: row.id, version: row.version, baseVersion: 0, unchanged: true, values: {} };
         if (row.kind === 'nextPlan') {
-          const current = annual.plans.find((p) => p.measureId === row.measureId)?.nextPlanText ?? '';
+          const current = plans.get(row.measureId)?.nextPlanText ?? '';
           given.baseVersion = num(planVersionAt);
           given.unchanged = planAt < 0 || planText === current.trim();
           if (!given.unchanged) given.values = { text: planText };
